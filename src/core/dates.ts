@@ -1,0 +1,103 @@
+/**
+ * Calendar dates as plain `YYYY-MM-DD` strings and as day numbers (days since 1970-01-01), free of
+ * time zones: a plan speaks in days, and the host decides which day "today" is.
+ */
+
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+export interface YearMonthDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function fromDayNumber(days: number): YearMonthDay {
+  const d = new Date(days * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function isoFromDayNumber(days: number): IsoDate {
+  const { year, month, day } = fromDayNumber(days);
+  return isoDate(year, month, day);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD`; null when it is not a real calendar date. */
+export function parseIsoDate(text: string): YearMonthDay | null {
+  const m = ISO.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function dayNumberOfIso(text: IsoDate): number {
+  const d = parseIsoDate(text);
+  if (!d) throw new RangeError(`not a date: ${text}`);
+  return dayNumber(d.year, d.month, d.day);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds whole months to a (year, month) pair. */
+export function addMonths(year: number, month: number, count: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + count;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+export function monthStart(year: number, month: number): IsoDate {
+  return isoDate(year, month, 1);
+}
+
+export function monthEnd(year: number, month: number): IsoDate {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** Excel's serial day 1 is 1900-01-01; serial 60 is the 29 February 1900 that never was. */
+const EXCEL_EPOCH_1900 = dayNumber(1899, 12, 31);
+const EXCEL_EPOCH_1904 = dayNumber(1904, 1, 1);
+
+export function dateFromExcelSerial(serial: number, date1904 = false): YearMonthDay | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
+  const whole = Math.floor(serial);
+  if (date1904) return fromDayNumber(EXCEL_EPOCH_1904 + whole);
+  if (whole === 60) return { year: 1900, month: 2, day: 29 };
+  return fromDayNumber(EXCEL_EPOCH_1900 + (whole > 60 ? whole - 1 : whole));
+}
+
+export function excelSerialFromDate(year: number, month: number, day: number, date1904 = false): number {
+  const days = dayNumber(year, month, day);
+  if (date1904) return days - EXCEL_EPOCH_1904;
+  const serial = days - EXCEL_EPOCH_1900;
+  return serial >= 60 ? serial + 1 : serial;
+}
+
+/** A school year is named by the calendar year it starts in: 2023 is 2023-24. */
+export function schoolYearOf(date: YearMonthDay, startMonth: number): number {
+  return date.month >= startMonth ? date.year : date.year - 1;
+}
+
+export function schoolYearLabel(startYear: number): string {
+  return `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}`;
+}
+
+const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export function monthShortName(month: number): string {
+  return MONTH_SHORT[month - 1] ?? "?";
+}

@@ -1,0 +1,184 @@
+import { z } from "zod";
+
+/**
+ * The engine's input: one sheet's cells as both Excel (Office.js) and a file (exceljs, CSV) can supply them.
+ * Rows and columns are 0-based sheet indexes; `values[0][0]` sits at (`top`, `left`).
+ * Error values (`#N/A`, `#REF!` ...) arrive as their text, as Office.js gives them in `Range.values`.
+ * Dates arrive as Excel serial numbers with a date number format.
+ */
+export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type CellValue = z.infer<typeof CellValueSchema>;
+
+export const AreaSchema = z.object({
+  top: z.number().int().nonnegative(),
+  left: z.number().int().nonnegative(),
+  bottom: z.number().int().nonnegative(),
+  right: z.number().int().nonnegative(),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const GridSchema = z.object({
+  sheet: z.string(),
+  top: z.number().int().nonnegative(),
+  left: z.number().int().nonnegative(),
+  values: z.array(z.array(CellValueSchema)),
+  /** Number formats, same shape as values (or absent). */
+  formats: z.array(z.array(z.string().nullable())).optional(),
+  /** Solid fill colours as `#RRGGBB` (or a theme token), null where the cell has no fill. */
+  fills: z.array(z.array(z.string().nullable())).optional(),
+  merges: z.array(AreaSchema).optional(),
+  hiddenRows: z.array(z.number().int().nonnegative()).optional(),
+  hiddenColumns: z.array(z.number().int().nonnegative()).optional(),
+  /** The workbook counts dates from 1904 (old Mac workbooks). */
+  date1904: z.boolean().optional(),
+});
+export type Grid = z.infer<typeof GridSchema>;
+
+export const EXCEL_ERRORS = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+  "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+]);
+
+export function isErrorValue(value: CellValue): boolean {
+  return typeof value === "string" && EXCEL_ERRORS.has(value);
+}
+
+const WHITE = new Set(["#FFFFFF", "#FFFFFFFF", "FFFFFFFF", "FFFFFF"]);
+
+/** A date number format: it shows a day, month or year, and is not just a time or an elapsed time. */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  const code = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+  return /[dy]/.test(code) || /(^|[^h:])m{3,}/.test(code) || /^m{1,2}([^:]|$)/.test(code.trim());
+}
+
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return !!format && format.replace(/"[^"]*"/g, "").includes("%");
+}
+
+/**
+ * Read access to a grid in sheet coordinates, with merged areas resolved:
+ * `value` gives every cell of a merged area the value of its top-left cell (what a reader sees),
+ * `anchor` tells which cell that is.
+ */
+export class SheetGrid {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly date1904: boolean;
+  private readonly grid: Grid;
+  private readonly mergeAt = new Map<number, Area>();
+  private readonly hiddenColumnSet: Set<number>;
+  private readonly hiddenRowSet: Set<number>;
+
+  constructor(grid: Grid) {
+    this.grid = grid;
+    this.sheet = grid.sheet;
+    this.top = grid.top;
+    this.left = grid.left;
+    const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
+    this.bottom = grid.top + grid.values.length - 1;
+    this.right = grid.left + width - 1;
+    this.date1904 = grid.date1904 ?? false;
+    for (const area of grid.merges ?? []) {
+      const top = Math.max(area.top, this.top);
+      const left = Math.max(area.left, this.left);
+      const bottom = Math.min(area.bottom, this.bottom);
+      const right = Math.min(area.right, this.right);
+      if (top > bottom || left > right) continue;
+      // Cap the work a huge merged area can cause; cells beyond read as themselves.
+      if ((bottom - top + 1) * (right - left + 1) > 1_000_000) continue;
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) this.mergeAt.set(this.key(r, c), area);
+      }
+    }
+    this.hiddenColumnSet = new Set(grid.hiddenColumns ?? []);
+    this.hiddenRowSet = new Set(grid.hiddenRows ?? []);
+  }
+
+  get rowCount(): number {
+    return this.bottom - this.top + 1;
+  }
+
+  get columnCount(): number {
+    return this.right - this.left + 1;
+  }
+
+  contains(row: number, column: number): boolean {
+    return row >= this.top && row <= this.bottom && column >= this.left && column <= this.right;
+  }
+
+  private key(row: number, column: number): number {
+    return row * 20_000 + column;
+  }
+
+  /** The merged area a cell belongs to, if any. */
+  merge(row: number, column: number): Area | undefined {
+    return this.mergeAt.size === 0 ? undefined : this.mergeAt.get(this.key(row, column));
+  }
+
+  /** The cell whose value a reader sees at (row, column): the top-left of its merged area, or itself. */
+  anchor(row: number, column: number): { row: number; column: number } {
+    const area = this.merge(row, column);
+    return area ? { row: Math.max(area.top, this.top), column: Math.max(area.left, this.left) } : { row, column };
+  }
+
+  /** The cell's own value, merges ignored. */
+  own(row: number, column: number): CellValue {
+    const line = this.grid.values[row - this.top];
+    if (!line) return null;
+    const v = line[column - this.left];
+    return v === undefined ? null : v;
+  }
+
+  value(row: number, column: number): CellValue {
+    const a = this.anchor(row, column);
+    return this.own(a.row, a.column);
+  }
+
+  format(row: number, column: number): string | null {
+    const a = this.anchor(row, column);
+    return this.grid.formats?.[a.row - this.top]?.[a.column - this.left] ?? null;
+  }
+
+  /** The cell's solid fill, white counted as no fill. */
+  fill(row: number, column: number): string | null {
+    const a = this.anchor(row, column);
+    const f = this.grid.fills?.[a.row - this.top]?.[a.column - this.left] ?? null;
+    return f && !WHITE.has(f.toUpperCase()) ? f.toUpperCase() : null;
+  }
+
+  hasFills(): boolean {
+    return this.grid.fills !== undefined;
+  }
+
+  /** The cell's text, trimmed, for string values; "" for anything else. */
+  text(row: number, column: number): string {
+    const v = this.value(row, column);
+    return typeof v === "string" ? v.trim() : "";
+  }
+
+  isEmpty(row: number, column: number): boolean {
+    const v = this.value(row, column);
+    return v === null || (typeof v === "string" && v.trim() === "");
+  }
+
+  isRowEmpty(row: number): boolean {
+    for (let c = this.left; c <= this.right; c++) if (!this.isEmpty(row, c)) return false;
+    return true;
+  }
+
+  isColumnHidden(column: number): boolean {
+    return this.hiddenColumnSet.has(column);
+  }
+
+  isRowHidden(row: number): boolean {
+    return this.hiddenRowSet.has(row);
+  }
+}

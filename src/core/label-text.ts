@@ -1,0 +1,83 @@
+/** Reading activity labels the way a person reads wrapped, pasted text. */
+
+const BULLET = /^\s*(?:[-\u2022\u2023\u25e6\u2043\u2219\u25aa\u25cf\u00b7*\u2013\u2014]|o(?=\s))\s*/;
+
+export function isBullet(text: string): boolean {
+  return BULLET.test(text) && text.replace(BULLET, "").trim().length > 0;
+}
+
+export function stripBullet(text: string): string {
+  return text.replace(BULLET, "").trim();
+}
+
+/** Starts with a lower-case letter: the rest of a line that wrapped. */
+export function startsLowerCase(text: string): boolean {
+  const first = text.trim().charAt(0);
+  return first !== "" && first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
+const DANGLING = new Set([
+  "a", "an", "the", "and", "or", "nor", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from", "into",
+  "as", "that", "which", "who", "whose", "including", "such", "than", "between", "among", "within", "through",
+  "across", "per", "via", "their", "our", "its", "his", "her", "all", "each", "every", "both", "is", "are", "will",
+  "be", "&",
+]);
+
+/** A line that cannot end a sentence: it ends with a comma, a hyphen or a word like "the" or "and". */
+export function endsMidSentence(text: string): boolean {
+  const t = text.trim();
+  if (/[,;/\u2013-]$/.test(t)) return true;
+  const last = /([A-Za-z&]+)$/.exec(t);
+  return last !== null && DANGLING.has(last[1]!.toLowerCase());
+}
+
+/** Joins a wrapped line to the text before it; a word broken with a hyphen is mended. */
+export function joinWrapped(before: string, line: string): string {
+  const b = before.trimEnd();
+  const l = line.trim();
+  if (/[A-Za-z]-$/.test(b) && /^[a-z]/.test(l)) return b.slice(0, -1) + l;
+  return `${b} ${l}`;
+}
+
+/** Starts with a character a spreadsheet reads as the start of a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text.trim());
+}
+
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+const STOP = new Set([
+  "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from", "that", "as", "is", "are",
+  "be", "will", "all", "each", "their", "our", "its", "this", "these", "those", "which", "who", "well", "also",
+]);
+
+/** Words that carry meaning, for comparing what two activities are about. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => !STOP.has(w) && w.length > 1);
+}
+
+/** Similarity of two texts' content words, 0..1 (Jaccard). */
+export function similarity(a: string, b: string): number {
+  const wa = new Set(contentWords(a));
+  const wb = new Set(contentWords(b));
+  if (wa.size === 0 && wb.size === 0) return 1;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / (wa.size + wb.size - common);
+}
+
+/** Shortens a label for a message: the first words, with an ellipsis. */
+export function excerpt(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  if (oneLine.length <= max) return oneLine;
+  const cut = oneLine.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, "")}\u2026`;
+}

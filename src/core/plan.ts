@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { PeriodKindSchema, PeriodSchema } from "./periods";
+
+export const MarkStateSchema = z.enum(["planned", "done", "in-progress", "cancelled"]);
+
+/** One scheduled period of an activity: where its mark is and what the mark says. */
+export const ScheduledMarkSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  /** The period as a planner names it: `Jan 2024`, `2023-24`, `Q2 2025-26`. */
+  period: z.string(),
+  /** The mark's cell: `'Sheet'!C5`. */
+  cell: z.string(),
+  /** Every cell that makes up the mark (two for an X split over two lines). */
+  cells: z.array(z.string()).min(1),
+  /** The mark as typed (`X`, `Х`, `✓`, `50%`), or "" for a filled Gantt cell. */
+  mark: z.string(),
+  state: MarkStateSchema,
+});
+export type ScheduledMark = z.infer<typeof ScheduledMarkSchema>;
+
+export const ActivitySchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** The goals, objectives or strategies the activity sits under, outermost first. */
+  path: z.array(z.string()),
+  owner: z.string().nullable(),
+  /** The row's reported status (status column), as typed. */
+  status: z.string().nullable(),
+  step: z.string().nullable(),
+  evidence: z.string().nullable(),
+  resources: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** Other headed columns, by header. */
+  attributes: z.record(z.string(), z.string()),
+  /** Bulleted lines under the activity. */
+  subItems: z.array(z.string()),
+  block: z.number().int().nonnegative(),
+  /** The activity's first cell (its label). */
+  cell: z.string(),
+  /** Sheet rows (1-based) the activity spans. */
+  rows: z.array(z.number().int().positive()),
+  schedule: z.array(ScheduledMarkSchema),
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+
+export const BlockSchema = z.object({
+  index: z.number().int().nonnegative(),
+  title: z.string().nullable(),
+  titleCell: z.string().nullable(),
+  /** The timeline header row's first period cell. */
+  headerCell: z.string(),
+  headerRow: z.number().int().positive(),
+  /** Last sheet row (1-based) of the block. */
+  lastRow: z.number().int().positive(),
+  kind: PeriodKindSchema,
+  periods: z.array(PeriodSchema),
+  labelColumn: z.string(),
+  /** The school year the block's periods were dated from, and where it came from. */
+  schoolYear: z.number().int(),
+  schoolYearSource: z.enum(["header", "title", "sheet-name", "settings", "assumed"]),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+export const GoalSchema = z.object({
+  text: z.string(),
+  cell: z.string(),
+  /** The year in "By 2028, ...", if the goal names one. */
+  targetYear: z.number().int().nullable(),
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const PlanSchema = z.object({
+  sheet: z.string(),
+  startMonth: z.number().int().min(1).max(12),
+  goals: z.array(GoalSchema),
+  blocks: z.array(BlockSchema),
+  activities: z.array(ActivitySchema),
+});
+export type Plan = z.infer<typeof PlanSchema>;

@@ -1,0 +1,754 @@
+import { a1, cellAddress, columnLetters } from "./address";
+import { blockColumns, type BlockColumns } from "./columns";
+import { dayNumberOfIso, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
+import type { Finding } from "./findings";
+import { isErrorValue, SheetGrid, type Grid } from "./grid";
+import { endsMidSentence, excerpt, isBullet, joinWrapped, startsLowerCase, stripBullet, words } from "./label-text";
+import { markVocabulary, statusOverride, type CellMark, type MarkState, type MarkVocabulary } from "./marks";
+import { findSchoolYear, type PeriodLabel } from "./period-label";
+import { datePeriods, type Period } from "./periods";
+import type { Activity, Block, Goal, Plan, ScheduledMark } from "./plan";
+import { resolveSettings, type Settings, type SettingsInput } from "./settings";
+import { findTimelineHeaders, type TimelineHeader } from "./timeline-header";
+
+export interface ReadOptions {
+  settings?: SettingsInput;
+  /** The day the reader takes as today, for a school year nothing else names (YYYY-MM-DD). */
+  today: IsoDate;
+}
+
+export interface ReadResult {
+  plan: Plan;
+  findings: Finding[];
+}
+
+/** Turns one sheet's grid into a structured plan, with findings for what it could not read cleanly. */
+export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
+  const settings = resolveSettings(options.settings);
+  const sheet = new SheetGrid(grid);
+  const reader = new PlanReader(sheet, settings, options.today);
+  return reader.read();
+}
+
+const HIERARCHY =
+  /^(strategic priority|priority area|priority|focus area|goal|objective|strategy|initiative|outcome|pillar|action step|action item)\b\s*(#\s*)?([0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z](?![a-z])|[IVX]+(?![a-z]))?\s*([:.)\u2013\u2014-]\s*|$)/i;
+
+/** A sub-heading row inside a block that only repeats what the label column holds. */
+const REPEATED_HEADER = /^(action steps?|activities( and milestones)?|milestones|tasks|steps|actions|activity)\s*:?$/i;
+
+interface Hierarchy {
+  level: string;
+  /** An action step is a leaf: the row is an activity, not a level of the path. */
+  leaf: boolean;
+}
+
+function hierarchyOf(text: string): Hierarchy | null {
+  const m = HIERARCHY.exec(text);
+  if (!m) return null;
+  const hasId = m[3] !== undefined;
+  const hasColon = /[:.)\u2013\u2014-]/.test(m[4] ?? "");
+  const bare = (m[4] ?? "") === "" && text.trim().length === m[0].trim().length;
+  if (!hasId && !hasColon && !bare) return null;
+  const level = m[1]!.toLowerCase().replace(/^action item$/, "action step");
+  return { level, leaf: level === "action step" };
+}
+
+interface CellRead {
+  row: number;
+  column: number;
+  mark: CellMark;
+  /** The mark is a filled cell without text (a Gantt bar). */
+  fill: boolean;
+}
+
+interface RowRead {
+  row: number;
+  label: string;
+  labelColumn: number;
+  /** The row is inside a label merged down from an earlier row. */
+  mergedBelow: boolean;
+  cells: CellRead[];
+  hasMarks: boolean;
+}
+
+interface Draft {
+  kind: "activity" | "level";
+  firstRow: number;
+  labelColumn: number;
+  lines: string[];
+  subItems: string[];
+  rows: number[];
+  /** The goal, objective or strategy lines above it, outermost first. */
+  path: Draft[];
+}
+
+const MARK_KINDS = new Set(["mark", "split-top", "split-bottom"]);
+
+class PlanReader {
+  private readonly findings: Finding[] = [];
+  private readonly vocab: MarkVocabulary;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly settings: Settings,
+    private readonly today: IsoDate,
+  ) {
+    this.vocab = markVocabulary(settings.markWords);
+  }
+
+  private add(finding: Finding): void {
+    this.findings.push(finding);
+  }
+
+  private cell(row: number, column: number): string {
+    return cellAddress(this.grid.sheet, row, column);
+  }
+
+  read(): ReadResult {
+    const g = this.grid;
+    const headers = g.rowCount > 0 && g.columnCount > 0 ? findTimelineHeaders(g) : [];
+    const plan: Plan = { sheet: g.sheet, startMonth: this.settings.startMonth, goals: [], blocks: [], activities: [] };
+    if (headers.length === 0) {
+      this.add({
+        rule: "no-timeline",
+        severity: "error",
+        message:
+          `No timeline found on sheet "${g.sheet}": the add-in looks for a row with three or more periods ` +
+          `(months such as July, August, September; school years such as 23-24, 24-25; or Q1, Q2, Q3).`,
+        cell: this.cell(g.top, g.left),
+      });
+      return { plan, findings: this.findings };
+    }
+
+    const tops = headers.map((h) => h.groupRow ?? h.row);
+    const titles = headers.map((h, i) => this.findTitle(tops[i]!, i === 0 ? g.top - 1 : headers[i - 1]!.row, h));
+    plan.goals = this.readGoals(g.top, tops[0]! - 1);
+
+    let firstSchoolYear: number | null = null;
+    headers.forEach((header, i) => {
+      const nextTop = i + 1 < headers.length ? (titles[i + 1]?.row ?? tops[i + 1]!) : g.bottom + 1;
+      let lastRow = nextTop - 1;
+      while (lastRow > header.row && g.isRowEmpty(lastRow)) lastRow--;
+      const block = this.readBlock(plan, header, i, titles[i] ?? null, lastRow, firstSchoolYear);
+      if (firstSchoolYear === null) firstSchoolYear = block.firstSchoolYear;
+    });
+    this.dropStrayLines(plan);
+    return { plan, findings: this.findings };
+  }
+
+  /** The nearest text above a header: one text cell in a row, with no marks, not glued to the block above. */
+  private findTitle(top: number, floor: number, header: TimelineHeader): { row: number; column: number; text: string } | null {
+    const g = this.grid;
+    let r = top - 1;
+    while (r > floor && g.isRowEmpty(r)) r--;
+    if (r <= floor) return null;
+    const texts: { column: number; text: string }[] = [];
+    for (let c = g.left; c <= g.right; c++) {
+      const v = g.own(r, c);
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      if (typeof v !== "string") return null;
+      texts.push({ column: c, text: v.trim() });
+    }
+    if (texts.length !== 1) return null;
+    const only = texts[0]!;
+    const periodColumns = new Set(header.columns);
+    if (periodColumns.has(only.column) && only.text.length <= 3) return null;
+    const separated = r - 1 <= floor || g.isRowEmpty(r - 1) || floor < g.top;
+    const beside = only.column !== g.left;
+    if (!separated && !beside) return null;
+    return { row: r, column: only.column, text: only.text };
+  }
+
+  private readGoals(from: number, to: number): Goal[] {
+    const goals: Goal[] = [];
+    for (let r = from; r <= to; r++) {
+      for (let c = this.grid.left; c <= this.grid.right; c++) {
+        const text = this.grid.text(r, c);
+        if (text.length < 12 || this.grid.anchor(r, c).row !== r || this.grid.anchor(r, c).column !== c) continue;
+        const by = /\bby\s+(?:(?:the\s+end\s+of|june|spring|fall|summer|december)\s+)?((?:19|20)\d{2})\b/i.exec(text);
+        goals.push({ text, cell: this.cell(r, c), targetYear: by ? Number(by[1]) : null });
+      }
+    }
+    return goals;
+  }
+
+  /** The school year a block's periods are dated from, and where that came from. */
+  private schoolYearFor(
+    header: TimelineHeader,
+    title: string | null,
+    earlier: number | null,
+  ): { year: number; source: Block["schoolYearSource"] } {
+    const { startMonth } = this.settings;
+    for (const label of header.labels) {
+      if (label.kind === "date" || (label.kind === "month" && label.year !== undefined)) {
+        return { year: schoolYearOf({ year: label.year!, month: label.month, day: 1 }, startMonth), source: "header" };
+      }
+      if (label.kind === "school-year") return { year: label.schoolYear, source: "header" };
+      if ((label.kind === "quarter" || label.kind === "semester" || label.kind === "trimester") && label.schoolYear !== undefined)
+        return { year: label.schoolYear, source: "header" };
+      if (label.kind === "season" && label.year !== undefined)
+        return { year: schoolYearOf({ year: label.year, month: 9, day: 1 }, startMonth), source: "header" };
+    }
+    const group = header.groupYears.find((y) => y !== null);
+    if (group) return { year: group.year, source: "header" };
+    const fromTitle = title ? findSchoolYear(title) : null;
+    if (fromTitle !== null) return { year: fromTitle, source: "title" };
+    const fromSheet = findSchoolYear(this.grid.sheet);
+    if (fromSheet !== null) return { year: fromSheet, source: "sheet-name" };
+    if (this.settings.schoolYear !== null) return { year: this.settings.schoolYear, source: "settings" };
+    if (earlier !== null && header.labels.every((l) => l.kind === "year-number")) return { year: earlier, source: "title" };
+    const today = parseIsoDate(this.today)!;
+    return { year: schoolYearOf(today, startMonth), source: "assumed" };
+  }
+
+  private readBlock(
+    plan: Plan,
+    header: TimelineHeader,
+    index: number,
+    title: { row: number; column: number; text: string } | null,
+    lastRow: number,
+    earlierSchoolYear: number | null,
+  ): { firstSchoolYear: number } {
+    const g = this.grid;
+    const sy = this.schoolYearFor(header, title?.text ?? null, earlierSchoolYear);
+    const spans = datePeriods(header.labels, header.groupYears, { schoolYear: sy.year, startMonth: this.settings.startMonth }, sy.year);
+    const periods: Period[] = spans.map((s, i) => {
+      const column = header.columns[i]!;
+      const p: Period = { label: s.label, kind: s.kind, start: s.start, end: s.end, cell: this.cell(header.row, column), column };
+      if (g.isColumnHidden(column)) p.hidden = true;
+      return p;
+    });
+    const headerCell = this.cell(header.row, header.columns[0]!);
+    if (sy.source === "assumed" && header.labels.some((l) => labelNeedsSchoolYear(l))) {
+      this.add({
+        rule: "school-year-assumed",
+        severity: "warning",
+        message:
+          `Nothing says which school year the timeline starting at ${a1(header.row, header.columns[0]!)} is, so it is read as ` +
+          `${schoolYearLabel(sy.year)} (the current school year). Put the school year in a title above the timeline ` +
+          `(for example "Plan ${schoolYearLabel(sy.year)}") or set it in the add-in's settings.`,
+        cell: headerCell,
+      });
+    }
+    this.checkPeriodOrder(periods);
+
+    const periodColumns = new Set(header.columns);
+    const firstRow = header.row + 1;
+    const columns = blockColumns(g, header.row, header.groupRow, periodColumns, firstRow, lastRow);
+    const block: Block = {
+      index,
+      title: title?.text ?? null,
+      titleCell: title ? this.cell(title.row, title.column) : null,
+      headerCell,
+      headerRow: header.row + 1,
+      lastRow: Math.max(lastRow, header.row) + 1,
+      kind: periods[0]!.kind,
+      periods,
+      labelColumn: columnLetters(columns.label),
+      schoolYear: sy.year,
+      schoolYearSource: sy.source,
+    };
+    plan.blocks.push(block);
+
+    const rows: RowRead[] = [];
+    for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, header.columns));
+    const drafts = this.groupRows(rows, title?.text ?? null);
+    const byColumn = new Map(header.columns.map((c, i) => [c, periods[i]!]));
+    for (const draft of drafts) {
+      if (draft.kind !== "activity") continue;
+      plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, byColumn, index));
+    }
+    this.checkMarksOutsideTimeline(rows, firstRow, columns, periodColumns);
+    return { firstSchoolYear: sy.year };
+  }
+
+  private checkPeriodOrder(periods: Period[]): void {
+    for (let i = 1; i < periods.length; i++) {
+      const prev = periods[i - 1]!;
+      const cur = periods[i]!;
+      if (cur.start === prev.start) {
+        this.add({
+          rule: "period-repeated",
+          severity: "warning",
+          message: `The timeline names ${cur.label} twice (${prev.cell.split("!")[1]} and ${cur.cell.split("!")[1]}). Marks under either column count for the same period; remove or rename one column.`,
+          cell: cur.cell,
+        });
+      } else if (cur.start < prev.start) {
+        this.add({
+          rule: "periods-out-of-order",
+          severity: "warning",
+          message: `${cur.label} comes after ${prev.label} in the timeline but is earlier in time. Put the periods in order so the plan reads left to right.`,
+          cell: cur.cell,
+        });
+      } else if (cur.kind === "school-year" && prev.kind === "school-year") {
+        const gap = dayNumberOfIso(cur.start) - dayNumberOfIso(prev.end);
+        if (gap > 1) {
+          this.add({
+            rule: "school-years-not-consecutive",
+            severity: "warning",
+            message: `The timeline jumps from ${prev.label} to ${cur.label}: a school year is missing between them. Add the missing year's column, or check the header.`,
+            cell: cur.cell,
+          });
+        }
+      }
+    }
+  }
+
+  private readRow(row: number, columns: BlockColumns, periodColumns: number[]): RowRead {
+    const g = this.grid;
+    let label = "";
+    let labelColumn = columns.label;
+    let mergedBelow = false;
+    for (const c of [columns.label, ...columns.freeText]) {
+      const anchor = g.anchor(row, c);
+      if (anchor.row !== row) {
+        if (c === columns.label && g.text(row, c) !== "") mergedBelow = true;
+        continue;
+      }
+      const v = g.own(row, c);
+      if (typeof v === "number" && c === columns.label) {
+        label = String(v);
+        labelColumn = c;
+        break;
+      }
+      const t = g.text(row, c);
+      if (t !== "" && !isErrorValue(t)) {
+        label = t.replace(/\s+/g, " ");
+        labelColumn = c;
+        break;
+      }
+    }
+
+    const cells: CellRead[] = [];
+    let hasMarks = false;
+    let background: string | null | undefined;
+    for (const c of periodColumns) {
+      const anchor = g.anchor(row, c);
+      if (anchor.row !== row) continue; // a merge from the row above counts once, on its first row
+      const v = g.value(row, c);
+      let mark = this.vocab.read(v, g.format(row, c));
+      let fill = false;
+      if (mark.kind === "empty" && g.hasFills()) {
+        if (background === undefined) background = this.rowBackground(row, periodColumns);
+        const f = g.fill(row, c);
+        if (f !== null && f !== background) {
+          mark = { kind: "mark", state: "planned", text: "", lookalike: false };
+          fill = true;
+        }
+      }
+      if (mark.kind === "empty") continue;
+      if (MARK_KINDS.has(mark.kind)) hasMarks = true;
+      cells.push({ row, column: c, mark, fill });
+    }
+    return { row, label, labelColumn, mergedBelow, cells, hasMarks };
+  }
+
+  /** The fill a row's empty timeline cells share: no fill when any has none, else the most common one. */
+  private rowBackground(row: number, periodColumns: number[]): string | null {
+    const counts = new Map<string, number>();
+    for (const c of periodColumns) {
+      if (!this.grid.isEmpty(row, c)) continue;
+      const f = this.grid.fill(row, c);
+      if (f === null) return null;
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+    let best: string | null = null;
+    let bestCount = 0;
+    for (const [f, n] of counts) if (n > bestCount) [best, bestCount] = [f, n];
+    return bestCount > 1 || counts.size === 1 ? best : null;
+  }
+
+  /** Groups rows into activities and path levels: wrapped lines, bullets, rows of marks without text. */
+  private groupRows(rows: RowRead[], title: string | null): Draft[] {
+    const drafts: Draft[] = [];
+    const path: { level: string; draft: Draft }[] = [];
+    const titleLevel = title ? hierarchyOf(title) : null;
+    if (title && titleLevel) {
+      const titleDraft: Draft = { kind: "level", firstRow: -1, labelColumn: 0, lines: [title], subItems: [], rows: [], path: [] };
+      path.push({ level: titleLevel.level, draft: titleDraft });
+    }
+    const owner = new Map<number, Draft>();
+    let current: Draft | null = null;
+    let lastLine = "";
+    const loose: RowRead[] = [];
+
+    for (const row of rows) {
+      if (row.label === "") {
+        if (row.mergedBelow && current) {
+          current.rows.push(row.row);
+          owner.set(row.row, current);
+        } else if (row.hasMarks || row.cells.length > 0) {
+          loose.push(row);
+        }
+        continue;
+      }
+      if (!row.hasMarks && REPEATED_HEADER.test(row.label)) continue;
+      const level = hierarchyOf(row.label);
+      const continues =
+        current !== null &&
+        !level &&
+        (startsLowerCase(row.label) || isBullet(row.label) || endsMidSentence(lastLine));
+      if (continues && current) {
+        if (isBullet(row.label) && current.kind === "activity") {
+          current.subItems.push(stripBullet(row.label));
+        } else if (current.subItems.length > 0 && !isBullet(row.label)) {
+          const i = current.subItems.length - 1;
+          current.subItems[i] = joinWrapped(current.subItems[i]!, row.label);
+        } else if (isBullet(row.label)) {
+          // A bullet under a goal or strategy line is an activity of its own.
+          current = this.startDraft(drafts, "activity", row, stripBullet(row.label), path);
+        } else {
+          current.lines.push(row.label);
+        }
+        current.rows.push(row.row);
+        owner.set(row.row, current);
+        lastLine = row.label;
+        continue;
+      }
+      if (level && !level.leaf) {
+        while (path.length > 0 && path.some((p) => p.level === level.level)) path.pop();
+        const levelDraft = this.startDraft(drafts, row.hasMarks ? "activity" : "level", row, row.label, path);
+        path.push({ level: level.level, draft: levelDraft });
+        current = levelDraft;
+      } else {
+        if (!current && (startsLowerCase(row.label) || isBullet(row.label))) {
+          this.add({
+            rule: "orphan-continuation",
+            severity: "warning",
+            message: `"${excerpt(row.label)}" looks like the rest of a wrapped line (it starts ${isBullet(row.label) ? "with a bullet" : "in lower case"}), but no activity comes before it. It is read as an activity of its own; join it to the line it belongs to, or capitalize it.`,
+            cell: this.cell(row.row, row.labelColumn),
+          });
+        }
+        current = this.startDraft(drafts, "activity", row, isBullet(row.label) ? stripBullet(row.label) : row.label, path);
+      }
+      owner.set(row.row, current);
+      lastLine = row.label;
+    }
+
+    this.placeLooseRows(loose, owner, rows);
+    return drafts;
+  }
+
+  private startDraft(drafts: Draft[], kind: Draft["kind"], row: RowRead, text: string, path: { draft: Draft }[]): Draft {
+    const draft: Draft = {
+      kind,
+      firstRow: row.row,
+      labelColumn: row.labelColumn,
+      lines: [text],
+      subItems: [],
+      rows: [row.row],
+      path: path.map((p) => p.draft),
+    };
+    drafts.push(draft);
+    return draft;
+  }
+
+  /** A row with marks but no text belongs to the activity whose lines it touches. */
+  private placeLooseRows(loose: RowRead[], owner: Map<number, Draft>, rows: RowRead[]): void {
+    const byRow = new Map(rows.map((r) => [r.row, r]));
+    for (const row of loose) {
+      const above = owner.get(row.row - 1);
+      const below = owner.get(row.row + 1);
+      const next = byRow.get(row.row + 1);
+      // An X on a line of its own directly above a "^" is the top of a split X: it belongs with the "^".
+      const joinsBelow =
+        below !== undefined &&
+        next !== undefined &&
+        row.cells.some((cell) =>
+          next.cells.some((n) => n.column === cell.column && n.mark.kind === "split-bottom" && (cell.mark.kind === "mark" || cell.mark.kind === "split-top")),
+        );
+      let target: Draft | undefined = joinsBelow ? below : (above ?? below);
+      if (target && target.kind !== "activity") target = undefined;
+      if (!target) {
+        if (row.hasMarks) {
+          this.add({
+            rule: "marks-without-activity",
+            severity: "warning",
+            message: `Row ${row.row + 1} has marks but no activity text, and no activity is on the row above or below it. Its marks are not counted; put them on the activity's row.`,
+            cell: this.cell(row.row, row.cells[0]!.column),
+          });
+        }
+        continue;
+      }
+      target.rows.push(row.row);
+      target.rows.sort((a, b) => a - b);
+      owner.set(row.row, target);
+    }
+  }
+
+  private buildActivity(
+    draft: Draft,
+    rows: RowRead[],
+    firstRow: number,
+    columns: BlockColumns,
+    byColumn: Map<number, Period>,
+    blockIndex: number,
+  ): Activity {
+    const g = this.grid;
+    const lines = draft.lines.reduce((text, line) => joinWrapped(text, line));
+    const text = [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
+    const id = `${g.sheet}!${draft.firstRow + 1}`;
+    const attr = (column: number | undefined | null): string | null => {
+      if (column === undefined || column === null) return null;
+      const parts: string[] = [];
+      for (const r of draft.rows) {
+        if (g.anchor(r, column).row !== r) continue;
+        const v = g.value(r, column);
+        if (v === null || isErrorValue(v)) continue;
+        const s = typeof v === "number" && g.format(r, column)?.includes("%") ? `${Math.round(v * 100)}%` : String(v).trim();
+        if (s !== "") parts.push(s);
+      }
+      return parts.length === 0 ? null : parts.join(" ");
+    };
+    for (const r of draft.rows) {
+      for (let c = g.left; c <= g.right; c++) {
+        if (byColumn.has(c) || g.anchor(r, c).row !== r) continue;
+        const v = g.own(r, c);
+        if (isErrorValue(v)) {
+          this.add({
+            rule: "error-value",
+            severity: "error",
+            message: `${a1(r, c)} shows the error ${v}${columns.headers.get(c) ? ` in the "${columns.headers.get(c)}" column` : ""}. Fix the formula or the value it refers to.`,
+            cell: this.cell(r, c),
+            activityId: id,
+          });
+        }
+      }
+    }
+
+    const status = attr(columns.roles.status);
+    const override = status ? statusOverride(status) : null;
+    const schedule = this.scheduleOf(draft, rows, firstRow, byColumn, id, override);
+    const attributes: Record<string, string> = {};
+    for (const [c, header] of columns.extra) {
+      const v = attr(c);
+      if (v !== null) attributes[header] = v;
+    }
+    return {
+      id,
+      text,
+      path: draft.path.map((level) => level.lines.reduce((text, line) => joinWrapped(text, line))),
+      owner: attr(columns.roles.owner),
+      status,
+      step: attr(columns.step),
+      evidence: attr(columns.roles.evidence),
+      resources: attr(columns.roles.resources),
+      notes: attr(columns.roles.notes),
+      attributes,
+      subItems: draft.subItems,
+      block: blockIndex,
+      cell: this.cell(draft.firstRow, draft.labelColumn),
+      rows: draft.rows.map((r) => r + 1),
+      schedule,
+    };
+  }
+
+  /** The activity's marks, column by column: split X's joined, repeats counted once, the rest reported. */
+  private scheduleOf(
+    draft: Draft,
+    rows: RowRead[],
+    firstRow: number,
+    byColumn: Map<number, Period>,
+    id: string,
+    override: "done" | "cancelled" | null,
+  ): ScheduledMark[] {
+    const perColumn = new Map<number, CellRead[]>();
+    for (const r of draft.rows) {
+      const row = rows[r - firstRow];
+      if (!row) continue;
+      for (const cell of row.cells) {
+        const list = perColumn.get(cell.column);
+        if (list) list.push(cell);
+        else perColumn.set(cell.column, [cell]);
+      }
+    }
+    const schedule: ScheduledMark[] = [];
+    const lookalikes: CellRead[] = [];
+    for (const [column, cells] of perColumn) {
+      const period = byColumn.get(column)!;
+      const found: { cells: CellRead[]; state: MarkState; text: string }[] = [];
+      for (let i = 0; i < cells.length; i++) {
+        const cur = cells[i]!;
+        const next = cells[i + 1];
+        const adjacent = next !== undefined && next.row === cur.row + 1;
+        const m = cur.mark;
+        if (m.kind === "split-top" && adjacent && (next.mark.kind === "mark" || next.mark.kind === "split-bottom")) {
+          const state = next.mark.kind === "mark" ? next.mark.state : "planned";
+          const text = next.mark.kind === "mark" ? next.mark.text : "X";
+          if (next.mark.kind === "mark" && next.mark.lookalike) lookalikes.push(next);
+          found.push({ cells: [cur, next], state, text });
+          this.splitFinding(cur, next, id);
+          i++;
+        } else if (m.kind === "mark" && adjacent && next.mark.kind === "split-bottom") {
+          if (m.lookalike) lookalikes.push(cur);
+          found.push({ cells: [cur, next], state: m.state, text: m.text });
+          this.splitFinding(cur, next, id);
+          i++;
+        } else if (m.kind === "mark") {
+          if (m.lookalike) lookalikes.push(cur);
+          found.push({ cells: [cur], state: m.state, text: m.text });
+        } else if (m.kind === "error") {
+          this.add({
+            rule: "error-value",
+            severity: "error",
+            message: `${a1(cur.row, cur.column)} (${period.label}) shows the error ${m.text}, so it cannot be read as a mark. Fix the formula or clear the cell.`,
+            cell: this.cell(cur.row, cur.column),
+            activityId: id,
+          });
+        } else if (m.kind === "split-top" || m.kind === "split-bottom" || m.kind === "unknown") {
+          this.add({
+            rule: "unrecognized-mark",
+            severity: "warning",
+            message:
+              `${a1(cur.row, cur.column)} (${period.label}) holds "${excerpt(m.text, 30)}", which is not a mark the add-in knows, so it is not counted. ` +
+              `Use X for planned, \u2713 or "done" for done, "in progress", or "cancelled"; or add the word to the mark words in the settings.`,
+            cell: this.cell(cur.row, cur.column),
+            activityId: id,
+          });
+        }
+      }
+      if (found.length === 0) continue;
+      const first = found[0]!;
+      const textRepeats = found.slice(1).filter((f) => !f.cells.every((c) => c.fill));
+      if (textRepeats.length > 0) {
+        this.add({
+          rule: "repeated-mark",
+          severity: "info",
+          message: `The activity "${excerpt(draft.lines[0] ?? "")}" is marked ${found.length} times under ${period.label}; it counts once.`,
+          cell: this.cell(textRepeats[0]!.cells[0]!.row, column),
+          activityId: id,
+        });
+      }
+      const cellsOf = found.flatMap((f) => f.cells).map((c) => this.cell(c.row, c.column));
+      schedule.push({
+        start: period.start,
+        end: period.end,
+        period: period.label,
+        cell: cellsOf[0]!,
+        cells: cellsOf,
+        mark: first.text,
+        state: override ?? first.state,
+      });
+    }
+    if (lookalikes.length > 0) this.lookalikeFinding(lookalikes, id);
+    schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.cell.localeCompare(b.cell)));
+    return schedule;
+  }
+
+  private splitFinding(top: CellRead, bottom: CellRead, id: string): void {
+    const topText = top.mark.kind === "empty" ? "" : top.mark.text;
+    const bottomText = bottom.mark.kind === "empty" ? "" : bottom.mark.text;
+    this.add({
+      rule: "split-mark",
+      severity: "info",
+      message: `"${topText}" in ${a1(top.row, top.column)} and "${bottomText}" in ${a1(bottom.row, bottom.column)} read as one X split over two lines (as a paste from a PDF leaves it). It counts once.`,
+      cell: this.cell(top.row, top.column),
+      activityId: id,
+      fix: {
+        description: `Put one X in ${a1(top.row, top.column)} and clear ${a1(bottom.row, bottom.column)}`,
+        edits: [
+          { cell: this.cell(top.row, top.column), value: "X" },
+          { cell: this.cell(bottom.row, bottom.column), value: null },
+        ],
+      },
+    });
+  }
+
+  private lookalikeFinding(cells: CellRead[], id: string): void {
+    const first = cells[0]!;
+    const where = cells.map((c) => a1(c.row, c.column));
+    const glyphs = [...new Set(cells.map((c) => (c.mark.kind === "mark" ? c.mark.text : "")))];
+    const alphabets = glyphs.map((g) => (/[\u0400-\u04ff]/.test(g) ? "Cyrillic" : "Greek"));
+    this.add({
+      rule: "lookalike-mark",
+      severity: "info",
+      message:
+        `${where.length === 1 ? `${where[0]} holds` : `${where.join(", ")} hold`} ${[...new Set(alphabets)].join(" and ")} ` +
+        `${glyphs.map((g) => `"${g}"`).join(", ")}, which look${glyphs.length === 1 ? "s" : ""} like X but ${glyphs.length === 1 ? "is" : "are"} another letter: ` +
+        `the add-in counts ${where.length === 1 ? "it" : "them"}, but a formula such as COUNTIF(..., "X") does not.`,
+      cell: this.cell(first.row, first.column),
+      activityId: id,
+      fix: {
+        description: `Replace with a Latin X`,
+        edits: cells.map((c) => ({ cell: this.cell(c.row, c.column), value: c.mark.kind === "mark" && c.mark.text === c.mark.text.toLowerCase() ? "x" : "X" })),
+      },
+    });
+  }
+
+  /** An X in a column the timeline does not name (past its last period, or between blocks of columns). */
+  private checkMarksOutsideTimeline(rows: RowRead[], firstRow: number, columns: BlockColumns, periodColumns: Set<number>): void {
+    const g = this.grid;
+    const attributeColumns = new Set<number>([columns.label, ...columns.freeText, ...Object.values(columns.roles), ...columns.extra.keys()]);
+    if (columns.step !== null) attributeColumns.add(columns.step);
+    for (const row of rows) {
+      if (row.row < firstRow) continue;
+      for (let c = g.left; c <= g.right; c++) {
+        if (periodColumns.has(c) || attributeColumns.has(c) || g.anchor(row.row, c).row !== row.row) continue;
+        const m = this.vocab.read(g.own(row.row, c), g.format(row.row, c));
+        if (m.kind === "mark" && m.state === "planned" && m.text.length <= 2) {
+          this.add({
+            rule: "mark-outside-timeline",
+            severity: "warning",
+            message: `${a1(row.row, c)} holds "${m.text}" but column ${columnLetters(c)} has no period in the timeline header, so it is not counted. Add the period to the header or move the mark.`,
+            cell: this.cell(row.row, c),
+          });
+        }
+      }
+    }
+  }
+
+  /**
+   * A one-line activity with no marks, right above an activity that starts with nearly the same words, is a
+   * stray line left by a paste (seed 000, line 43): it is reported and not counted.
+   */
+  private dropStrayLines(plan: Plan): void {
+    const keep: Activity[] = [];
+    const acts = plan.activities;
+    for (let i = 0; i < acts.length; i++) {
+      const a = acts[i]!;
+      const b = acts[i + 1];
+      if (b && a.block === b.block && isStrayCopy(a, b)) {
+        this.add({
+          rule: "stray-line",
+          severity: "warning",
+          message:
+            `Row ${a.rows[0]} ("${excerpt(a.text)}") repeats the start of row ${b.rows[0]} and has no marks: it looks like a stray ` +
+            `line left by a paste. It is not counted as an activity. Delete it if it is not meant to be there.`,
+          cell: a.cell,
+          activityId: a.id,
+          fix: { description: `Clear ${a.cell.split("!")[1]}`, edits: [{ cell: a.cell, value: null }] },
+        });
+        continue;
+      }
+      keep.push(a);
+    }
+    plan.activities = keep;
+  }
+}
+
+function labelNeedsSchoolYear(label: PeriodLabel): boolean {
+  switch (label.kind) {
+    case "month":
+    case "season":
+      return label.year === undefined;
+    case "quarter":
+    case "semester":
+    case "trimester":
+      return label.schoolYear === undefined;
+    case "year-number":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isStrayCopy(a: Activity, b: Activity): boolean {
+  if (a.schedule.length > 0 || a.rows.length !== 1 || a.subItems.length > 0 || a.owner !== null) return false;
+  if (b.rows[0]! !== a.rows[0]! + 1) return false;
+  const wa = words(a.text);
+  const wb = words(b.text);
+  if (wa.length < 4) return false;
+  let common = 0;
+  while (common < wa.length && common < wb.length && wa[common] === wb[common]) common++;
+  return common >= 4 && common >= wa.length - 1 && common < wb.length;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { dayNumberOfIso, type IsoDate } from "./dates";
+import type { Plan, ScheduledMark } from "./plan";
+
+export const MarkStatusSchema = z.enum(["done", "overdue", "current", "upcoming", "cancelled"]);
+export type MarkStatus = z.infer<typeof MarkStatusSchema>;
+
+export const TotalsSchema = z.object({
+  activities: z.number().int().nonnegative(),
+  scheduled: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  current: z.number().int().nonnegative(),
+  upcoming: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  unscheduled: z.number().int().nonnegative(),
+  /** Upcoming marks whose period starts within the due-soon window. */
+  dueSoon: z.number().int().nonnegative(),
+  /** Marks (of any status) that say "in progress". */
+  inProgress: z.number().int().nonnegative(),
+});
+export type Totals = z.infer<typeof TotalsSchema>;
+
+export interface MarkStatusEntry {
+  activityId: string;
+  /** Index of the mark in its activity's schedule. */
+  index: number;
+  mark: ScheduledMark;
+  status: MarkStatus;
+  dueSoon: boolean;
+}
+
+export interface StatusReport {
+  asOf: IsoDate;
+  dueSoonDays: number;
+  marks: MarkStatusEntry[];
+  totals: Totals;
+}
+
+/**
+ * Where one mark stands on a day: done or cancelled by its mark or row status; otherwise overdue when its
+ * period ended before the day, current when the period contains it, upcoming when it starts later.
+ */
+export function markStatus(mark: Pick<ScheduledMark, "start" | "end" | "state">, day: number): MarkStatus {
+  if (mark.state === "done") return "done";
+  if (mark.state === "cancelled") return "cancelled";
+  if (dayNumberOfIso(mark.end) < day) return "overdue";
+  if (dayNumberOfIso(mark.start) > day) return "upcoming";
+  return "current";
+}
+
+export function emptyTotals(): Totals {
+  return { activities: 0, scheduled: 0, done: 0, overdue: 0, current: 0, upcoming: 0, cancelled: 0, unscheduled: 0, dueSoon: 0, inProgress: 0 };
+}
+
+/** Every scheduled mark's status as of a day, and the totals. */
+export function statusAsOf(plan: Plan, asOf: IsoDate, dueSoonDays = 30): StatusReport {
+  const day = dayNumberOfIso(asOf);
+  const totals = emptyTotals();
+  const marks: MarkStatusEntry[] = [];
+  totals.activities = plan.activities.length;
+  for (const activity of plan.activities) {
+    if (activity.schedule.length === 0) totals.unscheduled++;
+    activity.schedule.forEach((mark, index) => {
+      const status = markStatus(mark, day);
+      const dueSoon = status === "upcoming" && dayNumberOfIso(mark.start) - day <= dueSoonDays;
+      totals.scheduled++;
+      totals[status]++;
+      if (dueSoon) totals.dueSoon++;
+      if (mark.state === "in-progress") totals.inProgress++;
+      marks.push({ activityId: activity.id, index, mark, status, dueSoon });
+    });
+  }
+  return { asOf, dueSoonDays, marks, totals };
+}

@@ -1,0 +1,99 @@
+import { isYearLabel, needsYear, parsePeriodLabel, type PeriodLabel } from "./period-label";
+import type { SheetGrid } from "./grid";
+
+/** A row that names three or more periods: the top of a block. */
+export interface TimelineHeader {
+  row: number;
+  /** Period columns, left to right, with what each header cell says. */
+  columns: number[];
+  labels: PeriodLabel[];
+  /** The row above that gives quarters or months their school year (often merged cells), if any. */
+  groupRow: number | null;
+  /** Per period column: the year the group row gives it, or null. */
+  groupYears: (GroupYear | null)[];
+}
+
+/** A year written above a run of period columns: a school year (2023-24) or a calendar year (2024). */
+export interface GroupYear {
+  kind: "school" | "calendar";
+  year: number;
+}
+
+const MIN_PERIODS = 3;
+
+/** Reads the period labels of one row; a header's own cells only (merges are not spread). */
+function rowLabels(grid: SheetGrid, row: number): { columns: number[]; labels: PeriodLabel[] } {
+  const columns: number[] = [];
+  const labels: PeriodLabel[] = [];
+  for (let c = grid.left; c <= grid.right; c++) {
+    const v = grid.own(row, c);
+    if (v === null) continue;
+    if (typeof v === "string" && (v.length < 2 || v.length > 40)) continue;
+    if (typeof v === "boolean") continue;
+    const label = parsePeriodLabel(v, grid.format(row, c), grid.date1904);
+    if (label) {
+      columns.push(c);
+      labels.push(label);
+    }
+  }
+  return dropStrayYears(columns, labels);
+}
+
+/** Plain years count only as a run of consecutive years (2024, 2025, 2026), not as numbers in a data row. */
+function dropStrayYears(columns: number[], labels: PeriodLabel[]): { columns: number[]; labels: PeriodLabel[] } {
+  const years = labels.filter((l) => l.kind === "calendar-year");
+  if (years.length === 0) return { columns, labels };
+  const consecutive = years.every((l, i) => i === 0 || (l.kind === "calendar-year" && years[i - 1]!.kind === "calendar-year" && l.year === (years[i - 1] as { year: number }).year + 1));
+  if (consecutive && years.length >= 2) return { columns, labels };
+  const keep = labels.map((l) => l.kind !== "calendar-year");
+  return { columns: columns.filter((_, i) => keep[i]), labels: labels.filter((_, i) => keep[i]) };
+}
+
+/** School years a group row gives the columns under it; merged cells and blank cells carry to the right. */
+function groupYearsFor(grid: SheetGrid, groupRow: number, columns: number[]): (GroupYear | null)[] | null {
+  const years: (GroupYear | null)[] = [];
+  let carried: GroupYear | null = null;
+  let found = false;
+  for (const c of columns) {
+    const v = grid.value(groupRow, c);
+    const label = v === null ? null : parsePeriodLabel(v, grid.format(groupRow, c), grid.date1904);
+    if (label && (label.kind === "school-year" || label.kind === "calendar-year")) {
+      carried = label.kind === "school-year" ? { kind: "school", year: label.schoolYear } : { kind: "calendar", year: label.year };
+      found = true;
+    } else if (label && label.kind === "year-number") {
+      return null;
+    } else if (v !== null && !(typeof v === "string" && v.trim() === "")) {
+      carried = null;
+    }
+    years.push(carried);
+  }
+  return found ? years : null;
+}
+
+/** Every timeline header of a sheet, top to bottom. */
+export function findTimelineHeaders(grid: SheetGrid): TimelineHeader[] {
+  const candidates = new Map<number, { columns: number[]; labels: PeriodLabel[] }>();
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const found = rowLabels(grid, r);
+    if (found.labels.length >= MIN_PERIODS) candidates.set(r, found);
+  }
+  const headers: TimelineHeader[] = [];
+  const rows = [...candidates.keys()].sort((a, b) => a - b);
+  for (const r of rows) {
+    const found = candidates.get(r)!;
+    // A row of school years directly above a row of months or quarters is that row's year row, not a header.
+    const below = candidates.get(r + 1);
+    if (below && found.labels.every(isYearLabel) && below.labels.some(needsYear)) continue;
+    let groupRow: number | null = null;
+    let groupYears: (GroupYear | null)[] = found.columns.map(() => null);
+    if (r - 1 >= grid.top && found.labels.some(needsYear)) {
+      const years = groupYearsFor(grid, r - 1, found.columns);
+      if (years) {
+        groupRow = r - 1;
+        groupYears = years;
+      }
+    }
+    headers.push({ row: r, columns: found.columns, labels: found.labels, groupRow, groupYears });
+  }
+  return headers;
+}
