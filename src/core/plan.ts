@@ -56,6 +56,8 @@ export const BlockSchema = z.object({
   kind: PeriodKindSchema,
   periods: z.array(PeriodSchema),
   labelColumn: z.string(),
+  /** Attribute columns found by their header (owner, status, evidence, resources, notes, step), as letters. */
+  columns: z.record(z.string(), z.string()),
   /** The school year the block's periods were dated from, and where it came from. */
   schoolYear: z.number().int(),
   schoolYearSource: z.enum(["header", "title", "sheet-name", "settings", "assumed"]),

@@ -245,6 +245,10 @@ class PlanReader {
       kind: periods[0]!.kind,
       periods,
       labelColumn: columnLetters(columns.label),
+      columns: Object.fromEntries([
+        ...Object.entries(columns.roles).map(([role, c]) => [role, columnLetters(c)]),
+        ...(columns.step === null ? [] : [["step", columnLetters(columns.step)]]),
+      ]),
       schoolYear: sy.year,
       schoolYearSource: sy.source,
     };

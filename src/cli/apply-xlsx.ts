@@ -1,0 +1,135 @@
+import ExcelJS from "exceljs";
+import { parseCellAddress, a1 } from "../core/address";
+import { parseIsoDate } from "../core/dates";
+import {
+  FLAG_STYLES,
+  flagFormula,
+  flagKindOfFormula,
+  type CellStyle,
+  type FlagKind,
+  type SheetWrite,
+  type WorkbookWrites,
+  type WriteCell,
+} from "../core/writes";
+
+/** Applies the engine's write descriptions to a workbook with exceljs: the command line's `refresh`. */
+export function applyWrites(wb: ExcelJS.Workbook, writes: WorkbookWrites): void {
+  writeSheet(wb, writes.summary);
+  writeSheet(wb, writes.plan);
+  applyFlags(wb, writes.flags);
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+const STYLE: Record<CellStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 16, color: { argb: argb("#0F6CBD") } } },
+  heading: { font: { bold: true, size: 12 } },
+  header: { font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb("#EBF3FC") } } },
+  label: { font: { bold: false } },
+  overdue: { font: { bold: true, color: { argb: argb(FLAG_STYLES.overdue.font) } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(FLAG_STYLES.overdue.fill) } } },
+  current: { font: { bold: true, color: { argb: argb(FLAG_STYLES.current.font) } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(FLAG_STYLES.current.fill) } } },
+  done: { font: { color: { argb: argb("#0E700E") } } },
+  muted: { font: { italic: true, color: { argb: argb("#616161") } } },
+};
+
+function cellValue(cell: WriteCell): ExcelJS.CellValue {
+  const v = cell.value;
+  switch (v.kind) {
+    case "text":
+      return v.text;
+    case "number":
+      return v.value;
+    case "date": {
+      const d = parseIsoDate(v.date);
+      return d ? new Date(Date.UTC(d.year, d.month - 1, d.day)) : v.date;
+    }
+    case "link":
+      return { text: v.text, hyperlink: v.target };
+  }
+}
+
+/** Replaces the add-in's own sheet with a fresh one, so a second refresh leaves what the first one did. */
+function freshSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(name);
+  if (old) wb.removeWorksheet(old.id);
+  return wb.addWorksheet(name);
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetWrite): void {
+  const ws = freshSheet(wb, sheet.name);
+  sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (sheet.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: sheet.freezeRows }];
+  const table = sheet.table;
+  if (table) {
+    const header = sheet.rows[0] ?? [];
+    const body = sheet.rows.slice(1);
+    const width = table.area.right - table.area.left + 1;
+    ws.addTable({
+      name: table.name,
+      ref: a1(table.area.top, table.area.left),
+      headerRow: true,
+      style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: Array.from({ length: width }, (_, i) => ({ name: header[i]?.value.kind === "text" ? header[i].value.text : `Column ${i + 1}`, filterButton: true })),
+      rows: (body.length > 0 ? body : [[]]).map((row) => Array.from({ length: width }, (_, i) => (row[i] ? cellValue(row[i]) : null))),
+    });
+  } else {
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const target = ws.getCell(r + 1, c + 1);
+        target.value = cellValue(cell);
+        if (cell.value.kind === "date") target.numFmt = "yyyy-mm-dd";
+        if (cell.value.kind === "text") target.numFmt = "@";
+        if (cell.style) Object.assign(target, STYLE[cell.style]);
+        if (cell.value.kind === "link") target.font = { color: { argb: argb("#0F6CBD") }, underline: true };
+      });
+    });
+  }
+}
+
+interface ConditionalRule {
+  type: string;
+  formulae?: string[];
+}
+
+function isOwnFormatting(cf: { rules: ConditionalRule[] }): boolean {
+  return cf.rules.length > 0 && cf.rules.every((r) => r.type === "expression" && flagKindOfFormula(r.formulae?.[0]) !== null);
+}
+
+/** Flags as conditional formats: the add-in's old rules go, the user's stay, the cells' own formats are never touched. */
+function applyFlags(wb: ExcelJS.Workbook, flags: WorkbookWrites["flags"]): void {
+  const bySheet = new Map<string, Map<FlagKind, string[]>>();
+  for (const f of flags) {
+    const p = parseCellAddress(f.cell);
+    if (!p) continue;
+    const kinds = bySheet.get(p.sheet) ?? new Map<FlagKind, string[]>();
+    const list = kinds.get(f.kind) ?? [];
+    list.push(a1(p.row, p.column));
+    kinds.set(f.kind, list);
+    bySheet.set(p.sheet, kinds);
+  }
+  wb.eachSheet((ws) => {
+    const own = ws as unknown as { conditionalFormattings: { ref: string; rules: ConditionalRule[] }[] };
+    own.conditionalFormattings = (own.conditionalFormattings ?? []).filter((cf) => !isOwnFormatting(cf));
+    const kinds = bySheet.get(ws.name);
+    if (!kinds) return;
+    for (const [kind, cells] of kinds) {
+      ws.addConditionalFormatting({
+        ref: cells.join(" "),
+        rules: [
+          {
+            type: "expression",
+            priority: 1,
+            formulae: [flagFormula(kind).slice(1)],
+            style: {
+              fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(FLAG_STYLES[kind].fill) } },
+              font: { color: { argb: argb(FLAG_STYLES[kind].font) }, bold: true },
+            },
+          },
+        ],
+      });
+    }
+  });
+}

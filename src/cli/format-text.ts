@@ -1,0 +1,184 @@
+import type { SheetReport } from "../core/analyze";
+import type { Finding } from "../core/findings";
+import type { ScheduledMark } from "../core/plan";
+
+/** Plain-text tables for a terminal: columns padded, long text cut with an ellipsis. */
+export function table(header: string[], rows: string[][], maxWidths: number[]): string {
+  const widths = header.map((h, i) => Math.min(maxWidths[i] ?? 40, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))));
+  const cut = (s: string, w: number): string => (s.length <= w ? s.padEnd(w) : `${s.slice(0, Math.max(0, w - 1))}\u2026`);
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? cut(c, widths[i]!).trimEnd() : cut(c, widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").replace(/\s+/g, " ").trim();
+}
+
+function shortCell(cell: string): string {
+  return cell.split("!").pop() ?? cell;
+}
+
+/** Periods in a compact form: consecutive months as a range (`Oct 2023 - May 2024`). */
+export function periodsText(schedule: ScheduledMark[]): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < schedule.length) {
+    let j = i;
+    while (
+      j + 1 < schedule.length &&
+      dayAfter(schedule[j]!.end) === schedule[j + 1]!.start &&
+      schedule[j + 1]!.state === schedule[i]!.state
+    )
+      j++;
+    const state = schedule[i]!.state === "planned" ? "" : ` (${schedule[i]!.state})`;
+    parts.push(j > i ? `${schedule[i]!.period} - ${schedule[j]!.period}${state}` : `${schedule[i]!.period}${state}`);
+    i = j + 1;
+  }
+  return parts.join(", ");
+}
+
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function planText(report: SheetReport): string {
+  const out: string[] = [];
+  const { plan } = report;
+  for (const goal of plan.goals) out.push(`Goal: ${oneLine(goal.text)}`);
+  plan.blocks.forEach((block) => {
+    const acts = plan.activities.filter((a) => a.block === block.index);
+    const first = block.periods[0]!;
+    const last = block.periods[block.periods.length - 1]!;
+    out.push("");
+    out.push(
+      `Block ${block.index + 1}${block.title ? `: ${oneLine(block.title)}` : ""} (${block.periods.length} ${block.kind} columns, ${first.label} to ${last.label}; header row ${block.headerRow})`,
+    );
+    if (acts.length === 0) {
+      out.push("  (no activities)");
+      return;
+    }
+    const hasOwner = acts.some((a) => a.owner !== null);
+    const hasPath = acts.some((a) => a.path.length > 0);
+    const header = [...(hasPath ? ["Goal / strategy"] : []), "Activity", ...(hasOwner ? ["Owner"] : []), "Periods", "Cell"];
+    const rows = acts.map((a) => [
+      ...(hasPath ? [a.path.map(oneLine).join(" > ")] : []),
+      oneLine(a.text),
+      ...(hasOwner ? [a.owner ?? "-"] : []),
+      a.schedule.length === 0 ? "(none)" : periodsText(a.schedule),
+      shortCell(a.cell),
+    ]);
+    out.push(indent(table(header, rows, [...(hasPath ? [24] : []), 58, ...(hasOwner ? [18] : []), 44, 6])));
+  });
+  out.push("");
+  out.push(`${plan.activities.length} activities, ${plan.activities.reduce((n, a) => n + a.schedule.length, 0)} scheduled marks.`);
+  return out.join("\n");
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
+}
+
+export function totalsLine(report: SheetReport): string {
+  const t = report.summary.totals;
+  return (
+    `${t.activities} activities, ${t.scheduled} scheduled marks: ${t.done} done, ${t.overdue} overdue, ${t.current} current, ` +
+    `${t.upcoming} upcoming (${t.dueSoon} due in the next ${report.summary.dueSoonDays} days), ${t.cancelled} cancelled; ` +
+    `${t.unscheduled} with no period marked.`
+  );
+}
+
+export function statusText(report: SheetReport): string {
+  const s = report.summary;
+  const out: string[] = [`As of ${s.asOf}: ${totalsLine(report)}`];
+  const byId = new Map(report.plan.activities.map((a) => [a.id, a]));
+  const list = (title: string, status: "overdue" | "current" | "dueSoon"): void => {
+    const entries = report.status.marks.filter((m) => (status === "dueSoon" ? m.dueSoon : m.status === status));
+    out.push("");
+    out.push(`${title} (${entries.length})`);
+    if (entries.length === 0) {
+      out.push("  none");
+      return;
+    }
+    const rows = entries.map((m) => {
+      const a = byId.get(m.activityId)!;
+      return [m.mark.period, oneLine(a.text), a.owner ?? "-", shortCell(m.mark.cell)];
+    });
+    out.push(indent(table(["Period", "Activity", "Owner", "Cell"], rows, [12, 66, 18, 6])));
+  };
+  list("Overdue", "overdue");
+  list("Current (due now)", "current");
+  list(`Due in the next ${s.dueSoonDays} days`, "dueSoon");
+  if (s.quarters.length > 0) {
+    out.push("");
+    out.push("By quarter (marks due in the quarter, and what became of them)");
+    out.push(
+      indent(
+        table(
+          ["Quarter", "Due", "Done", "Overdue", "Current", "Upcoming", "Cancelled"],
+          s.quarters.map((q) => [q.label, q.scheduled, q.done, q.overdue, q.current, q.upcoming, q.cancelled].map(String)),
+          [12, 5, 5, 8, 8, 9, 9],
+        ),
+      ),
+    );
+  }
+  const groups = s.groups.filter((g) => g.kind !== "block" || s.groups.filter((x) => x.kind === "block").length > 1);
+  if (groups.length > 0) {
+    out.push("");
+    out.push("By goal, strategy and block");
+    out.push(
+      indent(
+        table(
+          ["Name", "Activities", "Marks", "Done", "Overdue", "Current", "Upcoming"],
+          groups.map((g) => [oneLine(g.name), g.activities, g.scheduled, g.done, g.overdue, g.current, g.upcoming].map(String)),
+          [52, 10, 5, 5, 8, 8, 9],
+        ),
+      ),
+    );
+  }
+  const f = s.findings;
+  out.push("");
+  out.push(`Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} notes (run "milestone-monitor validate" to list them).`);
+  return out.join("\n");
+}
+
+export function findingsText(findings: Finding[]): string {
+  if (findings.length === 0) return "No findings: the plan reads cleanly.";
+  const rows = findings.map((f) => [f.severity, shortCell(f.cell), f.rule, f.message + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
+  return wrapLastColumn(["Severity", "Cell", "Rule", "Message"], rows, [8, 6, 28], 100);
+}
+
+/** A table whose last column wraps onto following lines instead of being cut. */
+function wrapLastColumn(header: string[], rows: string[][], widths: number[], lastWidth: number): string {
+  const pad = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  const out = [pad(header.slice(0, -1)) + "  " + header[header.length - 1], widths.map((w) => "-".repeat(w)).join("  ") + "  " + "-".repeat(lastWidth)];
+  for (const row of rows) {
+    const lines = wrap(row[row.length - 1]!, lastWidth);
+    out.push(pad(row.slice(0, -1).map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + "\u2026" : c))) + "  " + lines[0]);
+    for (const l of lines.slice(1)) out.push(" ".repeat(widths.reduce((a, w) => a + w + 2, 0)) + l);
+  }
+  return out.join("\n");
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [""];
+}

@@ -1,0 +1,76 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import ExcelJS from "exceljs";
+import type { Grid } from "../core/grid";
+import { OWN_SHEETS } from "../core/writes";
+import { readStore, STORE_SHEET, type StoredState } from "../core/settings-store";
+import { delimitedGrid, sniffDelimiter } from "./read-delimited";
+import { loadWorkbook, plainValue, workbookDate1904, worksheetGrid } from "./read-xlsx";
+
+/** A file the command line cannot read: its message is one plain line for the user. */
+export class UnreadableFileError extends Error {}
+
+export interface LoadedFile {
+  path: string;
+  kind: "xlsx" | "csv" | "tsv";
+  /** Sheets to read as plans (the add-in's own sheets left out). */
+  grids: Grid[];
+  /** What the add-in saved in the workbook, if it ever did. */
+  stored: StoredState | null;
+  /** The workbook itself, for writing a refreshed copy (xlsx only). */
+  workbook: ExcelJS.Workbook | null;
+}
+
+const XLSX = new Set([".xlsx", ".xlsm"]);
+const DELIMITED: Record<string, "," | "\t" | ";" | null> = { ".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": null };
+
+export function isSupported(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return XLSX.has(ext) || ext in DELIMITED;
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UnreadableFileError(`${path}: no such file`);
+    if (code === "EISDIR") throw new UnreadableFileError(`${path}: is a folder, not a file`);
+    if (code === "EACCES") throw new UnreadableFileError(`${path}: permission denied`);
+    throw new UnreadableFileError(`${path}: cannot be read (${code ?? "unknown error"})`);
+  }
+}
+
+export async function loadFile(path: string): Promise<LoadedFile> {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xls") throw new UnreadableFileError(`${path}: old .xls workbooks are not supported; save it as .xlsx in Excel first`);
+  if (!isSupported(path)) throw new UnreadableFileError(`${path}: not a workbook the command line reads (.xlsx, .csv, .tsv or .txt)`);
+  const bytes = await readBytes(path);
+  if (XLSX.has(ext)) {
+    let workbook: ExcelJS.Workbook;
+    try {
+      workbook = await loadWorkbook(bytes);
+    } catch {
+      throw new UnreadableFileError(`${path}: not a readable .xlsx workbook (damaged, encrypted, or another format)`);
+    }
+    const date1904 = workbookDate1904(workbook);
+    const grids: Grid[] = [];
+    let stored: StoredState | null = null;
+    workbook.eachSheet((ws) => {
+      if (ws.name === STORE_SHEET) {
+        const rows: unknown[][] = [];
+        ws.eachRow((row) => rows.push([plainValue(row.getCell(1).value, false), plainValue(row.getCell(2).value, false)]));
+        stored = readStore(rows);
+        return;
+      }
+      if (OWN_SHEETS.includes(ws.name)) return;
+      grids.push(worksheetGrid(ws, date1904));
+    });
+    return { path, kind: "xlsx", grids, stored, workbook };
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);
+  const delimiter = DELIMITED[ext] ?? sniffDelimiter(text);
+  const sheet = basename(path, extname(path));
+  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null };
+}

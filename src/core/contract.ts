@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { FindingSchema } from "./findings";
+import { ActivitySchema, BlockSchema, GoalSchema, ScheduledMarkSchema } from "./plan";
+import { MarkStatusSchema } from "./status";
+import { SummarySchema } from "./summary";
+import type { SheetReport } from "./analyze";
+
+/**
+ * The JSON document the command line prints with `--json` (product.md, "The JSON contract"): the plan with
+ * every mark's status as of the day, the findings and the summary. One schema defines it.
+ */
+export const DocumentMarkSchema = ScheduledMarkSchema.extend({
+  status: MarkStatusSchema,
+  dueSoon: z.boolean(),
+});
+
+export const DocumentActivitySchema = ActivitySchema.extend({
+  schedule: z.array(DocumentMarkSchema),
+});
+
+export const SheetDocumentSchema = z.object({
+  name: z.string(),
+  plan: z.object({
+    sheet: z.string(),
+    startMonth: z.number().int(),
+    goals: z.array(GoalSchema),
+    blocks: z.array(BlockSchema),
+    activities: z.array(DocumentActivitySchema),
+  }),
+  findings: z.array(FindingSchema),
+  summary: SummarySchema,
+});
+export type SheetDocument = z.infer<typeof SheetDocumentSchema>;
+
+export const SkippedSheetSchema = z.object({ name: z.string(), reason: z.string() });
+
+/** One file: the sheet's document at the top level when one sheet holds a timeline, else `sheets[]`. */
+export const FileDocumentSchema = z.union([
+  SheetDocumentSchema.extend({ file: z.string(), skipped: z.array(SkippedSheetSchema) }),
+  z.object({ file: z.string(), sheets: z.array(SheetDocumentSchema), skipped: z.array(SkippedSheetSchema) }),
+]);
+export type FileDocument = z.infer<typeof FileDocumentSchema>;
+
+export function sheetDocument(report: SheetReport): SheetDocument {
+  const statusOf = new Map(report.status.marks.map((m) => [`${m.activityId}#${m.index}`, m]));
+  return {
+    name: report.sheet,
+    plan: {
+      ...report.plan,
+      activities: report.plan.activities.map((a) => ({
+        ...a,
+        schedule: a.schedule.map((mark, i) => {
+          const s = statusOf.get(`${a.id}#${i}`)!;
+          return { ...mark, status: s.status, dueSoon: s.dueSoon };
+        }),
+      })),
+    },
+    findings: report.findings,
+    summary: report.summary,
+  };
+}
+
+export function fileDocument(file: string, reports: SheetReport[], skipped: { name: string; reason: string }[]): FileDocument {
+  const docs = reports.map(sheetDocument);
+  if (docs.length === 1) return { file, ...docs[0]!, skipped };
+  return { file, sheets: docs, skipped };
+}

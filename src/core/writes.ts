@@ -1,0 +1,285 @@
+import { z } from "zod";
+import { AreaSchema } from "./grid";
+import type { SheetReport } from "./analyze";
+import { emptyTotals, type MarkStatus, type Totals } from "./status";
+import { compareCells } from "./findings";
+import { STORE_SHEET } from "./settings-store";
+
+/**
+ * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
+ * sheet, and the cells it flags. Excel (Office.js) and the command line (exceljs) apply the same description.
+ */
+
+export const SUMMARY_SHEET = "Milestone Summary";
+export const PLAN_SHEET = "Milestone Plan";
+export const PLAN_TABLE = "MilestonePlan";
+/** The add-in's own sheets: never read as plans, always rebuilt. */
+export const OWN_SHEETS = [SUMMARY_SHEET, PLAN_SHEET, STORE_SHEET];
+
+/** A value to write. Every string is `text`: a host writes it as text, so `=SUM(...)` stays words, never a formula. */
+export const WriteValueSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: z.string() }),
+  z.object({ kind: z.literal("number"), value: z.number() }),
+  /** A calendar date (YYYY-MM-DD), written as a date with a date format. */
+  z.object({ kind: z.literal("date"), date: z.string() }),
+  /** Text that takes the reader to a cell of the workbook (`'Sheet'!C5`). */
+  z.object({ kind: z.literal("link"), text: z.string(), target: z.string() }),
+]);
+export type WriteValue = z.infer<typeof WriteValueSchema>;
+
+export const CellStyleSchema = z.enum(["title", "heading", "header", "label", "overdue", "current", "done", "muted"]);
+export type CellStyle = z.infer<typeof CellStyleSchema>;
+
+export const WriteCellSchema = z.object({ value: WriteValueSchema, style: CellStyleSchema.optional() });
+export type WriteCell = z.infer<typeof WriteCellSchema>;
+
+export const ChartWriteSchema = z.object({
+  title: z.string(),
+  type: z.enum(["column", "bar", "pie"]),
+  /** Categories in the first column and values in the second, with a header row. */
+  data: AreaSchema,
+  /** Where to put it: top-left cell (0-based), size in cells. */
+  anchor: z.object({ row: z.number().int(), column: z.number().int(), rows: z.number().int(), columns: z.number().int() }),
+});
+export type ChartWrite = z.infer<typeof ChartWriteSchema>;
+
+export const TableWriteSchema = z.object({ name: z.string(), area: AreaSchema, style: z.string() });
+
+export const SheetWriteSchema = z.object({
+  name: z.string(),
+  /** Cells from A1 down, row by row; null leaves a cell empty. */
+  rows: z.array(z.array(WriteCellSchema.nullable())),
+  columnWidths: z.array(z.number()),
+  freezeRows: z.number().int().nonnegative(),
+  table: TableWriteSchema.optional(),
+  chart: ChartWriteSchema.optional(),
+});
+export type SheetWrite = z.infer<typeof SheetWriteSchema>;
+
+export const FlagKindSchema = z.enum(["overdue", "current"]);
+export type FlagKind = z.infer<typeof FlagKindSchema>;
+
+export const FlagWriteSchema = z.object({
+  cell: z.string(),
+  kind: FlagKindSchema,
+  activityId: z.string(),
+  period: z.string(),
+});
+export type FlagWrite = z.infer<typeof FlagWriteSchema>;
+
+/** How flags look: distinct fills (and a dark font) for overdue and current marks. */
+export const FLAG_STYLES: Record<FlagKind, { fill: string; font: string }> = {
+  overdue: { fill: "#F1BBBC", font: "#750B1C" },
+  current: { fill: "#FDE300", font: "#3D3300" },
+};
+
+const FLAG_MARKER = "milestone-monitor:";
+
+/**
+ * Flags are conditional formats, never cell formats: the user's own fills stay untouched and "Clear flags"
+ * only deletes rules. Each rule's formula is always true and names its kind, which is how the add-in tells
+ * its own rules from the user's.
+ */
+export function flagFormula(kind: FlagKind): string {
+  return `=ISTEXT("${FLAG_MARKER}${kind}")`;
+}
+
+/** The flag kind a conditional-format formula was written for, or null when it is not the add-in's. */
+export function flagKindOfFormula(formula: string | null | undefined): FlagKind | null {
+  if (!formula) return null;
+  const m = /ISTEXT\("milestone-monitor:(overdue|current)"\)/.exec(formula);
+  return m ? (m[1] as FlagKind) : null;
+}
+
+export const WorkbookWritesSchema = z.object({
+  summary: SheetWriteSchema,
+  plan: SheetWriteSchema,
+  flags: z.array(FlagWriteSchema),
+});
+export type WorkbookWrites = z.infer<typeof WorkbookWritesSchema>;
+
+const text = (t: string, style?: CellStyle): WriteCell => (style ? { value: { kind: "text", text: t }, style } : { value: { kind: "text", text: t } });
+const num = (n: number, style?: CellStyle): WriteCell => (style ? { value: { kind: "number", value: n }, style } : { value: { kind: "number", value: n } });
+const link = (t: string, target: string): WriteCell => ({ value: { kind: "link", text: t, target } });
+const date = (d: string): WriteCell => ({ value: { kind: "date", date: d } });
+
+function addTotals(a: Totals, b: Totals): Totals {
+  const out = { ...a };
+  for (const key of Object.keys(b) as (keyof Totals)[]) out[key] = a[key] + b[key];
+  return out;
+}
+
+/** Plain-language names of what became of a mark. */
+export const STATUS_NAMES: Record<MarkStatus, string> = {
+  done: "Done",
+  overdue: "Overdue",
+  current: "Current (due now)",
+  upcoming: "Upcoming",
+  cancelled: "Cancelled",
+};
+
+const STATUS_STYLE: Partial<Record<MarkStatus, CellStyle>> = { overdue: "overdue", current: "current", done: "done" };
+
+/** The cell a link shows: `C5` on the sheet, or `Sheet!C5` when several sheets are summarized. */
+function shortCell(cell: string, withSheet: boolean): string {
+  if (withSheet) return cell.replace(/^'((?:[^']|'')+)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
+  return cell.split("!").pop() ?? cell;
+}
+
+/** The summary sheet: as-of date, the figures (with a chart), per group, quarter and month, the overdue and due-soon lists, the findings. */
+export function describeSummarySheet(reports: SheetReport[]): SheetWrite {
+  const rows: (WriteCell | null)[][] = [];
+  const several = reports.length > 1;
+  const asOf = reports[0]?.summary.asOf ?? "";
+  const dueSoonDays = reports[0]?.summary.dueSoonDays ?? 30;
+  const totals = reports.map((r) => r.summary.totals).reduce(addTotals, emptyTotals());
+  const severities = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) for (const k of ["error", "warning", "info"] as const) severities[k] += r.summary.findings[k];
+
+  rows.push([text("Milestone Monitor: monitoring summary", "title")]);
+  rows.push([text("As of", "label"), date(asOf)]);
+  rows.push([text(several ? "Plan sheets" : "Plan sheet", "label"), text(reports.map((r) => r.sheet).join(", "))]);
+  rows.push([]);
+  const chartTop = rows.length;
+  rows.push([text("Marks", "header"), text("Count", "header")]);
+  for (const s of ["done", "overdue", "current", "upcoming", "cancelled"] as const) {
+    rows.push([text(STATUS_NAMES[s], STATUS_STYLE[s] ?? "label"), num(totals[s])]);
+  }
+  const chartBottom = rows.length - 1;
+  rows.push([text("Scheduled marks in all", "label"), num(totals.scheduled)]);
+  rows.push([text("Activities", "label"), num(totals.activities)]);
+  rows.push([text("Activities with no period marked", "label"), num(totals.unscheduled)]);
+  rows.push([text(`Due in the next ${dueSoonDays} days`, "label"), num(totals.dueSoon)]);
+  rows.push([text("Findings: errors", "label"), num(severities.error)]);
+  rows.push([text("Findings: warnings", "label"), num(severities.warning)]);
+  rows.push([text("Findings: notes", "label"), num(severities.info)]);
+
+  const countHeader = ["Scheduled", "Done", "Overdue", "Current", "Upcoming", "Cancelled"];
+  for (const report of reports) {
+    const s = report.summary;
+    if (several) {
+      rows.push([]);
+      rows.push([text(`Sheet: ${report.sheet}`, "heading")]);
+    }
+    rows.push([]);
+    rows.push([text("By goal, strategy and block", "heading")]);
+    rows.push([text("Kind", "header"), text("Name", "header"), text("Activities", "header"), ...countHeader.map((h) => text(h, "header"))]);
+    for (const g of s.groups) {
+      rows.push([text(g.kind), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
+    }
+    rows.push([]);
+    rows.push([text("By quarter of the school year: what was due, and what became of it", "heading")]);
+    rows.push([text("Quarter", "header"), text("Due", "header"), ...countHeader.slice(1).map((h) => text(h, "header"))]);
+    for (const q of s.quarters) rows.push([text(q.label), num(q.scheduled), num(q.done), num(q.overdue), num(q.current), num(q.upcoming), num(q.cancelled)]);
+    rows.push([]);
+    rows.push([text("By month", "heading")]);
+    rows.push([text("Month", "header"), text("Due", "header"), ...countHeader.slice(1).map((h) => text(h, "header"))]);
+    for (const m of s.months) rows.push([text(m.label), num(m.scheduled), num(m.done), num(m.overdue), num(m.current), num(m.upcoming), num(m.cancelled)]);
+    rows.push([]);
+    rows.push([text(`Overdue (${s.overdue.length})`, "heading")]);
+    rows.push([text("Activity", "header"), text("Period", "header"), text("Owner", "header"), text("Cell", "header"), text("Goal / strategy", "header")]);
+    for (const o of s.overdue) {
+      rows.push([text(o.activity), text(o.period, "overdue"), text(o.owner ?? ""), link(shortCell(o.cell, several), o.cell), text(o.path.join(" \u203a "))]);
+    }
+    if (s.overdue.length === 0) rows.push([text("Nothing is overdue.", "muted")]);
+    rows.push([]);
+    rows.push([text(`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`, "heading")]);
+    rows.push([text("Activity", "header"), text("Period", "header"), text("Starts", "header"), text("Owner", "header"), text("Cell", "header")]);
+    for (const d of s.dueSoon) rows.push([text(d.activity), text(d.period), date(d.start), text(d.owner ?? ""), link(shortCell(d.cell, several), d.cell)]);
+    if (s.dueSoon.length === 0) rows.push([text("Nothing starts in that time.", "muted")]);
+    rows.push([]);
+    rows.push([text(`Findings (${report.findings.length})`, "heading")]);
+    rows.push([text("Severity", "header"), text("Rule", "header"), text("Message", "header"), text("Cell", "header")]);
+    for (const f of report.findings) rows.push([text(f.severity), text(f.rule), text(f.message), link(shortCell(f.cell, several), f.cell)]);
+    if (report.findings.length === 0) rows.push([text("No findings.", "muted")]);
+  }
+
+  return {
+    name: SUMMARY_SHEET,
+    rows,
+    columnWidths: [34, 40, 14, 12, 12, 12, 12, 12, 12],
+    freezeRows: 0,
+    chart: {
+      title: `Marks as of ${asOf}`,
+      type: "column",
+      data: { top: chartTop, left: 0, bottom: chartBottom, right: 1 },
+      anchor: { row: chartTop, column: 3, rows: 12, columns: 6 },
+    },
+  };
+}
+
+/** Where an activity stands as a whole: its most pressing mark. */
+export function activityStanding(statuses: MarkStatus[]): MarkStatus | "unscheduled" {
+  if (statuses.length === 0) return "unscheduled";
+  for (const s of ["overdue", "current"] as const) if (statuses.includes(s)) return s;
+  if (statuses.includes("upcoming")) return "upcoming";
+  if (statuses.includes("done")) return "done";
+  return "cancelled";
+}
+
+/** The plan sheet: one table row per activity. */
+export function describePlanSheet(reports: SheetReport[]): SheetWrite {
+  const several = reports.length > 1;
+  const header = [
+    ...(several ? ["Sheet"] : []),
+    "Goal / strategy", "Activity", "Owner", "Reported status", "First period", "Last period", "Periods", "Status as of", "Overdue marks", "Source cell",
+  ];
+  const rows: (WriteCell | null)[][] = [header.map((h) => text(h))];
+  for (const report of reports) {
+    const statuses = new Map<string, MarkStatus[]>();
+    for (const m of report.status.marks) {
+      const list = statuses.get(m.activityId) ?? [];
+      list.push(m.status);
+      statuses.set(m.activityId, list);
+    }
+    for (const a of report.plan.activities) {
+      const st = statuses.get(a.id) ?? [];
+      rows.push([
+        ...(several ? [text(report.sheet)] : []),
+        text(a.path.join(" \u203a ")),
+        text(a.text),
+        text(a.owner ?? ""),
+        text(a.status ?? ""),
+        text(a.schedule[0]?.period ?? ""),
+        text(a.schedule[a.schedule.length - 1]?.period ?? ""),
+        text(a.schedule.map((m) => m.period).join(", ")),
+        text(standingName(activityStanding(st))),
+        num(st.filter((s) => s === "overdue").length),
+        link(shortCell(a.cell, several), a.cell),
+      ]);
+    }
+  }
+  const width = header.length;
+  return {
+    name: PLAN_SHEET,
+    rows,
+    columnWidths: [...(several ? [18] : []), 32, 60, 20, 16, 14, 14, 40, 16, 10, 12],
+    freezeRows: 1,
+    table: { name: PLAN_TABLE, area: { top: 0, left: 0, bottom: Math.max(rows.length - 1, 1), right: width - 1 }, style: "TableStyleMedium2" },
+  };
+}
+
+function standingName(s: MarkStatus | "unscheduled"): string {
+  return s === "unscheduled" ? "No period marked" : s === "current" ? "Current" : STATUS_NAMES[s];
+}
+
+/** The cells to flag: every cell of every overdue or current mark. */
+export function describeFlags(reports: SheetReport[]): FlagWrite[] {
+  const flags: FlagWrite[] = [];
+  const seen = new Set<string>();
+  for (const report of reports) {
+    for (const m of report.status.marks) {
+      if (m.status !== "overdue" && m.status !== "current") continue;
+      for (const cell of m.mark.cells) {
+        if (seen.has(cell)) continue;
+        seen.add(cell);
+        flags.push({ cell, kind: m.status, activityId: m.activityId, period: m.mark.period });
+      }
+    }
+  }
+  return flags.sort((a, b) => compareCells(a.cell, b.cell));
+}
+
+export function describeWrites(reports: SheetReport[]): WorkbookWrites {
+  return { summary: describeSummarySheet(reports), plan: describePlanSheet(reports), flags: describeFlags(reports) };
+}
