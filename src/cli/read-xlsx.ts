@@ -64,7 +64,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
     const row = ws.findRow(r);
     if (row) {
       if (row.hidden) hiddenRows.push(r - 1);
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
         if (c > columnCount) return;
         if (cell.isMerged && cell.master !== cell) {
           const m = cell.master;

@@ -8,6 +8,8 @@ export const CellEditSchema = z.object({
   cell: z.string(),
   /** The new value, written as text; null clears the cell. */
   value: z.string().nullable(),
+  /** What the cell held when the finding was made: a host refuses the edit if the cell has changed since. */
+  before: z.string().nullable(),
 });
 export type CellEdit = z.infer<typeof CellEditSchema>;
 

@@ -651,8 +651,8 @@ class PlanReader {
       fix: {
         description: `Put one X in ${a1(top.row, top.column)} and clear ${a1(bottom.row, bottom.column)}`,
         edits: [
-          { cell: this.cell(top.row, top.column), value: "X" },
-          { cell: this.cell(bottom.row, bottom.column), value: null },
+          { cell: this.cell(top.row, top.column), value: "X", before: topText },
+          { cell: this.cell(bottom.row, bottom.column), value: null, before: bottomText },
         ],
       },
     });
@@ -674,7 +674,10 @@ class PlanReader {
       activityId: id,
       fix: {
         description: `Replace with a Latin X`,
-        edits: cells.map((c) => ({ cell: this.cell(c.row, c.column), value: c.mark.kind === "mark" && c.mark.text === c.mark.text.toLowerCase() ? "x" : "X" })),
+        edits: cells.map((c) => {
+          const glyph = c.mark.kind === "mark" ? c.mark.text : "";
+          return { cell: this.cell(c.row, c.column), value: glyph === glyph.toLowerCase() ? "x" : "X", before: glyph };
+        }),
       },
     });
   }
@@ -720,7 +723,7 @@ class PlanReader {
             `line left by a paste. It is not counted as an activity. Delete it if it is not meant to be there.`,
           cell: a.cell,
           activityId: a.id,
-          fix: { description: `Clear ${a.cell.split("!")[1]}`, edits: [{ cell: a.cell, value: null }] },
+          fix: { description: `Clear ${a.cell.split("!")[1]}`, edits: [{ cell: a.cell, value: null, before: a.text }] },
         });
         continue;
       }

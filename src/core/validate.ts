@@ -112,7 +112,7 @@ function formulaLikeLabels(plan: Plan): Finding[] {
         `The add-in writes it as text; in your sheet, start it with an apostrophe (') or a bullet (\u2022) to keep it text.`,
       cell: a.cell,
       activityId: a.id,
-      fix: { description: `Start the text with a bullet (\u2022) instead`, edits: [{ cell: a.cell, value: `\u2022 ${bad.trim().replace(/^[=+\-@]\s*/, "")}` }] },
+      fix: { description: `Start the text with a bullet (\u2022) instead`, edits: [{ cell: a.cell, value: `\u2022 ${bad.trim().replace(/^[=+\-@]\s*/, "")}`, before: bad }] },
     });
   }
   return out;

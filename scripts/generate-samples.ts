@@ -1,0 +1,248 @@
+/**
+ * Writes the sample workbooks in assets/samples/ from the district seeds in test/seeds/:
+ *  - mps-pasted.xlsx     seed 000 exactly as pasted from its PDF: one line a row, tabs as columns, lookalike X's, split marks;
+ *  - mps-milestones.xlsx the same plan as a planner would keep it: one activity a row, Latin X's, merged titles;
+ *  - district-plan.xlsx  seed 001's goals, objectives and action steps as a monthly grid for 2025-26 with owners,
+ *                        evidence and status columns, a quarterly Gantt sheet with fills under merged school years,
+ *                        and a notes sheet without a timeline.
+ * Deterministic: the same seeds give byte-for-byte the same cell contents.
+ *
+ *   npm run samples
+ */
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { parseDelimited } from "../src/cli/read-delimited";
+import { readPlan } from "../src/core/read-plan";
+import type { Grid } from "../src/core/grid";
+
+const ROOT = join(__dirname, "..");
+const SEEDS = join(ROOT, "test", "seeds");
+const OUT = join(ROOT, "assets", "samples");
+
+const MONTHS = ["July", "August", "September", "October", "November", "December", "January", "February", "March", "April", "May", "June"];
+const BLUE = "FF0F6CBD";
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE9F7" } };
+
+function seedText(prefix: string): string {
+  const name = readdirSync(SEEDS).find((f: string) => f.startsWith(prefix));
+  if (!name) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(join(SEEDS, name), "utf8");
+}
+
+function styleHeader(row: ExcelJS.Row, from: number, to: number): void {
+  for (let c = from; c <= to; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: c === from ? "left" : "center", vertical: "middle", wrapText: true };
+  }
+}
+
+/** Seed 000 as pasted: every line a row, every tab a new column, nothing cleaned. */
+function mpsPasted(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Pasted from PDF");
+  for (const line of parseDelimited(seedText("000_"), "\t")) ws.addRow(line.map((c) => (c === "" ? null : c)));
+  ws.getColumn(1).width = 62;
+  return wb;
+}
+
+/** Seed 000 as a planner keeps it: the engine reads the pasted text, and each activity gets one clean row. */
+function mpsClean(): ExcelJS.Workbook {
+  const rows = parseDelimited(seedText("000_"), "\t");
+  const grid: Grid = { sheet: "seed", top: 0, left: 0, values: rows.map((r) => r.map((c) => (c === "" ? null : c))) };
+  const { plan } = readPlan(grid, { today: "2024-01-15" });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("MPS PL Plan");
+  ws.getColumn(1).width = 70;
+  for (let c = 2; c <= 13; c++) ws.getColumn(c).width = 10;
+  const goal = ws.addRow([plan.goals[0]?.text ?? ""]);
+  ws.mergeCells(goal.number, 1, goal.number, 13);
+  goal.getCell(1).font = { bold: true, size: 13, color: { argb: BLUE } };
+  goal.getCell(1).alignment = { wrapText: true, vertical: "top" };
+  goal.height = 34;
+  plan.blocks.forEach((block) => {
+    if (block.index > 0) {
+      ws.addRow([]);
+      const title = ws.addRow([null, block.title]);
+      ws.mergeCells(title.number, 2, title.number, 1 + block.periods.length);
+      title.getCell(2).font = { bold: true, size: 12 };
+      title.getCell(2).alignment = { horizontal: "center" };
+    } else {
+      ws.addRow([]);
+    }
+    const labels = block.kind === "month" ? MONTHS.slice(0, block.periods.length) : block.periods.map((p) => `${p.label.slice(2, 4)}-${p.label.slice(5, 7)}`);
+    const header = ws.addRow(["Activities and Milestones", ...labels]);
+    styleHeader(header, 1, 1 + labels.length);
+    for (const a of plan.activities.filter((x) => x.block === block.index)) {
+      const marks = block.periods.map((p) => (a.schedule.some((m) => m.start === p.start) ? "X" : null));
+      const row = ws.addRow([a.text, ...marks]);
+      row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+      for (let c = 2; c <= 1 + labels.length; c++) row.getCell(c).alignment = { horizontal: "center", vertical: "top" };
+    }
+  });
+  return wb;
+}
+
+interface Step {
+  text: string;
+}
+interface Objective {
+  title: string;
+  steps: Step[];
+}
+interface Goal {
+  title: string;
+  statement: string;
+  objectives: Objective[];
+}
+
+/** Seed 001's outline: Goal #N, its statement, Objective N: ..., numbered action steps. */
+function districtOutline(): Goal[] {
+  const lines = seedText("001_")
+    .split("\n")
+    .map((l) => l.replace(/^[\s\u2022]+/, "").trim())
+    .filter((l) => l !== "");
+  const goals: Goal[] = [];
+  let goal: Goal | null = null;
+  let objective: Objective | null = null;
+  let expectStatement = false;
+  let expectStep = false;
+  for (const line of lines) {
+    if (/^Goal #\d+$/.test(line)) {
+      goal = { title: line, statement: "", objectives: [] };
+      goals.push(goal);
+      expectStatement = true;
+      objective = null;
+      continue;
+    }
+    if (expectStatement && goal) {
+      goal.statement = line;
+      expectStatement = false;
+      continue;
+    }
+    const obj = /^Objective (\d+):\s*(.+)$/.exec(line);
+    if (obj && goal) {
+      objective = { title: `Objective ${obj[1]}: ${obj[2]}`, steps: [] };
+      goal.objectives.push(objective);
+      continue;
+    }
+    if (/^\d{1,2}$/.test(line)) {
+      expectStep = true;
+      continue;
+    }
+    if (expectStep && objective) {
+      objective.steps.push({ text: line });
+      expectStep = false;
+    }
+  }
+  return goals;
+}
+
+/** A small deterministic generator, so the samples are the same on every machine. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const OWNERS = ["Director of PL", "Building Principals", "PLC Coaches", "Curriculum Office", "Assistant Superintendent", "Instructional Coaches", "Data Team"];
+const EVIDENCE = ["Agendas and sign-in sheets", "Blast Walkthrough data", "PLC self-assessment (SIG)", "KickUp survey results", "Toolkit draft", "Calendar of sessions"];
+
+function districtPlan(): ExcelJS.Workbook {
+  const goals = districtOutline();
+  const rnd = random(2025);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("PL Plan 2025-26");
+  const months = MONTHS.map((m) => m.slice(0, 3));
+  const header = ["#", "Goal / Objective / Action Step", "Person(s) Responsible", "Evidence", ...months, "Status"];
+  const title = ws.addRow(["Professional Learning Plan 2025-26: monitoring grid"]);
+  title.getCell(1).font = { bold: true, size: 14, color: { argb: BLUE } };
+  ws.addRow([]);
+  const head = ws.addRow(header);
+  styleHeader(head, 1, header.length);
+  ws.getColumn(1).width = 5;
+  ws.getColumn(2).width = 64;
+  ws.getColumn(3).width = 24;
+  ws.getColumn(4).width = 26;
+  for (let c = 5; c <= 16; c++) ws.getColumn(c).width = 6;
+  ws.getColumn(17).width = 14;
+  ws.views = [{ state: "frozen", ySplit: 3, xSplit: 2 }];
+  let owner = 0;
+  goals.forEach((goal) => {
+    const g = ws.addRow([null, `${goal.title}: ${goal.statement}`]);
+    g.getCell(2).font = { bold: true, color: { argb: BLUE } };
+    goal.objectives.forEach((objective) => {
+      const o = ws.addRow([null, objective.title]);
+      o.getCell(2).font = { bold: true };
+      objective.steps.forEach((step, i) => {
+        const text = step.text;
+        let marks: number[];
+        if (/twice a year/i.test(text)) marks = [3, 8];
+        else if (/^(use|monitor)\b/i.test(text)) marks = [2, 5, 8, 11];
+        else {
+          const start = Math.floor(rnd() * 9);
+          const length = 1 + Math.floor(rnd() * 4);
+          marks = Array.from({ length }, (_, k) => start + k).filter((m) => m < 12);
+        }
+        // As of the demo date (mid-January 2026) the first half-year is mostly done.
+        const cells = months.map((_, m) => (marks.includes(m) ? (m < 5 && rnd() < 0.7 ? "\u2713" : "X") : null));
+        const allDone = marks.every((m) => cells[m] === "\u2713");
+        const late = marks.some((m) => m < 6 && cells[m] !== "\u2713");
+        const status = allDone ? "Complete" : late ? (rnd() < 0.85 ? "At Risk" : "On Track") : marks.some((m) => m < 6) ? "On Track" : "Not Started";
+        const who = rnd() < 0.08 ? null : OWNERS[owner++ % OWNERS.length]!;
+        const row = ws.addRow([i + 1, text, who, EVIDENCE[Math.floor(rnd() * EVIDENCE.length)], ...cells, status]);
+        row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+        for (let c = 5; c <= 16; c++) row.getCell(c).alignment = { horizontal: "center" };
+      });
+    });
+  });
+
+  // A quarterly Gantt view: quarters under merged school-year cells, bars drawn with fill only.
+  const gantt = wb.addWorksheet("Quarterly review");
+  gantt.getColumn(1).width = 60;
+  for (let c = 2; c <= 9; c++) gantt.getColumn(c).width = 8;
+  gantt.addRow(["Multi-year goals: quarterly milestones"]).getCell(1).font = { bold: true, size: 14, color: { argb: BLUE } };
+  const years = gantt.addRow(["Goal", "2025-26", null, null, null, "2026-27", null, null, null]);
+  gantt.mergeCells(years.number, 2, years.number, 5);
+  gantt.mergeCells(years.number, 6, years.number, 9);
+  styleHeader(years, 1, 9);
+  const quarters = gantt.addRow([null, "Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4"]);
+  styleHeader(quarters, 1, 9);
+  const bar: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF5B9BD5" } };
+  goals.forEach((goal, gi) => {
+    const row = gantt.addRow([`${goal.title}: ${goal.statement}`]);
+    const start = gi % 3;
+    const length = 3 + (gi % 4);
+    for (let q = start; q < Math.min(8, start + length); q++) row.getCell(2 + q).fill = bar;
+  });
+
+  const notes = wb.addWorksheet("Notes");
+  notes.addRow(["Monitoring tools named in the plan"]);
+  for (const tool of ["Blast Walkthroughs", "PLC Strategic Implementation Guide (SIG) self-assessment, twice a year", "KickUp surveys"]) notes.addRow([tool]);
+  return wb;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const outputs: [string, ExcelJS.Workbook][] = [
+    ["mps-pasted.xlsx", mpsPasted()],
+    ["mps-milestones.xlsx", mpsClean()],
+    ["district-plan.xlsx", districtPlan()],
+  ];
+  for (const [name, wb] of outputs) {
+    wb.creator = "Milestone Monitor sample generator";
+    wb.created = new Date(Date.UTC(2025, 0, 1));
+    wb.modified = new Date(Date.UTC(2025, 0, 1));
+    await wb.xlsx.writeFile(join(OUT, name));
+    console.log(`wrote assets/samples/${name}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+});
