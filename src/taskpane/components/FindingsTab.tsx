@@ -1,0 +1,108 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  CounterBadge,
+  Link,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Finding, Severity } from "../../core/findings";
+import type { MonitorActions, MonitorState } from "../use-monitor";
+import { cellLabel } from "./cell-label";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+const GROUPS: { severity: Severity; title: string; color: "danger" | "important" | "informative" }[] = [
+  { severity: "error", title: "Errors", color: "danger" },
+  { severity: "warning", title: "Warnings", color: "important" },
+  { severity: "info", title: "Notes", color: "informative" },
+];
+
+const RULE_NAMES: Record<string, string> = {
+  "no-timeline": "No timeline",
+  "school-year-assumed": "School year assumed",
+  "periods-out-of-order": "Periods out of order",
+  "period-repeated": "Period repeated",
+  "school-years-not-consecutive": "School years not consecutive",
+  "unrecognized-mark": "Unrecognized mark",
+  "lookalike-mark": "Look-alike X",
+  "split-mark": "X split over two lines",
+  "repeated-mark": "Repeated mark",
+  "error-value": "Error value",
+  "unscheduled-activity": "No period marked",
+  "missing-owner": "No owner",
+  "duplicate-activity": "Duplicate activity",
+  "stray-line": "Stray line",
+  "orphan-continuation": "Line without an activity",
+  "mark-outside-timeline": "Mark outside the timeline",
+  "marks-without-activity": "Marks without an activity",
+  sequence: "Steps out of order",
+  "frequency-mismatch": "Frequency and marks disagree",
+  "status-contradiction": "Status and marks disagree",
+  "goal-target-before-schedule": "Work after the goal's target year",
+  "formula-like-label": "Text a spreadsheet reads as a formula",
+};
+
+/** Findings grouped by severity, in plain words, each with a way to its cell and, where mechanical, a fix. */
+export function FindingsTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+  const styles = useStyles();
+  const findings = state.report?.findings ?? [];
+  if (!state.report) return <Body1>Reading the plan&hellip;</Body1>;
+  if (findings.length === 0) return <Body1>No findings: the plan reads cleanly.</Body1>;
+  const present = GROUPS.filter((g) => findings.some((f) => f.severity === g.severity));
+  return (
+    <Accordion multiple collapsible defaultOpenItems={present.filter((g) => g.severity !== "info").map((g) => g.severity)}>
+      {present.map((group) => {
+        const items = findings.filter((f) => f.severity === group.severity);
+        return (
+          <AccordionItem key={group.severity} value={group.severity}>
+            <AccordionHeader as="h2">
+              <span className={styles.header}>
+                {group.title} <CounterBadge count={items.length} color={group.color} appearance="filled" size="small" aria-hidden="true" />
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list}>
+                {items.map((f, i) => (
+                  <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} busy={state.phase !== "ready"} />
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        );
+      })}
+    </Accordion>
+  );
+}
+
+function FindingItem({ finding, actions, busy }: { finding: Finding; actions: MonitorActions; busy: boolean }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.item}>
+      <Caption1>
+        <strong>{RULE_NAMES[finding.rule] ?? finding.rule}</strong>
+      </Caption1>
+      <Body1>{finding.message}</Body1>
+      <div className={styles.actions}>
+        <Link as="button" onClick={() => void actions.goTo(finding.cell)}>
+          Go to {cellLabel(finding.cell)}
+        </Link>
+        {finding.fix ? (
+          <Button size="small" disabled={busy} onClick={() => void actions.applyFix(finding.fix!)} aria-label={`Fix: ${finding.fix.description}`}>
+            Fix: {finding.fix.description}
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSyncRegular, EraserRegular } from "@fluentui/react-icons";
+import type { MonitorActions, MonitorState } from "../use-monitor";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground2 },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "120px" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  status: { minHeight: "1.4em" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  success: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+/** The sheet being read, the as-of date, and the primary "Refresh status" button with its progress and status line. */
+export function Header({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+  const styles = useStyles();
+  const busy = state.phase !== "ready";
+  const status = state.activity ? `${state.activity}\u2026` : (state.notice?.text ?? lastRefreshText(state));
+  const tone = state.activity ? undefined : state.notice?.intent === "error" ? styles.error : state.notice?.intent === "success" ? styles.success : undefined;
+  return (
+    <header className={styles.root}>
+      <div className={styles.row}>
+        <Field label="Plan sheet" className={styles.grow}>
+          <Select value={state.sheet ?? ""} disabled={busy || state.sheets.length === 0} onChange={(_, d) => actions.setSheet(d.value)}>
+            {state.sheets.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="As of">
+          <Input type="date" value={state.asOf} disabled={busy} onChange={(_, d) => d.value && actions.setAsOf(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.buttons}>
+        <Button appearance="primary" icon={<ArrowSyncRegular />} disabled={busy || !state.sheet} onClick={() => void actions.refresh()}>
+          Refresh status
+        </Button>
+        <Button appearance="subtle" icon={<EraserRegular />} disabled={busy || !state.sheet} onClick={() => void actions.clearFlags()}>
+          Clear flags
+        </Button>
+      </div>
+      {busy ? <ProgressBar aria-label="Working" thickness="medium" /> : null}
+      <Text as="p" role="status" aria-live="polite" className={`${styles.status} ${tone ?? ""}`}>
+        <Caption1>{status}</Caption1>
+      </Text>
+    </header>
+  );
+}
+
+function lastRefreshText(state: MonitorState): string {
+  const last = state.lastRefresh;
+  if (!last) return "Not refreshed yet in this workbook.";
+  const when = new Date(last.at);
+  return `Last refreshed as of ${last.asOf} (${isNaN(when.getTime()) ? last.at : when.toLocaleString()}): ${last.totals.overdue} overdue, ${last.flagged} cells flagged.`;
+}

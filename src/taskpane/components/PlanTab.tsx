@@ -1,0 +1,124 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular } from "@fluentui/react-icons";
+import { sheetDocument } from "../../core/contract";
+import { planCsv } from "../../core/export";
+import type { Activity } from "../../core/plan";
+import type { MarkStatus } from "../../core/status";
+import { activityStanding } from "../../core/writes";
+import type { MonitorActions, MonitorState } from "../use-monitor";
+import { cellLabel } from "./cell-label";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  exports: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  activity: { display: "flex", flexDirection: "column", paddingBlock: tokens.spacingVerticalXXS },
+});
+
+const STANDING: Record<MarkStatus | "unscheduled", { label: string; color: "danger" | "warning" | "success" | "informative" | "subtle" }> = {
+  overdue: { label: "Overdue", color: "danger" },
+  current: { label: "Current", color: "warning" },
+  upcoming: { label: "Upcoming", color: "informative" },
+  done: { label: "Done", color: "success" },
+  cancelled: { label: "Cancelled", color: "subtle" },
+  unscheduled: { label: "No period", color: "subtle" },
+};
+
+interface Branch {
+  name: string;
+  children: Map<string, Branch>;
+  activities: Activity[];
+}
+
+function outline(activities: Activity[], blockTitle: (a: Activity) => string): Branch {
+  const root: Branch = { name: "", children: new Map(), activities: [] };
+  for (const a of activities) {
+    const path = a.path.length > 0 ? a.path : [blockTitle(a)];
+    let node = root;
+    for (const level of path) {
+      let child = node.children.get(level);
+      if (!child) {
+        child = { name: level, children: new Map(), activities: [] };
+        node.children.set(level, child);
+      }
+      node = child;
+    }
+    node.activities.push(a);
+  }
+  return root;
+}
+
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The structured plan as a tree (goal, strategy, activity), with export as JSON and CSV. */
+export function PlanTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+  const styles = useStyles();
+  const report = state.report;
+  if (!report) return <Body1>Reading the plan&hellip;</Body1>;
+  const standings = new Map<string, MarkStatus[]>();
+  for (const m of report.status.marks) standings.set(m.activityId, [...(standings.get(m.activityId) ?? []), m.status]);
+  const blockTitle = (a: Activity): string => report.plan.blocks[a.block]?.title ?? `Timeline ${a.block + 1}`;
+  const tree = outline(report.plan.activities, blockTitle);
+  const base = report.sheet.replace(/[^\w.-]+/g, "-");
+
+  const renderBranch = (branch: Branch, depth: number): React.ReactNode[] => [
+    ...[...branch.children.values()].map((child) => (
+      <TreeItem key={`b:${depth}:${child.name}`} itemType="branch" value={`b:${depth}:${child.name}`}>
+        <TreeItemLayout>{child.name}</TreeItemLayout>
+        <Tree>{renderBranch(child, depth + 1)}</Tree>
+      </TreeItem>
+    )),
+    ...branch.activities.map((a) => {
+      const standing = STANDING[activityStanding(standings.get(a.id) ?? [])];
+      return (
+        <TreeItem key={a.id} itemType="leaf" value={a.id} onClick={() => void actions.goTo(a.cell)} onKeyDown={(e) => e.key === "Enter" && void actions.goTo(a.cell)}>
+          <TreeItemLayout aside={<Badge appearance="tint" color={standing.color} size="small">{standing.label}</Badge>}>
+            <span className={styles.activity}>
+              <span>{a.text.split("\n")[0]}</span>
+              <Caption1>
+                {a.schedule.length === 0 ? "No period marked" : a.schedule.map((m) => m.period).join(", ")} · {a.owner ?? "no owner named"} · {cellLabel(a.cell)}
+              </Caption1>
+            </span>
+          </TreeItemLayout>
+        </TreeItem>
+      );
+    }),
+  ];
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.exports}>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => download(`${base}-plan.json`, "application/json", JSON.stringify(sheetDocument(report), null, 2))}>
+          Export JSON
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => download(`${base}-plan.csv`, "text/csv", planCsv([report]))}>
+          Export CSV
+        </Button>
+      </div>
+      <Caption1>
+        {report.plan.activities.length} activities in {report.plan.blocks.length} timeline{report.plan.blocks.length === 1 ? "" : "s"}. Choose an activity to go to its row.
+      </Caption1>
+      <Tree aria-label="Structured plan" defaultOpenItems={[...tree.children.values()].map((c) => `b:0:${c.name}`)}>
+        {renderBranch(tree, 0)}
+      </Tree>
+    </div>
+  );
+}

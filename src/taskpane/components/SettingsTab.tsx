@@ -1,0 +1,106 @@
+import { Body1, Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { schoolYearLabel } from "../../core/dates";
+import { findSchoolYear } from "../../core/period-label";
+import { SettingsSchema, type Settings } from "../../core/settings";
+import type { MonitorActions, MonitorState } from "../use-monitor";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "420px" },
+});
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WORD_FIELDS: { key: keyof Settings["markWords"]; label: string; hint: string }[] = [
+  { key: "planned", label: "Words that mean planned", hint: "Besides X and its look-alikes, e.g. P, sched" },
+  { key: "done", label: "Words that mean done", hint: "Besides \u2713, done, complete, e.g. C, finished" },
+  { key: "inProgress", label: "Words that mean in progress", hint: "Besides in progress, IP, started, e.g. WIP" },
+  { key: "cancelled", label: "Words that mean cancelled", hint: "Besides cancelled, deferred, dropped, N/A, e.g. postponed" },
+];
+
+interface Draft {
+  schoolYear: string;
+  startMonth: string;
+  dueSoonDays: string;
+  words: Record<keyof Settings["markWords"], string>;
+}
+
+function draftOf(s: Settings): Draft {
+  return {
+    schoolYear: s.schoolYear === null ? "" : schoolYearLabel(s.schoolYear),
+    startMonth: String(s.startMonth),
+    dueSoonDays: String(s.dueSoonDays),
+    words: { planned: s.markWords.planned.join(", "), done: s.markWords.done.join(", "), inProgress: s.markWords.inProgress.join(", "), cancelled: s.markWords.cancelled.join(", ") },
+  };
+}
+
+function list(text: string): string[] {
+  return text
+    .split(",")
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
+}
+
+/** Settings saved in the workbook, so every user of the shared workbook reads the plan the same way. */
+export function SettingsTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Draft | null>(state.settings ? draftOf(state.settings) : null);
+  useEffect(() => {
+    if (state.settings) setDraft(draftOf(state.settings));
+  }, [state.settings]);
+  if (!draft) return <Body1>Reading the settings&hellip;</Body1>;
+
+  const schoolYear = draft.schoolYear.trim() === "" ? null : findSchoolYear(draft.schoolYear.includes("-") || /^sy/i.test(draft.schoolYear) ? draft.schoolYear : `${draft.schoolYear}-${Number(draft.schoolYear) + 1}`);
+  const schoolYearError = draft.schoolYear.trim() !== "" && schoolYear === null ? "Write a school year such as 2025-26, or leave it empty." : undefined;
+  const days = Number(draft.dueSoonDays);
+  const daysError = !Number.isInteger(days) || days < 1 || days > 366 ? "A whole number of days from 1 to 366." : undefined;
+  const canSave = !schoolYearError && !daysError && state.phase === "ready";
+
+  const save = (): void => {
+    const settings = SettingsSchema.parse({
+      schoolYear,
+      startMonth: Number(draft.startMonth),
+      dueSoonDays: days,
+      markWords: { planned: list(draft.words.planned), done: list(draft.words.done), inProgress: list(draft.words.inProgress), cancelled: list(draft.words.cancelled) },
+    });
+    void actions.saveSettings(settings);
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canSave) save();
+      }}
+    >
+      <Field
+        label="School year of the plan"
+        hint="Used when the sheet does not name it (in a title above the timeline or in the sheet's name). Leave empty to use the current school year."
+        validationMessage={schoolYearError}
+      >
+        <Input value={draft.schoolYear} placeholder="e.g. 2025-26" onChange={(_, d) => setDraft({ ...draft, schoolYear: d.value })} />
+      </Field>
+      <Field label="School year starts in">
+        <Select value={draft.startMonth} onChange={(_, d) => setDraft({ ...draft, startMonth: d.value })}>
+          {MONTH_NAMES.map((m, i) => (
+            <option key={m} value={String(i + 1)}>
+              {m}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Days ahead that count as due soon" validationMessage={daysError}>
+        <Input type="number" min={1} max={366} value={draft.dueSoonDays} onChange={(_, d) => setDraft({ ...draft, dueSoonDays: d.value })} />
+      </Field>
+      {WORD_FIELDS.map((f) => (
+        <Field key={f.key} label={f.label} hint={`${f.hint}; separate words with commas.`}>
+          <Input value={draft.words[f.key]} onChange={(_, d) => setDraft({ ...draft, words: { ...draft.words, [f.key]: d.value } })} />
+        </Field>
+      ))}
+      <Button appearance="primary" type="submit" disabled={!canSave}>
+        Save settings in the workbook
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,203 @@
+import {
+  Body1,
+  Caption1,
+  Link,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { MarkItem } from "../../core/summary";
+import type { MonitorActions, MonitorState } from "../use-monitor";
+import { cellLabel } from "./cell-label";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))", gap: tokens.spacingHorizontalS, margin: 0, padding: 0 },
+  figure: {
+    display: "flex",
+    flexDirection: "column",
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    margin: 0,
+  },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  current: { color: tokens.colorPaletteMarigoldForeground1 },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  chart: { display: "flex", flexDirection: "column", gap: "4px" },
+  bar: { display: "grid", gridTemplateColumns: "84px 1fr 40px", alignItems: "center", gap: tokens.spacingHorizontalS },
+  track: { height: "12px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: "6px", overflow: "hidden" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: { display: "flex", flexDirection: "column", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalXS },
+  table: { width: "100%" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+const BAR_COLORS: Record<string, string> = {
+  Done: tokens.colorPaletteGreenBackground3,
+  Overdue: tokens.colorPaletteRedBackground3,
+  Current: tokens.colorPaletteMarigoldBackground3,
+  Upcoming: tokens.colorPaletteBlueBackground2,
+  Cancelled: tokens.colorNeutralBackground5,
+};
+
+/** Where the plan stands, readable in a minute: figures, a chart, per goal and quarter, and what is overdue or due soon. */
+export function SummaryTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+  const styles = useStyles();
+  const report = state.report;
+  if (!report) return <Body1>{state.phase === "ready" ? "Open the sheet with your plan's timeline, then choose it above." : "Reading the plan\u2026"}</Body1>;
+  const s = report.summary;
+  const t = s.totals;
+  const figures: [string, number, string | undefined][] = [
+    ["Done", t.done, styles.done],
+    ["Overdue", t.overdue, styles.overdue],
+    ["Current", t.current, styles.current],
+    ["Upcoming", t.upcoming, undefined],
+    [`Due in ${s.dueSoonDays} days`, t.dueSoon, undefined],
+  ];
+  const bars: [string, number][] = [
+    ["Done", t.done],
+    ["Overdue", t.overdue],
+    ["Current", t.current],
+    ["Upcoming", t.upcoming],
+    ["Cancelled", t.cancelled],
+  ];
+  const max = Math.max(1, ...bars.map(([, n]) => n));
+  const groups = s.groups.filter((g) => g.kind !== "block" || !s.groups.some((x) => x.kind === "goal"));
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby="totals-title">
+        <Subtitle2 as="h2" id="totals-title">
+          As of {s.asOf}: {t.scheduled} scheduled marks in {t.activities} activities
+        </Subtitle2>
+        <dl className={styles.figures}>
+          {figures.map(([label, n, tone]) => (
+            <div key={label} className={styles.figure}>
+              <dt>
+                <Caption1>{label}</Caption1>
+              </dt>
+              <dd className={`${styles.number} ${tone ?? ""}`} style={{ margin: 0 }}>
+                {n}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <div className={styles.chart} role="img" aria-label={bars.map(([l, n]) => `${l} ${n}`).join(", ")}>
+          {bars.map(([label, n]) => (
+            <div key={label} className={styles.bar} aria-hidden="true">
+              <Caption1>{label}</Caption1>
+              <div className={styles.track}>
+                <div style={{ width: `${(n / max) * 100}%`, height: "100%", backgroundColor: BAR_COLORS[label] }} />
+              </div>
+              <Caption1>{n}</Caption1>
+            </div>
+          ))}
+        </div>
+        {t.unscheduled > 0 ? <Body1>{t.unscheduled} activities have no period marked (see Findings).</Body1> : null}
+      </section>
+
+      <MarkList title={`Overdue (${s.overdue.length})`} empty="Nothing is overdue." items={s.overdue} actions={actions} id="overdue" />
+      <MarkList title={`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`} empty="Nothing starts in that time." items={s.dueSoon} actions={actions} id="due-soon" />
+
+      {groups.length > 0 ? (
+        <section className={styles.section} aria-labelledby="groups-title">
+          <Subtitle2 as="h2" id="groups-title">
+            By goal and strategy
+          </Subtitle2>
+          <Table size="small" className={styles.table} aria-labelledby="groups-title">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Done</TableHeaderCell>
+                <TableHeaderCell>Overdue</TableHeaderCell>
+                <TableHeaderCell>Upcoming</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {groups.map((g) => (
+                <TableRow key={`${g.kind}:${g.name}`}>
+                  <TableCell>
+                    <Text size={200}>{g.kind === "strategy" ? `\u2003${g.name}` : g.name}</Text>
+                  </TableCell>
+                  <TableCell>{g.done}</TableCell>
+                  <TableCell>{g.overdue}</TableCell>
+                  <TableCell>{g.upcoming + g.current}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : null}
+
+      {s.quarters.length > 0 ? (
+        <section className={styles.section} aria-labelledby="quarters-title">
+          <Subtitle2 as="h2" id="quarters-title">
+            Quarterly review: what was due, and what became of it
+          </Subtitle2>
+          <Table size="small" className={styles.table} aria-labelledby="quarters-title">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Quarter</TableHeaderCell>
+                <TableHeaderCell>Due</TableHeaderCell>
+                <TableHeaderCell>Done</TableHeaderCell>
+                <TableHeaderCell>Overdue</TableHeaderCell>
+                <TableHeaderCell>Open</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {s.quarters.map((q) => (
+                <TableRow key={q.label}>
+                  <TableCell>{q.label}</TableCell>
+                  <TableCell>{q.scheduled}</TableCell>
+                  <TableCell>{q.done}</TableCell>
+                  <TableCell>{q.overdue}</TableCell>
+                  <TableCell>{q.current + q.upcoming}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function MarkList({ title, empty, items, actions, id }: { title: string; empty: string; items: MarkItem[]; actions: MonitorActions; id: string }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <Subtitle2 as="h2" id={`${id}-title`}>
+        {title}
+      </Subtitle2>
+      {items.length === 0 ? (
+        <Body1>{empty}</Body1>
+      ) : (
+        <ul className={styles.list} aria-labelledby={`${id}-title`}>
+          {items.map((item) => (
+            <li key={`${item.activityId}:${item.cell}`} className={styles.item}>
+              <Link as="button" onClick={() => void actions.goTo(item.cell)} aria-label={`${item.period}: ${firstLine(item.activity)}. Go to ${cellLabel(item.cell)}`}>
+                {firstLine(item.activity)}
+              </Link>
+              <Caption1>
+                {item.period} · {item.owner ?? "no owner named"} · {cellLabel(item.cell)}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}

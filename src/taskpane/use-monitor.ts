@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { SheetReport } from "../core/analyze";
+import type { Fix } from "../core/findings";
+import type { Settings } from "../core/settings";
+import type { LastRefresh } from "../core/settings-store";
+import { describeError, UserFacingError, type ProblemKind } from "../excel/errors";
+import { todayIso } from "../excel/today";
+import * as workbook from "../excel/workbook";
+
+/**
+ * The task pane's one place of state: it talks to the Excel adapter, and every component renders from it.
+ */
+export interface MonitorState {
+  phase: "starting" | "ready" | "working";
+  /** What is being done right now, for the status line and progress bar. */
+  activity: string | null;
+  sheets: string[];
+  sheet: string | null;
+  asOf: string;
+  settings: Settings | null;
+  report: SheetReport | null;
+  lastRefresh: LastRefresh | null;
+  /** A problem that stops the pane from showing a plan (no timeline, protected sheet ...). */
+  problem: { kind: ProblemKind; message: string } | null;
+  /** The outcome of the last action, for the status line. */
+  notice: { intent: "success" | "error" | "info"; text: string } | null;
+}
+
+type Action =
+  | { type: "started"; sheets: string[]; sheet: string | null; settings: Settings; lastRefresh: LastRefresh | null }
+  | { type: "working"; activity: string }
+  | { type: "analyzed"; report: SheetReport; notice?: MonitorState["notice"]; lastRefresh?: LastRefresh | null; settings?: Settings }
+  | { type: "failed"; error: unknown }
+  | { type: "done"; notice: MonitorState["notice"]; settings?: Settings }
+  | { type: "set-sheet"; sheet: string }
+  | { type: "set-as-of"; asOf: string };
+
+function reducer(state: MonitorState, action: Action): MonitorState {
+  switch (action.type) {
+    case "started":
+      return { ...state, phase: "ready", activity: null, sheets: action.sheets, sheet: action.sheet, settings: action.settings, lastRefresh: action.lastRefresh };
+    case "working":
+      return { ...state, phase: "working", activity: action.activity, notice: null };
+    case "analyzed":
+      return {
+        ...state,
+        phase: "ready",
+        activity: null,
+        report: action.report,
+        problem: null,
+        notice: action.notice ?? state.notice,
+        lastRefresh: action.lastRefresh === undefined ? state.lastRefresh : action.lastRefresh,
+        settings: action.settings ?? state.settings,
+      };
+    case "failed": {
+      const message = describeError(action.error);
+      const kind = action.error instanceof UserFacingError ? action.error.kind : "excel";
+      const blocking = kind === "no-timeline" || kind === "no-sheet" || kind === "too-large";
+      return {
+        ...state,
+        phase: "ready",
+        activity: null,
+        problem: blocking ? { kind, message } : state.problem,
+        report: blocking ? null : state.report,
+        notice: { intent: "error", text: message },
+      };
+    }
+    case "done":
+      return { ...state, phase: "ready", activity: null, notice: action.notice, settings: action.settings ?? state.settings };
+    case "set-sheet":
+      return { ...state, sheet: action.sheet };
+    case "set-as-of":
+      return { ...state, asOf: action.asOf };
+  }
+}
+
+export interface MonitorActions {
+  refresh(): Promise<void>;
+  analyze(): Promise<void>;
+  setSheet(sheet: string): void;
+  setAsOf(asOf: string): void;
+  goTo(cell: string): Promise<void>;
+  applyFix(fix: Fix): Promise<void>;
+  clearFlags(): Promise<void>;
+  saveSettings(settings: Settings): Promise<void>;
+}
+
+export function initialState(asOf = todayIso()): MonitorState {
+  return {
+    phase: "starting",
+    activity: "Opening the workbook",
+    sheets: [],
+    sheet: null,
+    asOf,
+    settings: null,
+    report: null,
+    lastRefresh: null,
+    problem: null,
+    notice: null,
+  };
+}
+
+export function useMonitor(initial: MonitorState = initialState()): [MonitorState, MonitorActions] {
+  const [state, dispatch] = useReducer(reducer, initial);
+  const current = useRef(state);
+  current.current = state;
+
+  const analyze = useCallback(async (notice?: MonitorState["notice"]) => {
+    const { sheet, asOf, settings } = current.current;
+    dispatch({ type: "working", activity: `Reading ${sheet ? `"${sheet}"` : "the sheet"}` });
+    try {
+      const result = await workbook.analyzeWorkbook({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
+      dispatch({ type: "analyzed", report: result.report, notice });
+    } catch (e) {
+      dispatch({ type: "failed", error: e });
+    }
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const s = await workbook.loadWorkbookState();
+        if (cancelled) return;
+        dispatch({ type: "started", sheets: s.sheets, sheet: s.planSheet, settings: s.stored.settings, lastRefresh: s.stored.lastRefresh });
+        await analyze();
+      } catch (e) {
+        if (!cancelled) dispatch({ type: "failed", error: e });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [analyze]);
+
+  const actions: MonitorActions = {
+    analyze: () => analyze(),
+    async refresh() {
+      const { sheet, asOf, settings } = current.current;
+      dispatch({ type: "working", activity: "Refreshing: reading the plan, flagging overdue marks, rebuilding the summary" });
+      try {
+        const result = await workbook.refreshStatus({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
+        const t = result.report.summary.totals;
+        dispatch({
+          type: "analyzed",
+          report: result.report,
+          lastRefresh: result.stored.lastRefresh,
+          notice: { intent: "success", text: `Refreshed as of ${asOf}: ${t.overdue} overdue and ${t.current} current marks flagged; summary and plan sheets rebuilt.` },
+        });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    setSheet(sheet) {
+      dispatch({ type: "set-sheet", sheet });
+      current.current = { ...current.current, sheet };
+      void analyze();
+    },
+    setAsOf(asOf) {
+      dispatch({ type: "set-as-of", asOf });
+      current.current = { ...current.current, asOf };
+      void analyze();
+    },
+    async goTo(cell) {
+      try {
+        await workbook.goToCell(cell);
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    async applyFix(fix) {
+      dispatch({ type: "working", activity: `Applying: ${fix.description}` });
+      try {
+        await workbook.applyFix(fix);
+        await analyze({ intent: "success", text: `Fixed: ${fix.description}.` });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    async clearFlags() {
+      dispatch({ type: "working", activity: "Clearing flags" });
+      try {
+        const { removed } = await workbook.clearFlags({ sheet: current.current.sheet ?? undefined });
+        dispatch({ type: "done", notice: { intent: "success", text: removed === 0 ? "There were no flags to clear." : "Flags cleared: every cell looks as you had it." } });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    async saveSettings(settings) {
+      dispatch({ type: "working", activity: "Saving settings in the workbook" });
+      try {
+        const stored = await workbook.saveSettings(settings);
+        current.current = { ...current.current, settings: stored.settings };
+        dispatch({ type: "done", notice: { intent: "success", text: "Settings saved in the workbook." }, settings: stored.settings });
+        await analyze({ intent: "success", text: "Settings saved in the workbook; the plan was read again with them." });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+  };
+  return [state, actions];
+}

@@ -1,0 +1,139 @@
+/** @jest-environment node */
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+import { plainValue } from "../../src/cli/read-xlsx";
+import { PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
+import { captureIo } from "../support/read-back";
+import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
+import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
+
+afterAll(removeTempFiles);
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** Every cell of a sheet: value, formula and style, as text to compare. */
+function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      out.set(cell.address, JSON.stringify({ v: cell.value, f: cell.numFmt, s: cell.style }));
+    });
+  });
+  return out;
+}
+
+function ownRules(ws: ExcelJS.Worksheet): { ref: string; kind: string }[] {
+  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings ?? [];
+  return cfs.flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, kind: flagKindOfFormula(r.formulae?.[0]) ?? "user" })));
+}
+
+const PLAN_ROWS = [
+  ["PL Plan 2023-24"],
+  [],
+  ["Action Step", "Person(s) Responsible", ...MONTHS_JUL_JUN],
+  timelineRow(["Goal 1: All staff receive job-embedded professional learning", null], MONTHS_JUL_JUN),
+  timelineRow(["Develop a PLC model for CSI schools", "Director of PL"], MONTHS_JUL_JUN, marked(["July", "August", "September"])),
+  timelineRow(["Implement the PLC model in every CSI school", "Principals"], MONTHS_JUL_JUN, marked(["October", "November", "December", "January", "February"])),
+  timelineRow(["=Monitor PLC implementation with walkthroughs", "PLC Coaches"], MONTHS_JUL_JUN, marked(["January", "April"])),
+  timelineRow(["Survey staff on PL needs", "Data Team"], MONTHS_JUL_JUN, { May: filled("#5B9BD5"), June: filled("#5B9BD5") }),
+];
+
+describe("milestone-monitor refresh", () => {
+  let input: string;
+  beforeAll(async () => {
+    const wb = buildWorkbook({
+      sheets: [
+        { name: "PL Plan", rows: PLAN_ROWS, fills: { "A3:N3": "#DCE9F7" } },
+        { name: "Notes", rows: [["Minutes of the planning committee"]] },
+      ],
+    });
+    // The planner's own rule: owners left empty turn pink. It must survive every refresh.
+    wb.getWorksheet("PL Plan")!.addConditionalFormatting({
+      ref: "B5:B8",
+      rules: [{ type: "expression", priority: 1, formulae: ["LEN(B5)=0"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } }],
+    });
+    input = tempPath("plan.xlsx");
+    await wb.xlsx.writeFile(input);
+  });
+
+  it("writes a copy with flags and the summary and plan sheets, leaving the input and every user cell as they were", async () => {
+    const before = readFileSync(input);
+    const out = tempPath("refreshed.xlsx");
+    const io = captureIo();
+    const code = await run(["refresh", input, "--out", out, "--as-of", "2024-01-15"], io);
+    expect(io.err).toBe("");
+    expect(code).toBe(0);
+    expect(io.out).toContain("flagged");
+    expect(readFileSync(input).equals(before)).toBe(true);
+
+    const original = await load(input);
+    const refreshed = await load(out);
+    const userSheet = refreshed.getWorksheet("PL Plan")!;
+    expect(cellsOf(userSheet)).toEqual(cellsOf(original.getWorksheet("PL Plan")!));
+    expect(cellsOf(refreshed.getWorksheet("Notes")!)).toEqual(cellsOf(original.getWorksheet("Notes")!));
+
+    // The user's own conditional format survives; the add-in's flags are its own rules over the overdue and current marks.
+    const rules = ownRules(userSheet);
+    expect(rules.filter((r) => r.kind === "user")).toHaveLength(1);
+    const overdue = rules.filter((r) => r.kind === "overdue").flatMap((r) => r.ref.split(" "));
+    const current = rules.filter((r) => r.kind === "current").flatMap((r) => r.ref.split(" "));
+    // Jul-Dec 2023 marks are overdue as of 2024-01-15; January's are current.
+    expect(overdue.sort()).toEqual(["C5", "D5", "E5", "F6", "G6", "H6"].sort());
+    expect(current.sort()).toEqual(["I6", "I7"].sort());
+  });
+
+  it("puts the same figures in the summary sheet as status --json, and sheet text stays text", async () => {
+    const out = tempPath("refreshed-2.xlsx");
+    await run(["refresh", input, "--out", out, "--as-of", "2024-01-15"], captureIo());
+    const io = captureIo();
+    expect(await run(["status", input, "--json", "--as-of", "2024-01-15", "--sheet", "PL Plan"], io)).toBe(0);
+    const doc = JSON.parse(io.out) as { summary: { totals: Record<string, number> } };
+    const wb = await load(out);
+    const summary = wb.getWorksheet(SUMMARY_SHEET)!;
+    const figures = new Map<string, unknown>();
+    summary.eachRow((row) => figures.set(String(plainValue(row.getCell(1).value, false)), plainValue(row.getCell(2).value, false)));
+    expect(figures.get("Done")).toBe(doc.summary.totals["done"]);
+    expect(figures.get("Overdue")).toBe(doc.summary.totals["overdue"]);
+    expect(figures.get("Current (due now)")).toBe(doc.summary.totals["current"]);
+    expect(figures.get("Upcoming")).toBe(doc.summary.totals["upcoming"]);
+    expect(figures.get("Activities")).toBe(doc.summary.totals["activities"]);
+    expect(doc.summary.totals["activities"]).toBe(4);
+
+    const plan = wb.getWorksheet(PLAN_SHEET)!;
+    let formulaCell: ExcelJS.Cell | null = null;
+    plan.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === "string" && cell.value.startsWith("=Monitor")) formulaCell = cell;
+    }));
+    expect(formulaCell).not.toBeNull();
+    expect(formulaCell!.type).toBe(ExcelJS.ValueType.String);
+    expect(plan.getTable ? Object.keys((plan as unknown as { tables: object }).tables) : []).toContain("MilestonePlan");
+  });
+
+  it("refreshing the refreshed copy gives the same workbook: no second summary, no doubled flags", async () => {
+    const once = tempPath("once.xlsx");
+    const twice = tempPath("twice.xlsx");
+    await run(["refresh", input, "--out", once, "--as-of", "2024-01-15"], captureIo());
+    await run(["refresh", once, "--out", twice, "--as-of", "2024-01-15"], captureIo());
+    const a = await load(once);
+    const b = await load(twice);
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    for (const ws of a.worksheets) {
+      expect(cellsOf(b.getWorksheet(ws.name)!)).toEqual(cellsOf(ws));
+      expect(ownRules(b.getWorksheet(ws.name)!)).toEqual(ownRules(ws));
+    }
+  });
+
+  it("refuses to overwrite its input, and needs --out", async () => {
+    const io = captureIo();
+    expect(await run(["refresh", input, "--out", input], io)).toBe(2);
+    expect(io.err).toMatch(/must not be the input/);
+    const io2 = captureIo();
+    expect(await run(["refresh", input], io2)).toBe(2);
+    expect(io2.err.trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,130 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Builds the add-in's pages: the task pane, the ribbon commands (and their message dialog), the help page and, in
+ * development, the playground (the task pane beside a sample workbook, without Excel).
+ *
+ *   npm start        development server on https://localhost:3000 (office.js from the local @microsoft/office-js copy)
+ *   npm run build    production build in dist/web (office.js from Microsoft's CDN, manifest rewritten to ADDIN_ORIGIN)
+ *
+ * Every page carries a Content-Security-Policy that lets it load nothing from any other origin, but Microsoft's
+ * office.js CDN in production pages.
+ */
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_ORIGIN = "https://localhost:3000";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** The policy for a page: its own origin only; Microsoft's office.js CDN too in production. */
+function contentSecurityPolicy(production) {
+  const script = production ? "'self' https://appsforoffice.microsoft.com" : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${script}`,
+    // Fluent UI (Griffel) inserts its styles at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** Certificates from `office-addin-dev-certs install`, when present; else the dev server makes its own. */
+function devCertificates() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return undefined;
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const playground = env.playground !== undefined ? env.playground !== "false" : !production;
+  const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist", production ? "web" : "dev");
+  const officeJs = production ? OFFICE_CDN : "office/office.js";
+  const csp = contentSecurityPolicy(production);
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, templateParameters: { officeJs, csp }, scriptLoading: "defer", inject: "body" });
+
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+    dialog: "./src/commands/dialog.ts",
+  };
+  const pages = [
+    page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
+    page("commands", "./src/commands/commands.html", ["commands"]),
+    page("dialog", "./src/commands/dialog.html", ["dialog"]),
+    page("help", "./src/taskpane/help.html", []),
+  ];
+  if (playground) {
+    entry.playground = "./src/playground/index.tsx";
+    pages.push(page("playground", "./src/playground/playground.html", ["playground"]));
+  }
+
+  const copies = [{ from: "assets/*.png", to: "assets/[name][ext]" }];
+  if (playground) copies.push({ from: "assets/samples/*.xlsx", to: "samples/[name][ext]" });
+  if (!production) {
+    // Only the file the pages load, never the 87 MB of every host's scripts; already minified.
+    copies.push({ from: require.resolve("@microsoft/office-js/dist/office.js"), to: "office/office.js", info: { minimized: true } });
+  }
+  copies.push({
+    from: "manifest.xml",
+    to: "manifest.xml",
+    transform: production
+      ? (content) => {
+          require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+          const { productionManifest } = require("./scripts/manifest/production-manifest.ts");
+          return productionManifest(content.toString(), process.env.ADDIN_ORIGIN || "https://addin.example.org/milestone-monitor");
+        }
+      : undefined,
+  });
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry,
+    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The playground opens .xlsx files in the browser with exceljs's own browser build.
+      alias: playground ? { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") } : {},
+      fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: !production } },
+          },
+        },
+      ],
+    },
+    plugins: [...pages, new CopyWebpackPlugin({ patterns: copies })],
+    performance: { hints: false },
+    optimization: { splitChunks: false },
+    devServer: {
+      port: 3000,
+      server: { type: "https", options: devCertificates() },
+      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": csp },
+      static: false,
+      hot: false,
+      liveReload: false,
+      client: false,
+      open: env.open === "true" ? ["/playground.html"] : false,
+    },
+  };
+};
+
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
