@@ -15,3 +15,4 @@ export * from "./summary";
 export * from "./validate";
 export * from "./settings-store";
 export * from "./writes";
+export * from "./export";

@@ -1,0 +1,28 @@
+import type { SheetReport } from "./analyze";
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is kept as text with a quote mark in front, as spreadsheets expect. */
+function field(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The plan as CSV: one line per scheduled mark (and one per activity without any), with its status as of the day. */
+export function planCsv(reports: SheetReport[]): string {
+  const header = ["Sheet", "Goal / strategy", "Activity", "Owner", "Reported status", "Period", "Start", "End", "Mark", "State", "Status as of", "As of", "Cell"];
+  const lines = [header.map(field).join(",")];
+  for (const report of reports) {
+    const statusOf = new Map(report.status.marks.map((m) => [`${m.activityId}#${m.index}`, m.status]));
+    for (const a of report.plan.activities) {
+      const base = [report.sheet, a.path.join(" > "), a.text, a.owner ?? "", a.status ?? ""];
+      if (a.schedule.length === 0) {
+        lines.push([...base, "", "", "", "", "", "unscheduled", report.status.asOf, a.cell].map(field).join(","));
+        continue;
+      }
+      a.schedule.forEach((m, i) => {
+        lines.push([...base, m.period, m.start, m.end, m.mark, m.state, statusOf.get(`${a.id}#${i}`) ?? "", report.status.asOf, m.cell].map(field).join(","));
+      });
+    }
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
