@@ -121,20 +121,55 @@ function splitYear(text: string): { rest: string; schoolYear?: number; year?: nu
   return { rest: t };
 }
 
+/**
+ * Years a plan can speak of, as the settings allow for its school year. A header date outside them is a number
+ * that happens to carry a date format (a budget figure, a step number), and dating periods from it would run
+ * past the dates the engine can write (years of four digits).
+ */
+export const FIRST_PLAN_YEAR = 1990;
+export const LAST_PLAN_YEAR = 2100;
+
+function yearOf(label: PeriodLabel): number | undefined {
+  switch (label.kind) {
+    case "date":
+    case "calendar-year":
+    case "month":
+    case "season":
+      return label.year;
+    case "school-year":
+    case "quarter":
+    case "semester":
+    case "trimester":
+      return label.schoolYear;
+    case "year-number":
+      return undefined;
+  }
+}
+
+function plausible(label: PeriodLabel | null): PeriodLabel | null {
+  if (label === null) return null;
+  const year = yearOf(label);
+  return year === undefined || (year >= FIRST_PLAN_YEAR && year <= LAST_PLAN_YEAR) ? label : null;
+}
+
 /** Reads one header cell; null when it names no period. */
 export function parsePeriodLabel(value: CellValue, format: string | null = null, date1904 = false): PeriodLabel | null {
   if (typeof value === "number") {
     if (isDateFormat(format)) {
       const d = dateFromExcelSerial(value, date1904);
-      return d ? { kind: "date", ...d } : null;
+      return d ? plausible({ kind: "date", ...d }) : null;
     }
-    if (Number.isInteger(value) && value >= 1990 && value <= 2100) return { kind: "calendar-year", year: value };
+    if (Number.isInteger(value) && value >= FIRST_PLAN_YEAR && value <= LAST_PLAN_YEAR) return { kind: "calendar-year", year: value };
     return null;
   }
   if (typeof value !== "string") return null;
   const text = value.trim().replace(/\s+/g, " ");
   if (text.length === 0 || text.length > 40) return null;
-  return parseText(text);
+  const label = parseText(text);
+  if (label !== null) return plausible(label);
+  // A note in parentheses after the period: `Q1 (Jul-Sep)`, `Fall (Aug-Nov)`, `July (tentative)`.
+  const noted = /^(.+?)\s*\([^()]*\)$/.exec(text);
+  return noted ? plausible(parseText(noted[1]!)) : null;
 }
 
 function parseText(text: string): PeriodLabel | null {

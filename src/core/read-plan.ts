@@ -1,8 +1,8 @@
 import { a1, cellAddress, columnLetters } from "./address";
 import { blockColumns, type BlockColumns } from "./columns";
-import { dayNumberOfIso, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
+import { dateFromExcelSerial, dayNumberOfIso, isoDate, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { isErrorValue, SheetGrid, type Grid } from "./grid";
+import { isDateFormat, isErrorValue, isPercentFormat, SheetGrid, type CellValue, type Grid } from "./grid";
 import { endsMidSentence, excerpt, isBullet, joinWrapped, startsLowerCase, stripBullet, words } from "./label-text";
 import { markVocabulary, statusOverride, type CellMark, type MarkState, type MarkVocabulary } from "./marks";
 import { findSchoolYear, type PeriodLabel } from "./period-label";
@@ -30,8 +30,19 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
   return reader.read();
 }
 
-const HIERARCHY =
-  /^(strategic priority|priority area|priority|focus area|goal|objective|strategy|initiative|outcome|pillar|action step|action item)\b\s*(#\s*)?([0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z](?![a-z])|[IVX]+(?![a-z]))?\s*([:.)\u2013\u2014-]\s*|$)/i;
+const LEVEL_WORDS =
+  "strategic priority|priority area|priority|focus area|goal|objective|strategy|initiative|outcome|pillar|action step|action item";
+
+const HIERARCHY = new RegExp(
+  `^(${LEVEL_WORDS})\\b\\s*(#\\s*)?([0-9]+(?:\\.[0-9]+)*[a-z]?|[A-Z](?![a-z])|[IVX]+(?![a-z]))?\\s*([:.)\u2013\u2014-]\\s*|$)`,
+  "i",
+);
+
+/**
+ * A numbered level followed by its statement without a colon: `Goal #2 Continue to revise ...`,
+ * `Strategy 1.1 Identify ...`. Only a number counts here (a letter could be the statement's first word).
+ */
+const NUMBERED_LEVEL = new RegExp(`^(${LEVEL_WORDS})\\s*(#\\s*)?([0-9]+(?:\\.[0-9]+)*)\\s+\\S`, "i");
 
 /** A sub-heading row inside a block that only repeats what the label column holds. */
 const REPEATED_HEADER = /^(action steps?|activities( and milestones)?|milestones|tasks|steps|actions|activity)\s*:?$/i;
@@ -40,17 +51,22 @@ interface Hierarchy {
   level: string;
   /** An action step is a leaf: the row is an activity, not a level of the path. */
   leaf: boolean;
+  /** The row is only the heading (`Goal #2`, `Objective 3:`), its statement not on the same line. */
+  bare: boolean;
 }
 
 function hierarchyOf(text: string): Hierarchy | null {
+  const level = (word: string): string => word.toLowerCase().replace(/^action item$/, "action step");
   const m = HIERARCHY.exec(text);
-  if (!m) return null;
-  const hasId = m[3] !== undefined;
-  const hasColon = /[:.)\u2013\u2014-]/.test(m[4] ?? "");
-  const bare = (m[4] ?? "") === "" && text.trim().length === m[0].trim().length;
-  if (!hasId && !hasColon && !bare) return null;
-  const level = m[1]!.toLowerCase().replace(/^action item$/, "action step");
-  return { level, leaf: level === "action step" };
+  if (m) {
+    const hasId = m[3] !== undefined;
+    const hasColon = /[:.)\u2013\u2014-]/.test(m[4] ?? "");
+    const bare = text.trim().length === m[0].trim().length;
+    if (hasId || hasColon || bare) return { level: level(m[1]!), leaf: level(m[1]!) === "action step", bare };
+  }
+  const n = NUMBERED_LEVEL.exec(text);
+  if (n) return { level: level(n[1]!), leaf: level(n[1]!) === "action step", bare: false };
+  return null;
 }
 
 interface CellRead {
@@ -232,7 +248,16 @@ class PlanReader {
     }
     this.checkPeriodOrder(periods);
 
-    const periodColumns = new Set(header.columns);
+    // A header cell merged across several columns (a month over its weeks) names the period of each of them.
+    const byColumn = new Map<number, Period>();
+    header.columns.forEach((column, i) => {
+      const area = g.merge(header.row, column);
+      const next = header.columns[i + 1] ?? g.right + 1;
+      const last = area ? Math.min(area.right, g.right, next - 1) : column;
+      for (let c = column; c <= last; c++) byColumn.set(c, periods[i]!);
+    });
+    const timelineColumns = [...byColumn.keys()].sort((a, b) => a - b);
+    const periodColumns = new Set(timelineColumns);
     const firstRow = header.row + 1;
     const columns = blockColumns(g, header.row, header.groupRow, periodColumns, firstRow, lastRow);
     const block: Block = {
@@ -255,9 +280,8 @@ class PlanReader {
     plan.blocks.push(block);
 
     const rows: RowRead[] = [];
-    for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, header.columns));
+    for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, timelineColumns));
     const drafts = this.groupRows(rows, title?.text ?? null);
-    const byColumn = new Map(header.columns.map((c, i) => [c, periods[i]!]));
     for (const draft of drafts) {
       if (draft.kind !== "activity") continue;
       plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, byColumn, index));
@@ -333,7 +357,7 @@ class PlanReader {
       let mark = this.vocab.read(v, g.format(row, c));
       let fill = false;
       if (mark.kind === "empty" && g.hasFills()) {
-        if (background === undefined) background = this.rowBackground(row, periodColumns);
+        if (background === undefined) background = this.rowBackground(row, periodColumns, columns.label);
         const f = g.fill(row, c);
         if (f !== null && f !== background) {
           mark = { kind: "mark", state: "planned", text: "", lookalike: false };
@@ -347,8 +371,12 @@ class PlanReader {
     return { row, label, labelColumn, mergedBelow, cells, hasMarks };
   }
 
-  /** The fill a row's empty timeline cells share: no fill when any has none, else the most common one. */
-  private rowBackground(row: number, periodColumns: number[]): string | null {
+  /**
+   * The fill a row's empty timeline cells share (banding): no fill when any has none. A bar can cover most of
+   * a banded row's timeline and outnumber the banded cells, so when the label cell carries one of the fills
+   * (banding runs across the whole row), that fill is the background; else the most common one is.
+   */
+  private rowBackground(row: number, periodColumns: number[], labelColumn: number): string | null {
     const counts = new Map<string, number>();
     for (const c of periodColumns) {
       if (!this.grid.isEmpty(row, c)) continue;
@@ -356,6 +384,8 @@ class PlanReader {
       if (f === null) return null;
       counts.set(f, (counts.get(f) ?? 0) + 1);
     }
+    const labelFill = this.grid.fill(row, labelColumn);
+    if (labelFill !== null && counts.has(labelFill)) return labelFill;
     let best: string | null = null;
     let bestCount = 0;
     for (const [f, n] of counts) if (n > bestCount) [best, bestCount] = [f, n];
@@ -374,6 +404,7 @@ class PlanReader {
     const owner = new Map<number, Draft>();
     let current: Draft | null = null;
     let lastLine = "";
+    let bareHeading: Draft | null = null;
     const loose: RowRead[] = [];
 
     for (const row of rows) {
@@ -388,6 +419,16 @@ class PlanReader {
       }
       if (!row.hasMarks && REPEATED_HEADER.test(row.label)) continue;
       const level = hierarchyOf(row.label);
+      // A heading alone on its row ("Goal #2") takes the next unmarked line as its statement (seed 001).
+      const heading = bareHeading;
+      bareHeading = null;
+      if (heading && heading === current && !level && !row.hasMarks && !isBullet(row.label)) {
+        heading.lines.push(row.label);
+        heading.rows.push(row.row);
+        owner.set(row.row, heading);
+        lastLine = row.label;
+        continue;
+      }
       const continues =
         current !== null &&
         !level &&
@@ -414,6 +455,7 @@ class PlanReader {
         const levelDraft = this.startDraft(drafts, row.hasMarks ? "activity" : "level", row, row.label, path);
         path.push({ level: level.level, draft: levelDraft });
         current = levelDraft;
+        if (level.bare && levelDraft.kind === "level") bareHeading = levelDraft;
       } else {
         if (!current && (startsLowerCase(row.label) || isBullet(row.label))) {
           this.add({
@@ -499,7 +541,7 @@ class PlanReader {
         if (g.anchor(r, column).row !== r) continue;
         const v = g.value(r, column);
         if (v === null || isErrorValue(v)) continue;
-        const s = typeof v === "number" && g.format(r, column)?.includes("%") ? `${Math.round(v * 100)}%` : String(v).trim();
+        const s = attributeText(v, g.format(r, column), g.date1904);
         if (s !== "") parts.push(s);
       }
       return parts.length === 0 ? null : parts.join(" ");
@@ -568,9 +610,17 @@ class PlanReader {
     }
     const schedule: ScheduledMark[] = [];
     const lookalikes: CellRead[] = [];
+    // Marks under two columns that name the same period (a repeated header) are one scheduled period.
+    const perPeriod = new Map<string, { period: Period; found: { cells: CellRead[]; state: MarkState; text: string }[] }>();
     for (const [column, cells] of perColumn) {
       const period = byColumn.get(column)!;
-      const found: { cells: CellRead[]; state: MarkState; text: string }[] = [];
+      const key = `${period.start}/${period.end}`;
+      let entry = perPeriod.get(key);
+      if (!entry) {
+        entry = { period, found: [] };
+        perPeriod.set(key, entry);
+      }
+      const found = entry.found;
       for (let i = 0; i < cells.length; i++) {
         const cur = cells[i]!;
         const next = cells[i + 1];
@@ -611,6 +661,8 @@ class PlanReader {
           });
         }
       }
+    }
+    for (const { period, found } of perPeriod.values()) {
       if (found.length === 0) continue;
       const first = found[0]!;
       const textRepeats = found.slice(1).filter((f) => !f.cells.every((c) => c.fill));
@@ -619,7 +671,7 @@ class PlanReader {
           rule: "repeated-mark",
           severity: "info",
           message: `The activity "${excerpt(draft.lines[0] ?? "")}" is marked ${found.length} times under ${period.label}; it counts once.`,
-          cell: this.cell(textRepeats[0]!.cells[0]!.row, column),
+          cell: this.cell(textRepeats[0]!.cells[0]!.row, textRepeats[0]!.cells[0]!.column),
           activityId: id,
         });
       }
@@ -731,6 +783,19 @@ class PlanReader {
     }
     plan.activities = keep;
   }
+}
+
+/** An attribute cell as the sheet shows it: percentages as `50%`, dates as `2023-12-15`, not as bare numbers. */
+function attributeText(value: CellValue, format: string | null, date1904: boolean): string {
+  if (typeof value === "number") {
+    if (isPercentFormat(format)) return `${Math.round(value * 100)}%`;
+    if (isDateFormat(format)) {
+      const d = dateFromExcelSerial(value, date1904);
+      if (d) return isoDate(d.year, d.month, d.day);
+    }
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
 }
 
 function labelNeedsSchoolYear(label: PeriodLabel): boolean {

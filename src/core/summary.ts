@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addMonths, dayNumberOfIso, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
-import type { Finding } from "./findings";
+import { compareCells, type Finding } from "./findings";
 import type { Activity, Plan } from "./plan";
 import { MarkStatusSchema, TotalsSchema, type MarkStatus, type StatusReport } from "./status";
 
@@ -153,9 +153,10 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     if (entry.dueSoon) dueSoon.push(item);
   }
   const byDate = (x: MarkItem, y: MarkItem): number =>
-    dayNumberOfIso(x.end) - dayNumberOfIso(y.end) || x.cell.localeCompare(y.cell);
+    dayNumberOfIso(x.end) - dayNumberOfIso(y.end) || compareCells(x.cell, y.cell);
   overdue.sort(byDate);
-  dueSoon.sort((x, y) => dayNumberOfIso(x.start) - dayNumberOfIso(y.start) || x.cell.localeCompare(y.cell));
+  // Same day: in reading order (row, then column), not text order ("I9" before "E20").
+  dueSoon.sort((x, y) => dayNumberOfIso(x.start) - dayNumberOfIso(y.start) || compareCells(x.cell, y.cell));
 
   const kindOrder = { goal: 0, strategy: 1, block: 2 };
   return {

@@ -70,6 +70,16 @@ function groupYearsFor(grid: SheetGrid, groupRow: number, columns: number[]): (G
   return found ? years : null;
 }
 
+/**
+ * Dates under a block's own headed columns ("Start Date", "Target Date", "Date Completed") are an activity's
+ * dates: the row is data of that block, not the header of a new one.
+ */
+function isDataRowOf(grid: SheetGrid, header: TimelineHeader, found: { columns: number[]; labels: PeriodLabel[] }): boolean {
+  const headed = (c: number): boolean =>
+    !header.columns.includes(c) && (grid.text(header.row, c) !== "" || (header.groupRow !== null && grid.text(header.groupRow, c) !== ""));
+  return found.labels.every((l) => l.kind === "date") && found.columns.every(headed);
+}
+
 /** Every timeline header of a sheet, top to bottom. */
 export function findTimelineHeaders(grid: SheetGrid): TimelineHeader[] {
   const candidates = new Map<number, { columns: number[]; labels: PeriodLabel[] }>();
@@ -84,6 +94,8 @@ export function findTimelineHeaders(grid: SheetGrid): TimelineHeader[] {
     // A row of school years directly above a row of months or quarters is that row's year row, not a header.
     const below = candidates.get(r + 1);
     if (below && found.labels.every(isYearLabel) && below.labels.some(needsYear)) continue;
+    const previous = headers[headers.length - 1];
+    if (previous && isDataRowOf(grid, previous, found)) continue;
     let groupRow: number | null = null;
     let groupYears: (GroupYear | null)[] = found.columns.map(() => null);
     if (r - 1 >= grid.top && found.labels.some(needsYear)) {

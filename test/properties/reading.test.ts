@@ -1,0 +1,393 @@
+/** @jest-environment node */
+/**
+ * Properties of reading any grid, plan-like or not: it never throws; every cell the output names lies inside
+ * the grid; the output is deterministic and leaves the input alone; the JSON document always matches the
+ * contract; a later as-of date never turns an overdue mark into anything else; the totals add up.
+ */
+import { isDeepStrictEqual } from "node:util";
+import fc from "fast-check";
+import {
+  analyzeSheet,
+  EXCEL_ERRORS,
+  parseCellAddress,
+  readPlan,
+  SheetDocumentSchema,
+  sheetDocument,
+  statusAsOf,
+  type Area,
+  type CellValue,
+  type Grid,
+  type SheetReport,
+} from "../../src/core";
+
+// ------------------------------------------------------------------ arbitraries
+
+const MARKS = [
+  "X", "x", "\u0425", "\u0445", "\u03a7", "\u03c7", "\u00d7", "\u2715", "\u2717", "\u2022", "\u25cf", "\u2588",
+  "\u2713", "\u2714", "\u2705", "done", "Complete", "in progress", "IP", "started", "50%", "100%", "0%",
+  "cancelled", "deferred", "N/A", "V", "v", "^", "TBD", "?", " ",
+];
+const PERIOD_LABELS = [
+  "July", "Jul", "Aug.", "Sept", "Sep.", "sept.", "enero", "December", "Jan", "Jun", "Jul-23", "July 2023", "Jul '23",
+  "23-24", "2023-24", "2023-2024", "SY23-24", "SY 2023-24", "SY24", "Year 1", "Year 2", "Year 3", "Q1", "Q2", "Q3", "Q4",
+  "Q1 2025-26", "Q4 2025-26", "Fall", "Winter", "Spring", "Summer", "T1", "T2", "T3", "Semester 1", "Semester 2", "2024", "2025",
+];
+const LABELS = [
+  "Activities and Milestones", "Goal / Strategy / Action Step", "Person(s) Responsible", "Owner", "Evidence", "Budget",
+  "Status", "% Complete", "Notes", "#", "Goal 1: Maintain our professional learning focus", "Goal #2", "Objective 3:",
+  "Strategy 1.1", "Priority", "Focus Area", "Initiative A:", "Action Step 1: Develop a toolkit",
+  "Develop a survey to check implementation of professional", "learning needs for staff.", "- CCAR", "\u2022 Restorative Practices",
+  "Implement the PLC model for CSI schools.", "Monitor the PLC model quarterly.", "Strategic Planning 2023-2024",
+  "PL Plan 2025-26", "By 2028, all staff will receive professional learning.", "On Track", "Not Started", "Completed",
+  "Cancelled", "=SUM(A1:A3)", "+1 coach", "@district", "Meet twice a year with principals.",
+];
+const ERRORS = [...EXCEL_ERRORS];
+const FORMATS = ["General", "mmm-yy", "mmm yyyy", "0%", "0.0%", "yyyy-mm-dd", "@", "[h]:mm", "d-mmm", "0.00", "m/d/yyyy", '"Q"0'];
+const FILLS = ["#FFFFFF", "#4472C4", "#F2F2F2", "#FFC000", "theme:4:0", "theme:0:-0.05", "indexed:22", "ffc000"];
+
+const textCell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...MARKS) },
+  { weight: 3, arbitrary: fc.constantFrom(...PERIOD_LABELS) },
+  { weight: 3, arbitrary: fc.constantFrom(...LABELS) },
+  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 24 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 60 }) },
+);
+const numberCell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom(45474, 45505, 45658, 0.25, 0.5, 1, 0, 2024, 2025, 2026, 1, 2, 3, 60, 2_958_465),
+  fc.integer({ min: -100_000, max: 3_000_000 }),
+  fc.double(),
+);
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 8, arbitrary: fc.constant(null) },
+  { weight: 6, arbitrary: textCell },
+  { weight: 2, arbitrary: numberCell },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constantFrom(...ERRORS) },
+);
+
+const SHEET_NAMES = ["Sheet1", "PL Plan 2025-26", "Goal 1 PLCs", "O'Brien's plan", "Plan (draft) 2023-24", "A\u00f1o escolar 2024-25", "''"];
+/** Names Excel allows: 1-31 characters, none of []:*?/\ . */
+const sheetName = fc.oneof(
+  fc.constantFrom(...SHEET_NAMES),
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 31 }).filter((s) => !/[[\]:*?/\\]/.test(s) && s.trim() !== ""),
+);
+
+const area: fc.Arbitrary<Area> = fc.record({ top: fc.nat(24), left: fc.nat(16), bottom: fc.nat(24), right: fc.nat(16) });
+const rows = <T>(arb: fc.Arbitrary<T>, width = 12, height = 16): fc.Arbitrary<T[][]> =>
+  fc.array(fc.array(arb, { maxLength: width }), { maxLength: height });
+
+/** A header to inject: a run of period labels from a realistic sequence, at a row and column. */
+const HEADER_RUNS = [
+  ["July", "August", "September", "October", "November", "December", "January", "February", "March", "April", "May", "June"],
+  ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"],
+  ["23-24", "24-25", "25-26", "26-27", "27-28"],
+  ["SY24", "SY25", "SY26", "SY27"],
+  ["Year 1", "Year 2", "Year 3"],
+  ["Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4"],
+  ["Q1 2025-26", "Q2 2025-26", "Q3 2025-26", "Q4 2025-26"],
+  ["Fall", "Winter", "Spring", "Summer"],
+  ["Jul-23", "Aug-23", "Sep-23", "Oct-23", "Nov-23", "Dec-23", "Jan-24"],
+  ["Sep", "Jan", "Sep", "Dec", "Nov"],
+];
+const injectedHeader = fc.record({
+  run: fc.nat(HEADER_RUNS.length - 1),
+  row: fc.nat(15),
+  column: fc.nat(3),
+  length: fc.integer({ min: 3, max: 12 }),
+  yearRow: fc.boolean(),
+  serials: fc.boolean(),
+});
+
+interface GridInput {
+  sheet: string;
+  top: number;
+  left: number;
+  values: CellValue[][];
+  header: { run: number; row: number; column: number; length: number; yearRow: boolean; serials: boolean } | null;
+  formats: (string | null)[][] | null;
+  fills: (string | null)[][] | null;
+  merges: Area[] | null;
+  hiddenRows: number[] | null;
+  hiddenColumns: number[] | null;
+  date1904: boolean | null;
+}
+
+function toGrid(input: GridInput): Grid {
+  const values = input.values.map((r) => [...r]);
+  const formats = input.formats?.map((r) => [...r]) ?? null;
+  const h = input.header;
+  if (h !== null) {
+    const run = HEADER_RUNS[h.run]!.slice(0, h.length);
+    while (values.length <= h.row) values.push([]);
+    const line = values[h.row]!;
+    while (line.length < h.column) line.push(null);
+    line[h.column] = "Activities and Milestones";
+    run.forEach((label, i) => {
+      line[h.column + 1 + i] = label;
+    });
+    if (h.serials && h.run <= 1 && formats !== null) {
+      // The same months as date serials with a date format (1 July 2023 onwards).
+      const serials = [45108, 45139, 45170, 45200, 45231, 45261, 45292, 45323, 45352, 45383, 45413, 45444];
+      while (formats.length <= h.row) formats.push([]);
+      run.forEach((_, i) => {
+        line[h.column + 1 + i] = serials[i]!;
+        formats[h.row]![h.column + 1 + i] = "mmm-yy";
+      });
+    }
+    if (h.yearRow && h.row > 0) {
+      const above = values[h.row - 1]!;
+      while (above.length <= h.column + 1) above.push(null);
+      above[h.column + 1] = "2024-25";
+    }
+  }
+  const grid: Grid = { sheet: input.sheet, top: input.top, left: input.left, values };
+  if (formats !== null) grid.formats = formats;
+  if (input.fills !== null) grid.fills = input.fills;
+  if (input.merges !== null) grid.merges = input.merges;
+  if (input.hiddenRows !== null) grid.hiddenRows = input.hiddenRows;
+  if (input.hiddenColumns !== null) grid.hiddenColumns = input.hiddenColumns;
+  if (input.date1904 !== null) grid.date1904 = input.date1904;
+  return grid;
+}
+
+const gridArb: fc.Arbitrary<Grid> = fc
+  .record({
+    sheet: sheetName,
+    top: fc.oneof(fc.constant(0), fc.nat(6)),
+    left: fc.oneof(fc.constant(0), fc.nat(4)),
+    values: rows(cell),
+    header: fc.option(injectedHeader, { nil: null, freq: 3 }),
+    formats: fc.option(rows(fc.option(fc.constantFrom(...FORMATS), { nil: null })), { nil: null }),
+    fills: fc.option(rows(fc.option(fc.constantFrom(...FILLS), { nil: null })), { nil: null }),
+    merges: fc.option(fc.array(area, { maxLength: 6 }), { nil: null }),
+    hiddenRows: fc.option(fc.array(fc.nat(24), { maxLength: 4 }), { nil: null }),
+    hiddenColumns: fc.option(fc.array(fc.nat(16), { maxLength: 4 }), { nil: null }),
+    date1904: fc.option(fc.boolean(), { nil: null }),
+  })
+  .map((input) => toGrid(input as GridInput));
+
+/** A plan-like grid: a title, a header, activity rows with marks under the periods, then random noise on top. */
+const planGridArb: fc.Arbitrary<Grid> = fc
+  .record({
+    base: gridArb,
+    title: fc.option(fc.constantFrom("Strategic Planning 2023-2024", "PL Plan 2025-26", "Goal 1: PLCs", "Monitoring"), { nil: null }),
+    run: fc.nat(HEADER_RUNS.length - 1),
+    activities: fc.array(
+      fc.record({
+        label: fc.oneof(fc.constantFrom(...LABELS), fc.constant(null)),
+        owner: fc.option(fc.constantFrom("Principals", "Director of PL", "Complete", "On Track"), { nil: null }),
+        marks: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constantFrom(...MARKS) }), { maxLength: 12 }),
+      }),
+      { minLength: 1, maxLength: 10 },
+    ),
+    noise: fc.array(fc.record({ row: fc.nat(14), column: fc.nat(14), value: cell }), { maxLength: 6 }),
+  })
+  .map(({ base, title, run, activities, noise }) => {
+    const periods = HEADER_RUNS[run]!;
+    const values: CellValue[][] = [
+      ...(title === null ? [] : [[title], []]),
+      ["Activities and Milestones", "Person(s) Responsible", ...periods],
+      ...activities.map((a) => [a.label, a.owner, ...a.marks.slice(0, periods.length)]),
+    ];
+    for (const n of noise) {
+      while (values.length <= n.row) values.push([]);
+      const line = values[n.row]!;
+      while (line.length <= n.column) line.push(null);
+      line[n.column] = n.value;
+    }
+    return { ...base, values };
+  });
+
+const anyGridArb = fc.oneof(gridArb, planGridArb);
+
+/** Days from 1990 to 2040, as YYYY-MM-DD. */
+const isoDay = fc.integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2040, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+
+const settingsArb = fc.record(
+  {
+    schoolYear: fc.option(fc.integer({ min: 2015, max: 2035 }), { nil: null }),
+    startMonth: fc.integer({ min: 1, max: 12 }),
+    dueSoonDays: fc.integer({ min: 1, max: 366 }),
+  },
+  { requiredKeys: [] },
+);
+
+const RUNS = { numRuns: 150 };
+
+// ------------------------------------------------------------------ helpers
+
+/** Every cell address a report names, with where it was found. */
+function namedCells(report: SheetReport): [string, string][] {
+  const out: [string, string][] = [];
+  const { plan, findings, summary } = report;
+  for (const b of plan.blocks) {
+    out.push(["block.headerCell", b.headerCell]);
+    if (b.titleCell) out.push(["block.titleCell", b.titleCell]);
+    for (const p of b.periods) out.push(["period.cell", p.cell]);
+  }
+  for (const g of plan.goals) out.push(["goal.cell", g.cell]);
+  for (const a of plan.activities) {
+    out.push(["activity.cell", a.cell]);
+    for (const m of a.schedule) {
+      out.push(["mark.cell", m.cell]);
+      for (const c of m.cells) out.push(["mark.cells", c]);
+    }
+  }
+  for (const f of findings) {
+    out.push([`finding ${f.rule}`, f.cell]);
+    for (const e of f.fix?.edits ?? []) out.push([`fix of ${f.rule}`, e.cell]);
+  }
+  for (const m of [...summary.overdue, ...summary.dueSoon]) out.push(["summary item", m.cell]);
+  return out;
+}
+
+function inside(grid: Grid, address: string): boolean {
+  const p = parseCellAddress(address);
+  if (!p || p.sheet !== grid.sheet) return false;
+  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const height = grid.values.length;
+  // An empty grid has no cells: its findings (no timeline) point at its top-left corner.
+  if (width === 0 || height === 0) return p.row === grid.top && p.column === grid.left;
+  return p.row >= grid.top && p.row < grid.top + height && p.column >= grid.left && p.column < grid.left + width;
+}
+
+// ------------------------------------------------------------------ properties
+
+describe("reading any grid", () => {
+  test("never throws, on plain, partly valid and degenerate grids, with any settings and day", () => {
+    fc.assert(
+      fc.property(anyGridArb, settingsArb, isoDay, (grid, settings, asOf) => {
+        analyzeSheet(grid, { asOf, settings });
+      }),
+      RUNS,
+    );
+  });
+
+  test("never throws on edge shapes: empty, ragged, all-merged, huge or inverted merges", () => {
+    const edges: Grid[] = [
+      { sheet: "Empty", top: 0, left: 0, values: [] },
+      { sheet: "Empty rows", top: 3, left: 2, values: [[], [], []] },
+      { sheet: "Ragged", top: 0, left: 0, values: [["Activities", "Jul", "Aug", "Sep"], ["Plan PD", "X"], [], [null, null, null, null, null, "X"]] },
+      {
+        sheet: "Merged",
+        top: 0,
+        left: 0,
+        values: [["Activities", "Jul", "Aug", "Sep", "Oct"], ["Plan PD", "X", null, null, null]],
+        merges: [
+          { top: 0, left: 0, bottom: 1, right: 4 },
+          { top: 1, left: 1, bottom: 1, right: 3 },
+          { top: 5, left: 5, bottom: 2, right: 1 },
+          { top: 0, left: 0, bottom: 100_000, right: 16_000 },
+        ],
+      },
+    ];
+    for (const grid of edges) expect(() => analyzeSheet(grid, { asOf: "2024-01-15" })).not.toThrow();
+  });
+
+  test("every cell the output names lies inside the grid", () => {
+    fc.assert(
+      fc.property(anyGridArb, isoDay, (grid, asOf) => {
+        const report = analyzeSheet(grid, { asOf });
+        for (const [what, address] of namedCells(report)) {
+          if (!inside(grid, address)) throw new Error(`${what} names ${address}, outside the grid`);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test("the same input gives the same JSON, and the input is left as it was", () => {
+    fc.assert(
+      fc.property(anyGridArb, settingsArb, isoDay, (grid, settings, asOf) => {
+        // structuredClone keeps what JSON would lose (NaN, -Infinity, -0, holes).
+        const copy = structuredClone(grid);
+        const untouched = structuredClone(grid);
+        const first = JSON.stringify(sheetDocument(analyzeSheet(grid, { asOf, settings })));
+        const second = JSON.stringify(sheetDocument(analyzeSheet(copy, { asOf, settings })));
+        expect(second).toBe(first);
+        expect(isDeepStrictEqual(structuredClone(grid), untouched)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  test("the JSON document always matches the contract's schema", () => {
+    fc.assert(
+      fc.property(anyGridArb, isoDay, (grid, asOf) => {
+        const result = SheetDocumentSchema.safeParse(JSON.parse(JSON.stringify(sheetDocument(analyzeSheet(grid, { asOf })))));
+        if (!result.success) throw new Error(result.error.message);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("status over time", () => {
+  test("for one plan, a later as-of date never turns an overdue mark into anything but overdue", () => {
+    fc.assert(
+      fc.property(anyGridArb, isoDay, isoDay, isoDay, (grid, today, a, b) => {
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        const { plan } = readPlan(grid, { today });
+        const before = statusAsOf(plan, early).marks;
+        const after = statusAsOf(plan, late).marks;
+        before.forEach((m, i) => {
+          if (m.status === "overdue") expect(after[i]!.status).toBe("overdue");
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  test("through analyzeSheet: a mark (its cell and period) overdue on one day is overdue on every later day", () => {
+    fc.assert(
+      fc.property(anyGridArb, isoDay, isoDay, (grid, a, b) => {
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        const key = (m: { cell: string; start: string; end: string }): string => `${m.cell} ${m.start} ${m.end}`;
+        const later = new Map(analyzeSheet(grid, { asOf: late }).status.marks.map((m) => [key(m.mark), m.status]));
+        for (const m of analyzeSheet(grid, { asOf: early }).status.marks) {
+          if (m.status !== "overdue") continue;
+          const status = later.get(key(m.mark));
+          // The same mark on the later day (an assumed school year can date the cell differently: another mark).
+          if (status !== undefined) expect(status).toBe("overdue");
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test("totals add up: done + overdue + current + upcoming + cancelled = scheduled; per month, quarter and block too", () => {
+    fc.assert(
+      fc.property(anyGridArb, settingsArb, isoDay, (grid, settings, asOf) => {
+        const report = analyzeSheet(grid, { asOf, settings });
+        const t = report.summary.totals;
+        expect(t.done + t.overdue + t.current + t.upcoming + t.cancelled).toBe(t.scheduled);
+        expect(t.scheduled).toBe(report.plan.activities.reduce((n, a) => n + a.schedule.length, 0));
+        expect(t.activities).toBe(report.plan.activities.length);
+        expect(t.unscheduled).toBe(report.plan.activities.filter((a) => a.schedule.length === 0).length);
+        expect(t.dueSoon).toBeLessThanOrEqual(t.upcoming);
+        const sum = (xs: { scheduled: number }[]): number => xs.reduce((n, x) => n + x.scheduled, 0);
+        expect(sum(report.summary.months)).toBe(t.scheduled);
+        expect(sum(report.summary.quarters)).toBe(t.scheduled);
+        expect(sum(report.summary.groups.filter((g) => g.kind === "block"))).toBe(t.scheduled);
+        expect(report.summary.overdue).toHaveLength(t.overdue);
+        expect(report.summary.dueSoon).toHaveLength(t.dueSoon);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("the generator exercises the real paths", () => {
+  test("a good share of generated grids hold a timeline with scheduled marks", () => {
+    const sample = fc.sample(anyGridArb, { numRuns: 300, seed: 42 });
+    const reports = sample.map((grid) => analyzeSheet(grid, { asOf: "2024-01-15" }));
+    const withTimeline = reports.filter((r) => r.plan.blocks.length > 0).length;
+    const withMarks = reports.filter((r) => r.summary.totals.scheduled > 0).length;
+    const rules = new Set(reports.flatMap((r) => r.findings.map((f) => f.rule)));
+    expect(withTimeline).toBeGreaterThan(150);
+    expect(withMarks).toBeGreaterThan(80);
+    for (const rule of ["unrecognized-mark", "lookalike-mark", "split-mark", "error-value", "school-year-assumed", "orphan-continuation"]) {
+      expect(rules).toContain(rule);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+/** @jest-environment node */
+/** The builder writes what it is told: every feature read back through the command line's xlsx reader. */
+import { readFile } from "node:fs/promises";
+import { loadWorkbook, workbookDate1904, worksheetGrid } from "../../src/cli/read-xlsx";
+import { loadFile } from "../../src/cli/read-workbook";
+import {
+  cellsOf,
+  columnName,
+  columnNumber,
+  date,
+  error,
+  filled,
+  formula,
+  numberWithFormat,
+  removeTempFiles,
+  styled,
+  workbookBuffer,
+  writeTempWorkbook,
+  type WorkbookSpec,
+} from "./workbook-builder";
+
+afterAll(removeTempFiles);
+
+const SPEC: WorkbookSpec = {
+  sheets: [
+    {
+      name: "PL Plan 2025-26",
+      rows: [
+        ["Action Step", "Lead", date(2025, 7, 15), numberWithFormat(45870, "mmm-yy"), "Sep", true],
+        ["Launch PLC cycles", 3, "X", formula('IF(B2>2,"X","")', "X"), error("#N/A"), formula("1/0", { error: "#DIV/0!" })],
+        ["Survey staff", null, filled("#FFC000"), styled(0.5, { numFmt: "0%", bold: true }), new Date(Date.UTC(2026, 0, 31))],
+      ],
+      merges: ["C4:E4"],
+      fills: { "A4:B4": "#d9e1f2" },
+      numFmts: { B2: "0.0" },
+      hiddenRows: [3],
+      hiddenColumns: ["D", 6],
+      widths: { A: 40 },
+    },
+    { name: "O'Brien's notes", origin: "B2", rows: [["Notes"], [null, "second"]], merges: ["B4:C4"] },
+  ],
+};
+
+test("values, dates, formulas, errors, formats, fills, merges, hidden rows and columns come back", async () => {
+  const file = await loadFile(await writeTempWorkbook(SPEC, "builder.xlsx"));
+  expect(file.grids.map((g) => g.sheet)).toEqual(["PL Plan 2025-26", "O'Brien's notes"]);
+  const g = file.grids[0]!;
+  expect(g.values[0]).toEqual(["Action Step", "Lead", 45853, 45870, "Sep", true]);
+  expect(g.formats?.[0]?.[2]).toBe("mmm-yy");
+  expect(g.formats?.[0]?.[3]).toBe("mmm-yy");
+  expect(g.values[1]).toEqual(["Launch PLC cycles", 3, "X", "X", "#N/A", "#DIV/0!"]);
+  expect(g.formats?.[1]?.[1]).toBe("0.0");
+  expect(g.values[2]!.slice(0, 5)).toEqual(["Survey staff", null, null, 0.5, 46053]);
+  expect(g.formats?.[2]?.[3]).toBe("0%");
+  expect(g.formats?.[2]?.[4]).toBe("yyyy-mm-dd");
+  expect(g.fills?.[2]?.[2]).toBe("#FFC000");
+  expect(g.fills?.[3]?.[0]).toBe("#D9E1F2");
+  expect(g.merges).toEqual([{ top: 3, left: 2, bottom: 3, right: 4 }]);
+  expect(g.hiddenRows).toEqual([2]);
+  expect(g.hiddenColumns).toEqual([3, 5]);
+  const notes = file.grids[1]!;
+  expect(notes.values[1]![1]).toBe("Notes");
+  expect(notes.values[2]![2]).toBe("second");
+});
+
+test("a Buffer holds the same workbook; the 1904 date system is kept", async () => {
+  const buffer = await workbookBuffer({ date1904: true, sheets: [{ name: "Mac", rows: [[date(2024, 1, 1)]] }] });
+  const wb = await loadWorkbook(buffer);
+  expect(workbookDate1904(wb)).toBe(true);
+  // 1 January 2024 is serial 45292 from 1900 and 43830 from 1904.
+  expect(worksheetGrid(wb.getWorksheet("Mac")!, true).values[0]![0]).toBe(43830);
+  const path = await writeTempWorkbook({ sheets: [{ name: "Same", rows: [["x"]] }] });
+  expect((await readFile(path)).subarray(0, 2).toString()).toBe("PK");
+});
+
+test("address helpers", () => {
+  expect(columnNumber("A")).toBe(1);
+  expect(columnNumber("AA")).toBe(27);
+  expect(columnName(28)).toBe("AB");
+  expect(cellsOf("B2:C3")).toEqual([
+    { row: 2, column: 2 },
+    { row: 2, column: 3 },
+    { row: 3, column: 2 },
+    { row: 3, column: 3 },
+  ]);
+});
