@@ -58,10 +58,12 @@ export function blockColumns(
   const textCount = new Map<number, number>();
   const stepLike = new Map<number, number>();
   for (let r = firstRow; r <= lastRow; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
+    const values = grid.rowValues(r);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      const c = grid.left + i;
       if (periodColumns.has(c)) continue;
-      const v = grid.own(r, c);
-      if (v === null) continue;
       if (typeof v === "number" || (typeof v === "string" && STEP_VALUE.test(v.trim()))) {
         stepLike.set(c, (stepLike.get(c) ?? 0) + 1);
       } else if (typeof v === "string" && v.trim().length > 1 && !isErrorValue(v)) {

@@ -44,10 +44,18 @@ export function parseIsoDate(text: string): YearMonthDay | null {
   return { year, month, day };
 }
 
+const dayNumbers = new Map<string, number>();
+
+/** The day number of a `YYYY-MM-DD` date; remembered, since a plan names the same few hundred dates again and again. */
 export function dayNumberOfIso(text: IsoDate): number {
+  const known = dayNumbers.get(text);
+  if (known !== undefined) return known;
   const d = parseIsoDate(text);
   if (!d) throw new RangeError(`not a date: ${text}`);
-  return dayNumber(d.year, d.month, d.day);
+  const n = dayNumber(d.year, d.month, d.day);
+  if (dayNumbers.size > 50_000) dayNumbers.clear();
+  dayNumbers.set(text, n);
+  return n;
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -35,10 +35,13 @@ export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule) || compareCells(a.cell, b.cell);
 }
 
+const CELL_END = /!([A-Z]+)(\d+)$/;
+
 /** Orders `'Sheet'!C5` style addresses by row, then column. */
 export function compareCells(a: string, b: string): number {
-  const pa = /!([A-Z]+)(\d+)/.exec(a);
-  const pb = /!([A-Z]+)(\d+)/.exec(b);
+  if (a === b) return 0;
+  const pa = CELL_END.exec(a);
+  const pb = CELL_END.exec(b);
   if (!pa || !pb) return a.localeCompare(b);
   return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || pa[1]!.localeCompare(pb[1]!);
 }

@@ -129,6 +129,25 @@ export class SheetGrid {
     return area ? { row: Math.max(area.top, this.top), column: Math.max(area.left, this.left) } : { row, column };
   }
 
+  /** The row a reader sees the cell's value on: the first row of its merged area, or its own row. */
+  anchorRow(row: number, column: number): number {
+    if (this.mergeAt.size === 0) return row;
+    const area = this.mergeAt.get(this.key(row, column));
+    return area ? Math.max(area.top, this.top) : row;
+  }
+
+  /** Whether the cell is where its value lives (not inside a merged area started elsewhere). */
+  isAnchor(row: number, column: number): boolean {
+    if (this.mergeAt.size === 0) return true;
+    const area = this.mergeAt.get(this.key(row, column));
+    return !area || (Math.max(area.top, this.top) === row && Math.max(area.left, this.left) === column);
+  }
+
+  /** A row's own values as given (merges ignored), indexed from `left`; empty for a row outside the grid. */
+  rowValues(row: number): readonly CellValue[] {
+    return this.grid.values[row - this.top] ?? [];
+  }
+
   /** The cell's own value, merges ignored. */
   own(row: number, column: number): CellValue {
     const line = this.grid.values[row - this.top];
@@ -138,19 +157,39 @@ export class SheetGrid {
   }
 
   value(row: number, column: number): CellValue {
-    const a = this.anchor(row, column);
-    return this.own(a.row, a.column);
+    if (this.mergeAt.size > 0) {
+      const area = this.mergeAt.get(this.key(row, column));
+      if (area) return this.own(Math.max(area.top, this.top), Math.max(area.left, this.left));
+    }
+    return this.own(row, column);
+  }
+
+  private ownFormat(row: number, column: number): string | null {
+    return this.grid.formats?.[row - this.top]?.[column - this.left] ?? null;
   }
 
   format(row: number, column: number): string | null {
-    const a = this.anchor(row, column);
-    return this.grid.formats?.[a.row - this.top]?.[a.column - this.left] ?? null;
+    if (!this.grid.formats) return null;
+    if (this.mergeAt.size > 0) {
+      const area = this.mergeAt.get(this.key(row, column));
+      if (area) return this.ownFormat(Math.max(area.top, this.top), Math.max(area.left, this.left));
+    }
+    return this.ownFormat(row, column);
   }
 
   /** The cell's solid fill, white counted as no fill. */
   fill(row: number, column: number): string | null {
-    const a = this.anchor(row, column);
-    const f = this.grid.fills?.[a.row - this.top]?.[a.column - this.left] ?? null;
+    if (!this.grid.fills) return null;
+    let r = row;
+    let c = column;
+    if (this.mergeAt.size > 0) {
+      const area = this.mergeAt.get(this.key(row, column));
+      if (area) {
+        r = Math.max(area.top, this.top);
+        c = Math.max(area.left, this.left);
+      }
+    }
+    const f = this.grid.fills[r - this.top]?.[c - this.left] ?? null;
     return f && !WHITE.has(f.toUpperCase()) ? f.toUpperCase() : null;
   }
 

@@ -27,8 +27,10 @@ const DANGLING = new Set([
 export function endsMidSentence(text: string): boolean {
   const t = text.trim();
   if (/[,;/\u2013-]$/.test(t)) return true;
-  const last = /([A-Za-z&]+)$/.exec(t);
-  return last !== null && DANGLING.has(last[1]!.toLowerCase());
+  // The last word, read back from the end (a regex anchored at the end would try every start position).
+  let i = t.length;
+  while (i > 0 && /[A-Za-z&]/.test(t[i - 1]!)) i--;
+  return i < t.length && DANGLING.has(t.slice(i).toLowerCase());
 }
 
 /** Joins a wrapped line to the text before it; a word broken with a hyphen is mended. */
@@ -45,12 +47,15 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
+  const lower = text.toLowerCase();
+  // Accents off (é -> e) only where there are any: most plans are plain ASCII.
+  const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : lower;
+  return plain.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
+/** The first word, lower case: the verb of an action step. */
+export function firstWord(text: string): string {
+  return /^[^A-Za-z0-9\u00c0-\uffff]*([A-Za-z0-9\u00c0-\uffff]+)/.exec(text)?.[1]?.toLowerCase() ?? "";
 }
 
 const STOP = new Set([
@@ -65,8 +70,11 @@ export function contentWords(text: string): string[] {
 
 /** Similarity of two texts' content words, 0..1 (Jaccard). */
 export function similarity(a: string, b: string): number {
-  const wa = new Set(contentWords(a));
-  const wb = new Set(contentWords(b));
+  return setSimilarity(new Set(contentWords(a)), new Set(contentWords(b)));
+}
+
+/** Jaccard similarity of two word sets, 0..1. */
+export function setSimilarity(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 && wb.size === 0) return 1;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;

@@ -26,6 +26,8 @@ const CANCELLED = new Set(["cancelled", "canceled", "deferred", "dropped", "n/a"
 const SPLIT_TOP = new Set(["v", "\\/"]);
 const SPLIT_BOTTOM = new Set(["^", "\u02c4", "\u02c6", "/\\"]);
 
+const EMPTY: CellMark = { kind: "empty" };
+
 export interface MarkVocabulary {
   read(value: CellValue, format: string | null): CellMark;
 }
@@ -49,14 +51,14 @@ export function markVocabulary(words: MarkWords): MarkVocabulary {
 
   return {
     read(value, format) {
-      if (value === null) return { kind: "empty" };
+      if (value === null) return EMPTY;
       if (typeof value === "number") {
         if (isPercentFormat(format)) return fromPercent(value, `${Math.round(value * 100)}%`);
         return { kind: "unknown", text: String(value) };
       }
       if (typeof value === "boolean") return { kind: "unknown", text: value ? "TRUE" : "FALSE" };
       const text = value.trim();
-      if (text === "") return { kind: "empty" };
+      if (text === "") return EMPTY;
       if (isErrorValue(text)) return { kind: "error", text };
       const word = normalize(text);
       const added = extra.get(word);

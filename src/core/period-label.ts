@@ -21,7 +21,8 @@ export type Season = "fall" | "winter" | "spring" | "summer";
 /** Calendar month each season starts in; a season lasts three months. */
 export const SEASON_START: Record<Season, number> = { fall: 9, winter: 12, spring: 3, summer: 6 };
 
-const MONTH_WORDS: Record<string, number> = {};
+/** Null-prototype maps, so that a cell saying "constructor" is not mistaken for a month. */
+const MONTH_WORDS: Record<string, number> = Object.create(null) as Record<string, number>;
 function addMonthWords(month: number, ...words: string[]): void {
   for (const w of words) MONTH_WORDS[w] = month;
 }
@@ -38,12 +39,12 @@ addMonthWords(10, "october", "oct", "octubre");
 addMonthWords(11, "november", "nov", "noviembre");
 addMonthWords(12, "december", "dec", "diciembre", "dic");
 
-const SEASON_WORDS: Record<string, Season> = {
+const SEASON_WORDS: Record<string, Season> = Object.assign(Object.create(null) as Record<string, Season>, {
   fall: "fall", autumn: "fall", "otoño": "fall", otono: "fall",
   winter: "winter", invierno: "winter",
   spring: "spring", primavera: "spring",
   summer: "summer", verano: "summer",
-};
+});
 
 /** Reads `23-24`, `2023-24`, `2023-2024`, `SY23-24`, `SY 2023-24`, `SY24`, `SY2024`: the start year, or null. */
 export function parseSchoolYear(text: string): number | null {
@@ -172,8 +173,24 @@ export function parsePeriodLabel(value: CellValue, format: string | null = null,
   return noted ? plausible(parseText(noted[1]!)) : null;
 }
 
+const OTHER_FIRST_WORDS = new Set(["quarter", "semester", "sem", "trimester", "tri", "first", "second", "third", "fourth", "year"]);
+
+/**
+ * A quick no for most cells: a period label without a digit starts with a month, a season, or a word like
+ * "Quarter". Owner names and activity text stop here, before the patterns below.
+ */
+function cannotBePeriod(lower: string): boolean {
+  // The longest labels have three or four words: "1st Quarter 2025-26", "School year 2023-24".
+  let spaces = 0;
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) === 32 && ++spaces > 3) return true;
+  if (/\d/.test(lower)) return false;
+  const first = /^[a-z\u00f1]+/.exec(lower)?.[0] ?? "";
+  return !(first in MONTH_WORDS) && !(first in SEASON_WORDS) && !OTHER_FIRST_WORDS.has(first);
+}
+
 function parseText(text: string): PeriodLabel | null {
   const lower = text.toLowerCase();
+  if (cannotBePeriod(lower)) return null;
 
   const month = MONTH_WORDS[lower.replace(/\.$/, "")];
   if (month !== undefined) return { kind: "month", month };

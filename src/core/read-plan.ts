@@ -1,7 +1,7 @@
-import { a1, cellAddress, columnLetters } from "./address";
+import { a1, columnLetters, quoteSheet } from "./address";
 import { blockColumns, type BlockColumns } from "./columns";
 import { dateFromExcelSerial, dayNumberOfIso, isoDate, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
-import type { Finding } from "./findings";
+import { compareCells, type Finding } from "./findings";
 import { isDateFormat, isErrorValue, isPercentFormat, SheetGrid, type CellValue, type Grid } from "./grid";
 import { endsMidSentence, excerpt, isBullet, joinWrapped, startsLowerCase, stripBullet, words } from "./label-text";
 import { markVocabulary, statusOverride, type CellMark, type MarkState, type MarkVocabulary } from "./marks";
@@ -85,6 +85,10 @@ interface RowRead {
   mergedBelow: boolean;
   cells: CellRead[];
   hasMarks: boolean;
+  /** Columns outside the timeline whose cell shows an error value. */
+  errors: number[];
+  /** Columns outside the timeline, with no header, that hold an X. */
+  strays: number[];
 }
 
 interface Draft {
@@ -109,6 +113,7 @@ class PlanReader {
     private readonly settings: Settings,
     private readonly today: IsoDate,
   ) {
+    this.sheetPrefix = `${quoteSheet(grid.sheet)}!`;
     this.vocab = markVocabulary(settings.markWords);
   }
 
@@ -116,8 +121,13 @@ class PlanReader {
     this.findings.push(finding);
   }
 
+  private readonly sheetPrefix: string;
+  private readonly letters: string[] = [];
+
+  /** `'Sheet'!C5`; the sheet's quoted name and the column letters are worked out once. */
   private cell(row: number, column: number): string {
-    return cellAddress(this.grid.sheet, row, column);
+    const letters = (this.letters[column] ??= columnLetters(column));
+    return `${this.sheetPrefix}${letters}${row + 1}`;
   }
 
   read(): ReadResult {
@@ -180,7 +190,7 @@ class PlanReader {
     for (let r = from; r <= to; r++) {
       for (let c = this.grid.left; c <= this.grid.right; c++) {
         const text = this.grid.text(r, c);
-        if (text.length < 12 || this.grid.anchor(r, c).row !== r || this.grid.anchor(r, c).column !== c) continue;
+        if (text.length < 12 || !this.grid.isAnchor(r, c)) continue;
         const by = /\bby\s+(?:(?:the\s+end\s+of|june|spring|fall|summer|december)\s+)?((?:19|20)\d{2})\b/i.exec(text);
         goals.push({ text, cell: this.cell(r, c), targetYear: by ? Number(by[1]) : null });
       }
@@ -279,14 +289,18 @@ class PlanReader {
     };
     plan.blocks.push(block);
 
+    const attributeColumns = new Set<number>([columns.label, ...columns.freeText, ...Object.values(columns.roles), ...columns.extra.keys()]);
+    if (columns.step !== null) attributeColumns.add(columns.step);
+    const outside: { column: number; headed: boolean }[] = [];
+    for (let c = g.left; c <= g.right; c++) if (!periodColumns.has(c)) outside.push({ column: c, headed: attributeColumns.has(c) });
     const rows: RowRead[] = [];
-    for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, timelineColumns));
+    for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, timelineColumns, outside));
     const drafts = this.groupRows(rows, title?.text ?? null);
     for (const draft of drafts) {
       if (draft.kind !== "activity") continue;
       plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, byColumn, index));
     }
-    this.checkMarksOutsideTimeline(rows, firstRow, columns, periodColumns);
+    this.checkMarksOutsideTimeline(rows);
     return { firstSchoolYear: sy.year };
   }
 
@@ -322,14 +336,14 @@ class PlanReader {
     }
   }
 
-  private readRow(row: number, columns: BlockColumns, periodColumns: number[]): RowRead {
+  private readRow(row: number, columns: BlockColumns, periodColumns: number[], outside: { column: number; headed: boolean }[]): RowRead {
     const g = this.grid;
     let label = "";
     let labelColumn = columns.label;
     let mergedBelow = false;
-    for (const c of [columns.label, ...columns.freeText]) {
-      const anchor = g.anchor(row, c);
-      if (anchor.row !== row) {
+    for (let i = -1; i < columns.freeText.length; i++) {
+      const c = i < 0 ? columns.label : columns.freeText[i]!;
+      if (g.anchorRow(row, c) !== row) {
         if (c === columns.label && g.text(row, c) !== "") mergedBelow = true;
         continue;
       }
@@ -350,13 +364,14 @@ class PlanReader {
     const cells: CellRead[] = [];
     let hasMarks = false;
     let background: string | null | undefined;
+    const fills = g.hasFills();
     for (const c of periodColumns) {
-      const anchor = g.anchor(row, c);
-      if (anchor.row !== row) continue; // a merge from the row above counts once, on its first row
+      if (g.anchorRow(row, c) !== row) continue; // a merge from the row above counts once, on its first row
       const v = g.value(row, c);
+      if (v === null && !fills) continue;
       let mark = this.vocab.read(v, g.format(row, c));
       let fill = false;
-      if (mark.kind === "empty" && g.hasFills()) {
+      if (mark.kind === "empty" && fills) {
         if (background === undefined) background = this.rowBackground(row, periodColumns, columns.label);
         const f = g.fill(row, c);
         if (f !== null && f !== background) {
@@ -368,7 +383,21 @@ class PlanReader {
       if (MARK_KINDS.has(mark.kind)) hasMarks = true;
       cells.push({ row, column: c, mark, fill });
     }
-    return { row, label, labelColumn, mergedBelow, cells, hasMarks };
+
+    // One pass over the other columns: error values, and X's in columns the timeline does not name.
+    const errors: number[] = [];
+    const strays: number[] = [];
+    for (const { column, headed } of outside) {
+      const v = g.own(row, column);
+      if (v === null || typeof v !== "string") continue;
+      if (isErrorValue(v)) {
+        if (g.anchorRow(row, column) === row) errors.push(column);
+      } else if (!headed && v.length <= 3 && g.anchorRow(row, column) === row) {
+        const m = this.vocab.read(v, null);
+        if (m.kind === "mark" && m.state === "planned" && m.text.length <= 2) strays.push(column);
+      }
+    }
+    return { row, label, labelColumn, mergedBelow, cells, hasMarks, errors, strays };
   }
 
   /**
@@ -538,7 +567,7 @@ class PlanReader {
       if (column === undefined || column === null) return null;
       const parts: string[] = [];
       for (const r of draft.rows) {
-        if (g.anchor(r, column).row !== r) continue;
+        if (g.anchorRow(r, column) !== r) continue;
         const v = g.value(r, column);
         if (v === null || isErrorValue(v)) continue;
         const s = attributeText(v, g.format(r, column), g.date1904);
@@ -547,18 +576,15 @@ class PlanReader {
       return parts.length === 0 ? null : parts.join(" ");
     };
     for (const r of draft.rows) {
-      for (let c = g.left; c <= g.right; c++) {
-        if (byColumn.has(c) || g.anchor(r, c).row !== r) continue;
-        const v = g.own(r, c);
-        if (isErrorValue(v)) {
-          this.add({
-            rule: "error-value",
-            severity: "error",
-            message: `${a1(r, c)} shows the error ${v}${columns.headers.get(c) ? ` in the "${columns.headers.get(c)}" column` : ""}. Fix the formula or the value it refers to.`,
-            cell: this.cell(r, c),
-            activityId: id,
-          });
-        }
+      for (const c of rows[r - firstRow]?.errors ?? []) {
+        const header = columns.headers.get(c);
+        this.add({
+          rule: "error-value",
+          severity: "error",
+          message: `${a1(r, c)} shows the error ${String(g.own(r, c))}${header ? ` in the "${header}" column` : ""}. Fix the formula or the value it refers to.`,
+          cell: this.cell(r, c),
+          activityId: id,
+        });
       }
     }
 
@@ -598,27 +624,28 @@ class PlanReader {
     id: string,
     override: "done" | "cancelled" | null,
   ): ScheduledMark[] {
-    const perColumn = new Map<number, CellRead[]>();
+    // The activity's cells column by column, top to bottom within a column.
+    const all: CellRead[] = [];
     for (const r of draft.rows) {
       const row = rows[r - firstRow];
-      if (!row) continue;
-      for (const cell of row.cells) {
-        const list = perColumn.get(cell.column);
-        if (list) list.push(cell);
-        else perColumn.set(cell.column, [cell]);
-      }
+      if (row) for (const cell of row.cells) all.push(cell);
     }
+    all.sort((a, b) => a.column - b.column || a.row - b.row);
     const schedule: ScheduledMark[] = [];
     const lookalikes: CellRead[] = [];
     // Marks under two columns that name the same period (a repeated header) are one scheduled period.
-    const perPeriod = new Map<string, { period: Period; found: { cells: CellRead[]; state: MarkState; text: string }[] }>();
-    for (const [column, cells] of perColumn) {
+    const perPeriod: { period: Period; found: { cells: CellRead[]; state: MarkState; text: string }[] }[] = [];
+    for (let from = 0; from < all.length; ) {
+      const column = all[from]!.column;
+      let to = from;
+      while (to < all.length && all[to]!.column === column) to++;
+      const cells = all.slice(from, to);
+      from = to;
       const period = byColumn.get(column)!;
-      const key = `${period.start}/${period.end}`;
-      let entry = perPeriod.get(key);
+      let entry = perPeriod.find((e) => e.period.start === period.start && e.period.end === period.end);
       if (!entry) {
         entry = { period, found: [] };
-        perPeriod.set(key, entry);
+        perPeriod.push(entry);
       }
       const found = entry.found;
       for (let i = 0; i < cells.length; i++) {
@@ -662,7 +689,7 @@ class PlanReader {
         }
       }
     }
-    for (const { period, found } of perPeriod.values()) {
+    for (const { period, found } of perPeriod) {
       if (found.length === 0) continue;
       const first = found[0]!;
       const textRepeats = found.slice(1).filter((f) => !f.cells.every((c) => c.fill));
@@ -687,7 +714,7 @@ class PlanReader {
       });
     }
     if (lookalikes.length > 0) this.lookalikeFinding(lookalikes, id);
-    schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.cell.localeCompare(b.cell)));
+    schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
     return schedule;
   }
 
@@ -735,26 +762,20 @@ class PlanReader {
   }
 
   /** An X in a column the timeline does not name (past its last period, or between blocks of columns). */
-  private checkMarksOutsideTimeline(rows: RowRead[], firstRow: number, columns: BlockColumns, periodColumns: Set<number>): void {
-    const g = this.grid;
-    const attributeColumns = new Set<number>([columns.label, ...columns.freeText, ...Object.values(columns.roles), ...columns.extra.keys()]);
-    if (columns.step !== null) attributeColumns.add(columns.step);
+  private checkMarksOutsideTimeline(rows: RowRead[]): void {
     for (const row of rows) {
-      if (row.row < firstRow) continue;
-      for (let c = g.left; c <= g.right; c++) {
-        if (periodColumns.has(c) || attributeColumns.has(c) || g.anchor(row.row, c).row !== row.row) continue;
-        const m = this.vocab.read(g.own(row.row, c), g.format(row.row, c));
-        if (m.kind === "mark" && m.state === "planned" && m.text.length <= 2) {
-          this.add({
-            rule: "mark-outside-timeline",
-            severity: "warning",
-            message: `${a1(row.row, c)} holds "${m.text}" but column ${columnLetters(c)} has no period in the timeline header, so it is not counted. Add the period to the header or move the mark.`,
-            cell: this.cell(row.row, c),
-          });
-        }
+      for (const c of row.strays) {
+        const text = String(this.grid.own(row.row, c)).trim();
+        this.add({
+          rule: "mark-outside-timeline",
+          severity: "warning",
+          message: `${a1(row.row, c)} holds "${text}" but column ${columnLetters(c)} has no period in the timeline header, so it is not counted. Add the period to the header or move the mark.`,
+          cell: this.cell(row.row, c),
+        });
       }
     }
   }
+
 
   /**
    * A one-line activity with no marks, right above an activity that starts with nearly the same words, is a

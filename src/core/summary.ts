@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addMonths, dayNumberOfIso, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
+import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
 import { compareCells, type Finding } from "./findings";
 import type { Activity, Plan } from "./plan";
 import { MarkStatusSchema, TotalsSchema, type MarkStatus, type StatusReport } from "./status";
@@ -99,7 +99,12 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     if (a.path[1]) out.push(groupOf("strategy", a.path[1]));
     return out;
   };
-  for (const a of plan.activities) for (const g of groupsOfActivity(a)) g.activities++;
+  const activityGroups = new Map<string, GroupSummary[]>();
+  for (const a of plan.activities) {
+    const gs = groupsOfActivity(a);
+    activityGroups.set(a.id, gs);
+    for (const g of gs) g.activities++;
+  }
 
   const months = new Map<number, DueInPeriod>();
   const quarters = new Map<number, DueInPeriod>();
@@ -115,7 +120,7 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
   for (const entry of status.marks) {
     const a = byId.get(entry.activityId);
     if (!a) continue;
-    for (const g of groupsOfActivity(a)) tally(g, entry.status);
+    for (const g of activityGroups.get(a.id)!) tally(g, entry.status);
     const due = monthIndexOf(entry.mark.end);
     let month = months.get(due);
     if (!month) {
@@ -152,11 +157,11 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     if (entry.status === "overdue") overdue.push(item);
     if (entry.dueSoon) dueSoon.push(item);
   }
-  const byDate = (x: MarkItem, y: MarkItem): number =>
-    dayNumberOfIso(x.end) - dayNumberOfIso(y.end) || compareCells(x.cell, y.cell);
+  // ISO dates order as text; cells by row, then column.
+  const byDate = (x: MarkItem, y: MarkItem): number => (x.end < y.end ? -1 : x.end > y.end ? 1 : compareCells(x.cell, y.cell));
   overdue.sort(byDate);
   // Same day: in reading order (row, then column), not text order ("I9" before "E20").
-  dueSoon.sort((x, y) => dayNumberOfIso(x.start) - dayNumberOfIso(y.start) || compareCells(x.cell, y.cell));
+  dueSoon.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : compareCells(x.cell, y.cell)));
 
   const kindOrder = { goal: 0, strategy: 1, block: 2 };
   return {

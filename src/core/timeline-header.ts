@@ -25,12 +25,14 @@ const MIN_PERIODS = 3;
 function rowLabels(grid: SheetGrid, row: number): { columns: number[]; labels: PeriodLabel[] } {
   const columns: number[] = [];
   const labels: PeriodLabel[] = [];
-  for (let c = grid.left; c <= grid.right; c++) {
-    const v = grid.own(row, c);
-    if (v === null) continue;
+  const values = grid.rowValues(row);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || typeof v === "boolean") continue;
     if (typeof v === "string" && (v.length < 2 || v.length > 40)) continue;
-    if (typeof v === "boolean") continue;
-    const label = parsePeriodLabel(v, grid.format(row, c), grid.date1904);
+    const c = grid.left + i;
+    // Number formats matter only for numbers (dates); text says what it says.
+    const label = parsePeriodLabel(v, typeof v === "number" ? grid.format(row, c) : null, grid.date1904);
     if (label) {
       columns.push(c);
       labels.push(label);

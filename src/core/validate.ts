@@ -1,6 +1,6 @@
 import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { contentWords, excerpt, looksLikeFormula, similarity, words } from "./label-text";
+import { contentWords, excerpt, firstWord, looksLikeFormula, setSimilarity } from "./label-text";
 import type { Activity, Plan } from "./plan";
 import { markStatus } from "./status";
 
@@ -64,24 +64,47 @@ const STEP_VERBS = new Map<string, number>([
 ]);
 
 function leadingVerb(text: string): string {
-  return words(text)[0] ?? "";
+  return firstWord(text);
 }
 
+const NEAR_DUPLICATE = 0.85;
+
+/**
+ * Pairs of activities whose content words are the same or nearly so (Jaccard >= 0.85). Candidates come from
+ * prefix filtering: two sets that similar must share one of the rarest few words of each, so only activities
+ * sharing such a word are compared, and large plans stay fast.
+ */
 function duplicateActivities(plan: Plan): Finding[] {
   const out: Finding[] = [];
   const acts = plan.activities;
-  const content = acts.map((a) => contentWords(a.text));
-  for (let j = 1; j < acts.length; j++) {
-    for (let i = 0; i < j; i++) {
+  const sets = acts.map((a) => new Set(contentWords(a.text)));
+  const verbs = acts.map((a) => leadingVerb(a.text));
+  const frequency = new Map<string, number>();
+  for (const set of sets) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const index = new Map<string, number[]>();
+  const reported = new Set<number>();
+  for (let j = 0; j < acts.length; j++) {
+    const set = sets[j]!;
+    if (set.size < 2) continue;
+    const rare = [...set].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : 1));
+    const prefix = rare.slice(0, set.size - Math.ceil(NEAR_DUPLICATE * set.size) + 1);
+    const candidates = new Set<number>();
+    for (const w of prefix) for (const i of index.get(w) ?? []) candidates.add(i);
+    for (const w of prefix) {
+      const list = index.get(w);
+      if (list) list.push(j);
+      else index.set(w, [j]);
+    }
+    const b = acts[j]!;
+    for (const i of [...candidates].sort((x, y) => x - y)) {
+      if (reported.has(j)) break;
       const a = acts[i]!;
-      const b = acts[j]!;
-      if (content[i]!.length < 2 || content[j]!.length < 2) continue;
-      const va = leadingVerb(a.text);
-      const vb = leadingVerb(b.text);
+      const va = verbs[i]!;
+      const vb = verbs[j]!;
       if (va !== vb && (STEP_VERBS.has(va) || STEP_VERBS.has(vb))) continue;
       const same = a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
-      const score = similarity(a.text, b.text);
-      if (!same && score < 0.85) continue;
+      if (!same && setSimilarity(sets[i]!, set) < NEAR_DUPLICATE) continue;
+      reported.add(j);
       out.push({
         rule: "duplicate-activity",
         severity: "warning",
@@ -91,7 +114,6 @@ function duplicateActivities(plan: Plan): Finding[] {
         cell: b.cell,
         activityId: b.id,
       });
-      break;
     }
   }
   return out;
@@ -136,22 +158,30 @@ function firstStart(a: Activity): number | null {
 
 function sequenceChecks(plan: Plan): Finding[] {
   const out: Finding[] = [];
-  const staged = plan.activities
-    .map((a) => ({ a, stage: STAGE.get(leadingVerb(a.text)), start: firstStart(a), object: objectOf(a.text) }))
-    .filter((s) => s.stage !== undefined && s.start !== null);
-  for (const later of staged) {
+  // A step depends on a step of the same piece of work: the same block, under the same goal or strategy.
+  const scopes = new Map<string, { a: Activity; stage: number; start: number; words: Set<string> }[]>();
+  for (const a of plan.activities) {
+    const stage = STAGE.get(leadingVerb(a.text));
+    const start = firstStart(a);
+    if (stage === undefined || start === null) continue;
+    const key = `${a.block}\u0000${a.path.join("\u0000")}`;
+    const list = scopes.get(key) ?? [];
+    list.push({ a, stage, start, words: new Set(contentWords(objectOf(a.text))) });
+    scopes.set(key, list);
+  }
+  for (const staged of scopes.values()) for (const later of staged) {
     if (later.stage === 0) continue;
     let best: (typeof staged)[number] | null = null;
     let bestScore = 0;
     for (const earlier of staged) {
-      if (earlier.stage! >= later.stage! || earlier.a === later.a) continue;
-      const score = similarity(earlier.object, later.object);
-      if (score > bestScore || (score === bestScore && best !== null && earlier.stage! > best.stage!)) {
+      if (earlier.stage >= later.stage || earlier.a === later.a) continue;
+      const score = setSimilarity(earlier.words, later.words);
+      if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
         best = earlier;
         bestScore = score;
       }
     }
-    if (!best || bestScore < 0.4 || later.start! >= best.start!) continue;
+    if (!best || bestScore < 0.4 || later.start >= best.start) continue;
     const laterVerb = leadingVerb(later.a.text);
     const earlierVerb = leadingVerb(best.a.text);
     out.push({
@@ -345,16 +375,15 @@ function goalTargets(plan: Plan): Finding[] {
     });
   };
   for (const goal of plan.goals) if (goal.targetYear !== null) check(goal.text, goal.cell, goal.targetYear, plan.activities);
-  const seen = new Set<string>();
+  const under = new Map<string, Activity[]>();
   for (const a of plan.activities) {
-    for (const level of a.path) {
-      const m = TARGET.exec(level);
-      if (!m || seen.has(level)) continue;
-      seen.add(level);
-      const under = plan.activities.filter((x) => x.path.includes(level));
-      const first = under[0]!;
-      check(level, first.cell, Number(m[1]), under);
+    for (const level of new Set(a.path)) {
+      if (!TARGET.test(level)) continue;
+      const list = under.get(level) ?? [];
+      list.push(a);
+      under.set(level, list);
     }
   }
+  for (const [level, acts] of under) check(level, acts[0]!.cell, Number(TARGET.exec(level)![1]), acts);
   return out;
 }

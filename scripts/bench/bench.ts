@@ -1,0 +1,105 @@
+/**
+ * npm run bench: figures, never assertions (machines are noisy and shared).
+ *  - the engine alone (read + validate + status + summary) on synthetic grids: timeline cells per second;
+ *  - the command line end to end on a 10,000-row .xlsx beside exceljs reading the same file alone;
+ *  - peak memory (resident set size).
+ * Later sections (Excel adapter syncs and bytes, bundle sizes, time to first summary) are added by their modules.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { analyzeSheet } from "../../src/core/analyze";
+import { run } from "../../src/cli/main";
+import { syntheticGrid, syntheticRows } from "./synthetic";
+import { benchAdapter } from "./adapter";
+import { benchPages } from "./pages";
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+function best(times: number[]): number {
+  return Math.min(...times);
+}
+
+async function engine(): Promise<void> {
+  console.log("Engine alone (read + validate + status + summary), best of 5 after 3 warm-up runs:");
+  const warm = syntheticGrid(2_000, 24, 99);
+  for (let i = 0; i < 3; i++) analyzeSheet(warm, { asOf: "2025-01-15" });
+  for (const [activities, months] of [
+    [1_000, 12],
+    [10_000, 60],
+  ] as const) {
+    const grid = syntheticGrid(activities, months);
+    const times: number[] = [];
+    let marks = 0;
+    for (let i = 0; i < 5; i++) {
+      const [report, ms] = time(() => analyzeSheet(grid, { asOf: "2025-01-15" }));
+      marks = report.summary.totals.scheduled;
+      times.push(ms);
+    }
+    const cells = grid.values.length * months;
+    const ms = best(times);
+    console.log(
+      `  ${activities.toLocaleString("en-US")} activities x ${months} months: ${ms.toFixed(0)} ms, ` +
+        `${((cells / ms) * 1000 / 1e6).toFixed(2)} million timeline cells/s (${marks.toLocaleString("en-US")} marks)`,
+    );
+  }
+}
+
+async function endToEnd(dir: string): Promise<void> {
+  const file = join(dir, "plan-10000.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Plan 2023-24");
+  for (const row of syntheticRows(10_000, 12)) ws.addRow(row);
+  await wb.xlsx.writeFile(file);
+
+  const quiet = { stdout: () => undefined, stderr: () => undefined, today: () => "2024-01-15" };
+  const readAlone: number[] = [];
+  const cli: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    readAlone.push(await timeAsync(async () => new ExcelJS.Workbook().xlsx.readFile(file)));
+    cli.push(await timeAsync(async () => run(["status", file, "--json", "--as-of", "2024-01-15"], quiet)));
+  }
+  const r = best(readAlone);
+  const c = best(cli);
+  console.log("Command line on a 10,000-row .xlsx (status --json), best of 3:");
+  console.log(`  exceljs read alone ${r.toFixed(0)} ms; command line end to end ${c.toFixed(0)} ms; ratio ${(c / r).toFixed(2)}x`);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
+  try {
+    console.log(`Milestone Monitor bench on ${process.platform} ${process.arch}, Node ${process.version}\n`);
+    await engine();
+    await endToEnd(dir);
+    await benchAdapter();
+    await benchPages();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    clearInterval(sampler);
+    console.log(`\nPeak memory (resident set): ${mb(peakRss)}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+  process.exitCode = 1;
+});

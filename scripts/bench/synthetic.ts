@@ -1,0 +1,50 @@
+import type { CellValue, Grid } from "../../src/core/grid";
+
+const MONTHS = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"];
+const VERBS = ["Develop", "Implement", "Monitor", "Review", "Train", "Survey", "Present", "Revise", "Collect", "Share"];
+const OBJECTS = [
+  "the PLC model for CSI schools",
+  "coaching cycles with new teachers",
+  "walkthrough data with principals",
+  "the professional learning calendar",
+  "family engagement sessions",
+  "the MTSS referral process",
+  "literacy benchmarks by grade band",
+  "equity audit findings with staff",
+];
+const OWNERS = ["Director of PL", "Principals", "PLC Coaches", "Data Team", "Curriculum Office"];
+
+/** A deterministic pseudo-random sequence. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * A district-style grid: a title, a header of `months` month columns (with years, from July 2023), then
+ * `activities` activity rows under a Goal row every 25 activities, with an owner column and X marks in runs.
+ */
+export function syntheticRows(activities: number, months: number, seed = 7): CellValue[][] {
+  const rnd = random(seed);
+  const header: CellValue[] = ["Action Step", "Person(s) Responsible"];
+  for (let m = 0; m < months; m++) header.push(`${MONTHS[m % 12]}-${String(23 + Math.floor((m + 6) / 12)).padStart(2, "0")}`);
+  const rows: CellValue[][] = [[`Professional Learning Plan ${months > 12 ? "2023-2028" : "2023-24"}`], [], header];
+  for (let i = 0; i < activities; i++) {
+    if (i % 25 === 0) rows.push([`Goal ${i / 25 + 1}: Every student reads on grade level by 2030`]);
+    const row: CellValue[] = [`${VERBS[i % VERBS.length]} ${OBJECTS[Math.floor(rnd() * OBJECTS.length)]} (${i + 1})`, OWNERS[i % OWNERS.length]!];
+    const start = Math.floor(rnd() * months);
+    const length = 1 + Math.floor(rnd() * 4);
+    for (let m = 0; m < months; m++) row.push(m >= start && m < start + length ? (rnd() < 0.1 ? "\u2713" : "X") : null);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function syntheticGrid(activities: number, months: number, seed = 7): Grid {
+  const values = syntheticRows(activities, months, seed);
+  const width = Math.max(...values.map((r) => r.length));
+  return { sheet: "Plan", top: 0, left: 0, values: values.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]) };
+}
