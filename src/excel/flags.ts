@@ -2,6 +2,7 @@ import { a1, parseCellAddress } from "../core/address";
 import { FLAG_STYLES, flagFormula, flagKindOfFormula, type FlagKind, type FlagWrite } from "../core/writes";
 import type { Capabilities } from "./capabilities";
 import { compressCells } from "./range-address";
+import type { WriteBatch } from "./write-batch";
 
 /** Longest address list handed to one `getRanges` call. */
 const MAX_ADDRESS_LENGTH = 2000;
@@ -27,7 +28,7 @@ export function ownFlags(formats: Excel.ConditionalFormatCollection): Excel.Cond
  * of bounded length). Conditional formats sit on top of the cells' own formats and never change them, so clearing
  * flags gives back exactly what the user had.
  */
-export function queueFlags(sheet: Excel.Worksheet, sheetName: string, flags: FlagWrite[], caps: Capabilities): number {
+export async function queueFlags(sheet: Excel.Worksheet, sheetName: string, flags: FlagWrite[], caps: Capabilities, batch: WriteBatch): Promise<number> {
   const byKind = new Map<FlagKind, { row: number; column: number }[]>();
   for (const f of flags) {
     const p = parseCellAddress(f.cell);
@@ -39,24 +40,27 @@ export function queueFlags(sheet: Excel.Worksheet, sheetName: string, flags: Fla
   let rules = 0;
   for (const [kind, cells] of byKind) {
     const areas = compressCells(cells).map((a) => (a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`));
-    const targets: { conditionalFormats: Excel.ConditionalFormatCollection }[] = [];
+    // Address lists of bounded length (RangeAreas, 1.9), or one range at a time on older Excel.
+    const lists: string[] = [];
     if (caps.cellProperties) {
       let list: string[] = [];
       let length = 0;
       for (const address of areas) {
         if (length + address.length + 1 > MAX_ADDRESS_LENGTH && list.length > 0) {
-          targets.push(sheet.getRanges(list.join(",")));
+          lists.push(list.join(","));
           list = [];
           length = 0;
         }
         list.push(address);
         length += address.length + 1;
       }
-      if (list.length > 0) targets.push(sheet.getRanges(list.join(",")));
+      if (list.length > 0) lists.push(list.join(","));
     } else {
-      for (const address of areas) targets.push(sheet.getRange(address));
+      lists.push(...areas);
     }
-    for (const target of targets) {
+    for (const addresses of lists) {
+      await batch.reserve(addresses.length + 1_200);
+      const target = caps.cellProperties ? sheet.getRanges(addresses) : sheet.getRange(addresses);
       const cf = target.conditionalFormats.add("Custom");
       cf.custom.rule.formula = flagFormula(kind);
       cf.custom.format.fill.color = FLAG_STYLES[kind].fill;

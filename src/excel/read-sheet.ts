@@ -1,16 +1,18 @@
 import type { Area, CellValue, Grid } from "../core/grid";
 import { SheetGrid } from "../core/grid";
-import { findTimelineHeaders } from "../core/timeline-header";
+import { findTimelineHeaders, type TimelineHeader } from "../core/timeline-header";
 import type { Capabilities } from "./capabilities";
 import { parseAreas } from "./range-address";
 import { isPayloadLimitError, UserFacingError } from "./errors";
 
 /** Bytes one sync may bring back: Excel on the web refuses responses over 5 MB; keep well under it. */
-export const RESPONSE_BUDGET = 3_600_000;
+export const RESPONSE_BUDGET = 3_900_000;
 /** The first block's guess at the bytes a cell costs (values, number format, fill), before anything is measured. */
 const FIRST_GUESS_PER_CELL = 60;
 /** A fill in a `getCellProperties` response: `{"format":{"fill":{"color":"#FFFFFF"}}},`. */
 const FILL_BYTES_PER_CELL = 40;
+/** Rows per uniformity check of the timeline's fill. */
+const UNIFORMITY_CHUNK = 256;
 /** Excel's own limit on cells in one read; past it values may come back null. */
 export const MAX_CELLS = 5_000_000;
 
@@ -79,12 +81,19 @@ export async function readSheetGrid(
   let syncs = 0;
   let first = true;
   let retries = 0;
+  /**
+   * Per chunk of rows, whether the timeline columns share one fill there (then no cell can be a Gantt bar and
+   * their fills need not be read). Asked one sync ahead with a single property per chunk; null until known.
+   */
+  let uniform: Map<number, boolean> | null = null;
+  let checks: { chunk: number; fill: Excel.RangeFill }[] = [];
 
   while (next < rows || pending.length > 0) {
     const fillSpan = span ?? { left: 0, right: cols - 1 };
     const fillWidth = fillSpan.right - fillSpan.left + 1;
-    const perRow = valueBytesPerRow + (fills ? fillWidth * FILL_BYTES_PER_CELL : 0);
-    const blockRows = next < rows ? Math.max(1, Math.min(rows - next, Math.floor(budget / perRow))) : 0;
+    const fillsLikely: boolean = fills !== null && (span === null || uniform?.get(Math.floor(next / UNIFORMITY_CHUNK)) !== true);
+    const perRow: number = valueBytesPerRow + (fillsLikely ? fillWidth * FILL_BYTES_PER_CELL : 0);
+    const blockRows: number = next < rows ? Math.max(1, Math.min(rows - next, Math.floor(budget / perRow))) : 0;
 
     let block: Excel.Range | null = null;
     let rowProps: OfficeExtension.ClientResult<Excel.RowProperties[]> | null = null;
@@ -93,9 +102,19 @@ export async function readSheetGrid(
       block = sheet.getRangeByIndexes(top + next, left, blockRows, cols);
       block.load(["values", "numberFormat"]);
       if (fills) {
-        const area = { top: next, bottom: next + blockRows - 1, left: fillSpan.left, right: fillSpan.right };
-        fillRequests.push({ area, result: fillsOf(sheet, top, left, area) });
+        for (const area of rowsNeedingFills(next, next + blockRows - 1, fillSpan, span === null ? null : uniform)) {
+          fillRequests.push({ area, result: fillsOf(sheet, top, left, area) });
+        }
         rowProps = block.getRowProperties({ rowHidden: true });
+      }
+    }
+    if (fills && span !== null && uniform === null && checks.length === 0) {
+      // One property per chunk of the rows still to come: is the timeline one colour there?
+      for (let chunk = Math.floor((next + blockRows) / UNIFORMITY_CHUNK); chunk * UNIFORMITY_CHUNK < rows; chunk++) {
+        const from = chunk * UNIFORMITY_CHUNK;
+        const fill = sheet.getRangeByIndexes(top + from, left + span.left, Math.min(UNIFORMITY_CHUNK, rows - from), fillWidth).format.fill;
+        fill.load("color");
+        checks.push({ chunk, fill });
       }
     }
     for (const area of pending) fillRequests.push({ area, result: fillsOf(sheet, top, left, area) });
@@ -124,6 +143,10 @@ export async function readSheetGrid(
     }
     retries = 0;
     pending = [];
+    if (checks.length > 0) {
+      uniform = new Map(checks.map((c) => [c.chunk, c.fill.color !== null && c.fill.color !== undefined]));
+      checks = [];
+    }
 
     if (first) {
       first = false;
@@ -146,29 +169,30 @@ export async function readSheetGrid(
         formats[next + r] = blockFormats[r]!.map((f) => (f === "General" ? null : f));
         bytes += JSON.stringify(blockValues[r]).length + JSON.stringify(blockFormats[r]).length;
       }
-      valueBytesPerRow = Math.max(16, Math.ceil((bytes / blockRows) * 1.25));
+      valueBytesPerRow = Math.max(16, Math.ceil((bytes / blockRows) * 1.1));
       rowProps?.value.forEach((p, r) => {
         if (p.rowHidden) hiddenRows.push(top + next + r);
       });
 
       // Headers in this block: rows below a header need that header's timeline columns' fills.
-      const partial = new SheetGrid({
+      const partial: SheetGrid = new SheetGrid({
         sheet: sheetName,
         top: top + Math.max(0, next - 1),
         left,
         values: values.slice(Math.max(0, next - 1), next + blockRows),
         formats: formats.slice(Math.max(0, next - 1), next + blockRows),
       });
-      const headers = findTimelineHeaders(partial).filter((h) => h.row - top >= next);
-      headers.forEach((h, i) => {
+      const headers: TimelineHeader[] = findTimelineHeaders(partial).filter((h) => h.row - top >= next);
+      for (const [i, h] of headers.entries()) {
         const hs = { left: Math.min(...h.columns) - left, right: Math.max(...h.columns) - left };
         const from = h.row - top + 1;
         const to = (i + 1 < headers.length ? headers[i + 1]!.row - top : next + blockRows) - 1;
         if (fills && from <= to && (hs.left < fillSpan.left || hs.right > fillSpan.right)) {
           pending.push({ top: from, bottom: to, left: hs.left, right: hs.right });
         }
+        if (!span || span.left !== hs.left || span.right !== hs.right) uniform = null;
         span = hs;
-      });
+      }
       next += blockRows;
     }
   }
@@ -179,6 +203,21 @@ export async function readSheetGrid(
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
   if (hiddenColumns.length > 0) grid.hiddenColumns = hiddenColumns;
   return { grid, syncs };
+}
+
+/** Rows of a block whose fills must be read: all of them, but for chunks known to be one colour. */
+function rowsNeedingFills(from: number, to: number, span: { left: number; right: number }, uniform: Map<number, boolean> | null): Area[] {
+  const areas: Area[] = [];
+  let start: number | null = null;
+  for (let r = from; r <= to + 1; r++) {
+    const need = r <= to && uniform?.get(Math.floor(r / UNIFORMITY_CHUNK)) !== true;
+    if (need && start === null) start = r;
+    if (!need && start !== null) {
+      areas.push({ top: start, bottom: r - 1, left: span.left, right: span.right });
+      start = null;
+    }
+  }
+  return areas;
 }
 
 function fillsOf(sheet: Excel.Worksheet, top: number, left: number, area: Area): OfficeExtension.ClientResult<Excel.CellProperties[][]> {

@@ -8,6 +8,7 @@ import { detectCapabilities, type Capabilities } from "./capabilities";
 import { UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
 import { readSheetGrid, type UsedArea } from "./read-sheet";
+import { WriteBatch } from "./write-batch";
 import { writeSheetContent } from "./write-sheet";
 
 /** What the add-in learns about the workbook before doing anything. */
@@ -99,11 +100,17 @@ async function readAndAnalyze(
   caps: Capabilities,
 ): Promise<ReadSession> {
   const meta = queueMeta(context);
-  let named: Excel.Worksheet | null = null;
-  if (options.sheet) {
-    named = context.workbook.worksheets.getItemOrNullObject(options.sheet);
-    named.load("name");
-  }
+  // The sheet to read is queued with the metadata: the named one, else the active one.
+  const queueTarget = (target: Excel.Worksheet) => {
+    target.load("name");
+    target.protection.load("protected");
+    const usedValues = target.getUsedRangeOrNullObject(true);
+    usedValues.load("rowIndex,columnIndex,rowCount,columnCount");
+    const usedAll = target.getUsedRangeOrNullObject(false);
+    usedAll.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { sheet: target, usedValues, usedAll, conditionalFormats: loadConditionalFormats(target) };
+  };
+  let target = queueTarget(options.sheet ? context.workbook.worksheets.getItemOrNullObject(options.sheet) : meta.active);
   await context.sync();
   let syncs = 1;
   let storeValues: Excel.Range | null = null;
@@ -114,14 +121,11 @@ async function readAndAnalyze(
     }
   };
 
-  let sheetName: string;
-  if (options.sheet) {
-    if (!named || named.isNullObject) throw new UserFacingError(`There is no sheet named "${options.sheet}" in this workbook.`, "no-sheet");
-    sheetName = options.sheet;
-  } else if (!isOwn(meta.active.name)) {
-    sheetName = meta.active.name;
-  } else {
-    // The active sheet is the add-in's own summary or plan: read the store first to find the plan sheet.
+  if (options.sheet && target.sheet.isNullObject) {
+    throw new UserFacingError(`There is no sheet named "${options.sheet}" in this workbook.`, "no-sheet");
+  }
+  if (!options.sheet && isOwn(meta.active.name)) {
+    // The active sheet is the add-in's own summary or plan: the store says which sheet holds the plan.
     queueStore();
     await context.sync();
     syncs++;
@@ -129,21 +133,14 @@ async function readAndAnalyze(
     if (!saved || !meta.sheets.items.some((s) => s.name === saved)) {
       throw new UserFacingError(`"${meta.active.name}" is the add-in's own sheet. Open the sheet that holds your plan's timeline, then try again.`, "no-sheet");
     }
-    sheetName = saved;
     storeValues = null;
+    target = queueTarget(context.workbook.worksheets.getItem(saved));
+    await context.sync();
+    syncs++;
   }
+  const { sheet, usedValues, usedAll, conditionalFormats } = target;
+  const sheetName = sheet.name;
   if (isOwn(sheetName)) throw new UserFacingError(`"${sheetName}" is the add-in's own sheet, not a plan.`, "no-sheet");
-
-  const sheet = context.workbook.worksheets.getItem(sheetName);
-  sheet.load("name");
-  sheet.protection.load("protected");
-  const usedValues = sheet.getUsedRangeOrNullObject(true);
-  usedValues.load("rowIndex,columnIndex,rowCount,columnCount");
-  const usedAll = sheet.getUsedRangeOrNullObject(false);
-  usedAll.load("rowIndex,columnIndex,rowCount,columnCount");
-  const conditionalFormats = loadConditionalFormats(sheet);
-  await context.sync();
-  syncs++;
 
   if (options.forWriting && sheet.protection.protected) {
     throw new UserFacingError(
@@ -201,19 +198,23 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
       await context.sync();
       syncs++;
     };
+    const batch = new WriteBatch(sync);
 
     const writes = describeWrites([report]);
     context.application.suspendApiCalculationUntilNextSync();
     if (caps.cellProperties) context.application.suspendScreenUpdatingUntilNextSync();
 
     for (const cf of ownFlags(session.conditionalFormats)) cf.delete();
-    const rules = queueFlags(sheet, sheetName, writes.flags, caps);
+    const rules = await queueFlags(sheet, sheetName, writes.flags, caps, batch);
 
     const positions = new Map(meta.sheets.items.map((s) => [s.name, s.position]));
     for (const own of [writes.summary, writes.plan]) {
-      if (positions.has(own.name)) context.workbook.worksheets.getItem(own.name).delete();
+      // Rebuilt from scratch each time (a stale row or chart can never survive), in the place it had.
+      const position = positions.get(own.name);
+      if (position !== undefined) context.workbook.worksheets.getItem(own.name).delete();
       const ws = context.workbook.worksheets.add(own.name);
-      await writeSheetContent(ws, own, sync);
+      if (position !== undefined) ws.position = position;
+      await writeSheetContent(ws, own, batch);
     }
 
     const stored: StoredState = {

@@ -1,17 +1,19 @@
 import { a1 } from "../core/address";
 import { excelSerialFromDate, parseIsoDate } from "../core/dates";
 import { FLAG_STYLES, type CellStyle, type SheetWrite, type WriteCell } from "../core/writes";
+import type { WriteBatch } from "./write-batch";
 
-/** Bytes one write sync may carry (Excel on the web refuses requests over 5 MB). */
-export const REQUEST_BUDGET = 3_600_000;
+/** What a queued operation costs in a request, besides the data it carries (its object path and method). */
+const OPERATION_BYTES = 400;
+
 
 type Scalar = string | number | boolean;
 
 interface Prepared {
   values: Scalar[][];
   formats: string[][];
-  links: { row: number; column: number; text: string; target: string }[];
-  styles: Map<CellStyle, { row: number; left: number; right: number }[]>;
+  /** Styled areas: runs of cells with one style, merged down where rows repeat them (a list's column). */
+  styles: Map<CellStyle, { top: number; bottom: number; left: number; right: number }[]>;
   width: number;
 }
 
@@ -20,7 +22,6 @@ export function prepareSheet(sheet: SheetWrite): Prepared {
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
   const values: Scalar[][] = [];
   const formats: string[][] = [];
-  const links: Prepared["links"] = [];
   const styles: Prepared["styles"] = new Map();
   sheet.rows.forEach((row, r) => {
     const v: Scalar[] = new Array<Scalar>(width).fill("");
@@ -30,27 +31,48 @@ export function prepareSheet(sheet: SheetWrite): Prepared {
       const { value, format } = scalarOf(cell);
       v[c] = value;
       f[c] = format;
-      if (cell.value.kind === "link") links.push({ row: r, column: c, text: cell.value.text, target: cell.value.target });
       if (cell.style) {
-        const runs = styles.get(cell.style) ?? [];
-        const last = runs[runs.length - 1];
-        if (last && last.row === r && last.right === c - 1) last.right = c;
-        else runs.push({ row: r, left: c, right: c });
-        styles.set(cell.style, runs);
+        const areas = styles.get(cell.style) ?? [];
+        const same = areas.find((a) => a.bottom === r && a.right === c - 1 && a.top === r);
+        if (same) same.right = c;
+        else areas.push({ top: r, bottom: r, left: c, right: c });
+        styles.set(cell.style, areas);
       }
     });
     values.push(v);
     formats.push(f);
   });
-  return { values, formats, links, styles, width };
+  for (const [style, areas] of styles) styles.set(style, mergeDown(areas));
+  return { values, formats, styles, width };
+}
+
+/** Joins areas that continue one another down the rows (same columns, next row). */
+function mergeDown(areas: { top: number; bottom: number; left: number; right: number }[]): { top: number; bottom: number; left: number; right: number }[] {
+  const out: typeof areas = [];
+  const open = new Map<string, (typeof areas)[number]>();
+  for (const a of [...areas].sort((x, y) => x.left - y.left || x.right - y.right || x.top - y.top)) {
+    const key = `${a.left}:${a.right}`;
+    const prev = open.get(key);
+    if (prev && prev.bottom + 1 === a.top) {
+      prev.bottom = a.bottom;
+    } else {
+      const copy = { ...a };
+      out.push(copy);
+      open.set(key, copy);
+    }
+  }
+  return out;
 }
 
 function scalarOf(cell: WriteCell): { value: Scalar; format: string } {
   const v = cell.value;
   switch (v.kind) {
     case "text":
+      return { value: v.text, format: "@" };
     case "link":
-      return { value: v.kind === "text" ? v.text : v.text, format: "@" };
+      // The add-in's own formula: an in-workbook link, written with the values in one range write rather than
+      // one hyperlink operation per cell. Its text is a cell address, never text from the sheet.
+      return { value: `=HYPERLINK("#${v.target.replace(/"/g, '""')}","${v.text.replace(/"/g, '""')}")`, format: "General" };
     case "number":
       return { value: v.value, format: "General" };
     case "date": {
@@ -95,40 +117,37 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
 }
 
 /**
- * Queues the writes of one of the add-in's sheets into `ws`, in row chunks whose request stays under the
- * budget; `syncBetween` is called between chunks (one round trip per chunk, never per row or cell).
+ * Queues the writes of one of the add-in's sheets into `ws`: values (links as HYPERLINK formulas) in row chunks, then styles, widths,
+ * the table and the chart, each reserved in the batch so that no request goes over the budget.
  */
-export async function writeSheetContent(
-  ws: Excel.Worksheet,
-  sheet: SheetWrite,
-  syncBetween: () => Promise<void>,
-  budget = REQUEST_BUDGET,
-): Promise<void> {
+export async function writeSheetContent(ws: Excel.Worksheet, sheet: SheetWrite, batch: WriteBatch): Promise<void> {
   const prepared = prepareSheet(sheet);
   const { values, formats, width } = prepared;
+  const chunkBudget = batch.budget / 4;
   let start = 0;
   while (start < values.length) {
     let bytes = 0;
     let end = start;
     while (end < values.length) {
       const rowBytes = JSON.stringify(values[end]).length + JSON.stringify(formats[end]).length + 16;
-      if (end > start && bytes + rowBytes > budget) break;
+      if (end > start && bytes + rowBytes > chunkBudget) break;
       bytes += rowBytes;
       end++;
     }
+    await batch.reserve(bytes + 2 * OPERATION_BYTES);
     const range = ws.getRangeByIndexes(start, 0, end - start, width);
     // The Text format first, so that words starting with "=" stay words.
     range.numberFormat = formats.slice(start, end);
     range.values = values.slice(start, end);
     start = end;
-    if (start < values.length) await syncBetween();
-  }
-  for (const link of prepared.links) {
-    ws.getRangeByIndexes(link.row, link.column, 1, 1).hyperlink = { documentReference: link.target, textToDisplay: link.text };
   }
   for (const [style, runs] of prepared.styles) {
-    for (const run of runs) applyStyle(ws.getRangeByIndexes(run.row, run.left, 1, run.right - run.left + 1), style);
+    for (const area of runs) {
+      await batch.reserve(4 * OPERATION_BYTES);
+      applyStyle(ws.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1), style);
+    }
   }
+  await batch.reserve(sheet.columnWidths.length * OPERATION_BYTES + 4 * OPERATION_BYTES);
   sheet.columnWidths.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
   });
@@ -143,8 +162,8 @@ export async function writeSheetContent(
     const c = sheet.chart;
     const data = ws.getRangeByIndexes(c.data.top, c.data.left, c.data.bottom - c.data.top + 1, c.data.right - c.data.left + 1);
     const chart = ws.charts.add(c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered", data, "Columns");
+    chart.name = "Milestone Monitor chart";
     chart.title.text = c.title;
-    chart.legend.visible = false;
     chart.setPosition(a1(c.anchor.row, c.anchor.column), a1(c.anchor.row + c.anchor.rows - 1, c.anchor.column + c.anchor.columns - 1));
   }
 }

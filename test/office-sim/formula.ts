@@ -1,6 +1,6 @@
 /**
  * A deliberately small formula evaluator: literals, cell references (same or other
- * sheet), + - * / ^ &, comparisons, parentheses and SUM/MIN/MAX/AVERAGE/COUNT over
+ * sheet), + - * / ^ &, comparisons, parentheses, HYPERLINK (its shown text) and SUM/MIN/MAX/AVERAGE/COUNT over
  * ranges. Anything else evaluates to `undefined` ("unknown"), and the simulator then
  * keeps the cell's cached result (from a file) or null.
  */
@@ -128,6 +128,12 @@ export function evaluateFormula(formula: string, env: FormulaEnv): FormulaValue 
   };
 
   const callFn = (name: string, args: Val[]): FormulaValue => {
+    if (name === "HYPERLINK") {
+      // What the cell shows: the friendly name, else the link itself.
+      const shown = args[1] ?? args[0];
+      if (shown === undefined || "range" in shown) throw new Unknown();
+      return shown;
+    }
     const flat: FormulaValue[] = [];
     for (const a of args) {
       if ("range" in a) flat.push(...a.range.filter((c) => typeof c.value === "number" || c.isError));

@@ -1,0 +1,34 @@
+/** @jest-environment node */
+import { refreshStatus } from "../../src/excel/workbook";
+import { largeSheet } from "../support/large-sheet";
+import { FIVE_MB, Sim, installOfficeGlobals } from "../office-sim";
+
+/**
+ * A sheet of 20,000 rows by 40 columns (label, owner, 36 months, status, notes) refreshes within Excel on the web's
+ * 5 MB limit per request and response, in at most (payload / 4 MB, rounded up) + 3 syncs.
+ */
+
+describe("a 20,000-row sheet", () => {
+  it("refreshes with no request or response over 5 MB, in few syncs", async () => {
+    const rows = largeSheet();
+    expect(rows.length).toBeGreaterThanOrEqual(20_000);
+    expect(Math.max(...rows.map((r) => r.length))).toBe(40);
+    const sim = Sim.fromSheets({ "PL Plan 2023-2026": rows });
+    const uninstall = installOfficeGlobals(sim);
+    try {
+      sim.stats.reset();
+      const result = await refreshStatus({ sheet: "PL Plan 2023-2026", asOf: "2024-06-15" });
+      expect(result.report.plan.activities.length).toBe(19_232);
+      const stats = sim.stats;
+      const largest = Math.max(...stats.requestBytes, ...stats.responseBytes);
+      expect(largest).toBeLessThanOrEqual(FIVE_MB);
+      expect(stats.failedSyncs).toBe(0);
+      const payload = [...stats.requestBytes, ...stats.responseBytes].reduce((a, b) => a + b, 0);
+      const bound = Math.ceil(payload / (4 * 1024 * 1024)) + 3;
+      expect(stats.syncs).toBeLessThanOrEqual(bound);
+      expect(result.syncs).toBe(stats.syncs);
+    } finally {
+      uninstall();
+    }
+  });
+});
