@@ -12,6 +12,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -96,7 +97,7 @@ module.exports = (env = {}, argv = {}) => {
       extensions: [".ts", ".tsx", ".js"],
       // The playground opens .xlsx files in the browser with exceljs's own browser build.
       alias: playground ? { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") } : {},
-      fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
+      fallback: { fs: false, "fs/promises": false, path: false, os: false, stream: false, crypto: false },
     },
     module: {
       rules: [
@@ -110,7 +111,14 @@ module.exports = (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [...pages, new CopyWebpackPlugin({ patterns: copies })],
+    plugins: [
+      ...pages,
+      new CopyWebpackPlugin({ patterns: copies }),
+      // The playground's in-memory workbook names a few Node modules it only uses in tests ("node:fs"): none in a page.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
+    ],
     performance: { hints: false },
     optimization: { splitChunks: false },
     devServer: {

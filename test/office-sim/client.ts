@@ -94,8 +94,11 @@ export interface QueuedOp {
   run(x: Exec): void;
 }
 
+const utf8 = new TextEncoder();
+
 export function byteLength(text: string): number {
-  return Buffer.byteLength(text, "utf8");
+  // TextEncoder, not Node's Buffer: the same count in the browser playground.
+  return utf8.encode(text).length;
 }
 
 /** Execution state of one sync: staged results are applied only if the whole batch succeeds. */

@@ -343,7 +343,8 @@ export function modelFromExcelJs(workbook: ExcelJS.Workbook): WorkbookModel {
 
 export async function modelFromXlsx(source: Buffer | ArrayBuffer | Uint8Array | string): Promise<WorkbookModel> {
   const workbook = new ExcelJS.Workbook();
-  const data = typeof source === "string" ? await readFile(source) : Buffer.from(source instanceof ArrayBuffer ? new Uint8Array(source) : source);
+  // Bytes as they come (Buffer, Uint8Array or ArrayBuffer): no Node Buffer needed, so the playground can open files in a browser.
+  const data = typeof source === "string" ? await readFile(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   const model = modelFromExcelJs(workbook);
   if (typeof source === "string") model.name = basename(source);

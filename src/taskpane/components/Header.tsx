@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular, EraserRegular } from "@fluentui/react-icons";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 
@@ -43,7 +43,7 @@ export function Header({ state, actions }: { state: MonitorState; actions: Monit
         </Button>
       </div>
       {busy ? <ProgressBar aria-label="Working" thickness="medium" /> : null}
-      <Text as="p" role="status" aria-live="polite" className={`${styles.status} ${tone ?? ""}`}>
+      <Text as="p" role="status" aria-live="polite" className={mergeClasses(styles.status, tone)}>
         <Caption1>{status}</Caption1>
       </Text>
     </header>

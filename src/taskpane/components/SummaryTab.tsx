@@ -11,6 +11,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { MarkItem } from "../../core/summary";
@@ -85,7 +86,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
               <dt>
                 <Caption1>{label}</Caption1>
               </dt>
-              <dd className={`${styles.number} ${tone ?? ""}`} style={{ margin: 0 }}>
+              <dd className={mergeClasses(styles.number, tone)} style={{ margin: 0 }}>
                 {n}
               </dd>
             </div>
