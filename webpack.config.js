@@ -81,7 +81,7 @@ module.exports = (env = {}, argv = {}) => {
     to: "manifest.xml",
     transform: production
       ? (content) => {
-          require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+          require("ts-node").register({ transpileOnly: true });
           const { productionManifest } = require("./scripts/manifest/production-manifest.ts");
           return productionManifest(content.toString(), process.env.ADDIN_ORIGIN || "https://addin.example.org/milestone-monitor");
         }
@@ -129,7 +129,8 @@ module.exports = (env = {}, argv = {}) => {
       hot: false,
       liveReload: false,
       client: false,
-      open: env.open === "true" ? ["/playground.html"] : false,
+      // The playground: a sample plan beside the task pane, no Excel needed.
+      open: env.open === "false" ? false : ["/playground.html"],
     },
   };
 };

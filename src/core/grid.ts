@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * The engine's input: one sheet's cells as both Excel (Office.js) and a file (exceljs, CSV) can supply them.
+ * The engine's input: one sheet's cells as both Excel (through the Office JavaScript API) and a file (exceljs, CSV) can supply them.
  * Rows and columns are 0-based sheet indexes; `values[0][0]` sits at (`top`, `left`).
- * Error values (`#N/A`, `#REF!` ...) arrive as their text, as Office.js gives them in `Range.values`.
+ * Error values (`#N/A`, `#REF!` ...) arrive as their text, as the Office JavaScript API gives them in `Range.values`.
  * Dates arrive as Excel serial numbers with a date number format.
  */
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

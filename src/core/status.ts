@@ -14,7 +14,7 @@ export const TotalsSchema = z.object({
   upcoming: z.number().int().nonnegative(),
   cancelled: z.number().int().nonnegative(),
   unscheduled: z.number().int().nonnegative(),
-  /** Upcoming marks whose period starts within the due-soon window. */
+  /** Upcoming marks whose period starts within the due-soon days. */
   dueSoon: z.number().int().nonnegative(),
   /** Marks (of any status) that say "in progress". */
   inProgress: z.number().int().nonnegative(),

@@ -7,7 +7,7 @@ import { STORE_SHEET } from "./settings-store";
 
 /**
  * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
- * sheet, and the cells it flags. Excel (Office.js) and the command line (exceljs) apply the same description.
+ * sheet, and the cells it flags. Excel (the Office JavaScript API) and the command line (exceljs) apply the same description.
  */
 
 export const SUMMARY_SHEET = "Milestone Summary";
