@@ -12,7 +12,7 @@ type Handler = (event: { completed: () => void }) => Promise<void>;
 function setUp(rows: unknown[][], sheet: string) {
   const sim = Sim.fromSheets({ [sheet]: rows });
   const uninstall = installOfficeGlobals(sim);
-  const office = Reflect.get(globalThis, "Office") as Record<string, unknown> & { context: Record<string, unknown> };
+  const office = Reflect.get(globalThis, "Office") as unknown as Record<string, unknown> & { context: Record<string, unknown> };
   const handlers = new Map<string, Handler>();
   const dialogs: string[] = [];
   const dialogEvents: { message?: () => void; closed?: () => void } = {};
