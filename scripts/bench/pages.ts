@@ -1,56 +1,31 @@
 /** Task pane figures: each production entry's size (gzip), and the time from page load to the first rendered summary in Chromium. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import webpack from "webpack";
 import { chromium } from "playwright-core";
+import { buildPages, CHROMIUM, CHROMIUM_ARGS, webpackConfig } from "../../test/browser/build";
 import { serve } from "../../test/browser/serve";
-
-const ROOT = join(__dirname, "..", "..");
-
-/** Builds the pages with the project's webpack config into `out`. */
-export function buildPages(mode: "production" | "development", out: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require(join(ROOT, "webpack.config.js")) as (env: Record<string, string>, argv: { mode: string }) => webpack.Configuration;
-  const compiler = webpack({ ...config({ out }, { mode }), context: ROOT, infrastructureLogging: { level: "error" }, stats: "errors-only" });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) reject(error);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else resolve();
-    }),
-  );
-}
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 export async function benchPages(): Promise<void> {
-  if (!existsSync("/usr/bin/chromium")) {
+  if (!existsSync(CHROMIUM)) {
     console.log("Task pane: skipped (no /usr/bin/chromium; `apt-get install chromium`).");
     return;
   }
-  const prod = mkdtempSync(join(tmpdir(), "mm-prod-"));
-  const dev = mkdtempSync(join(tmpdir(), "mm-dev-"));
+  const prod = await buildPages("production");
+  const dev = await buildPages("development");
   try {
-    await buildPages("production", prod);
     console.log("Production entries (JavaScript, gzip; office.js comes from Microsoft's CDN):");
     for (const file of readdirSync(prod).filter((f) => f.endsWith(".js")).sort()) {
       const bytes = readFileSync(join(prod, file));
       console.log(`  ${file.replace(/\.[0-9a-f]{8}\.js$/, ".js").padEnd(14)} ${kb(gzipSync(bytes).length).padStart(9)} (${kb(bytes.length)} minified)`);
     }
 
-    await buildPages("development", dev);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { contentSecurityPolicy } = require(join(ROOT, "webpack.config.js")) as { contentSecurityPolicy: (p: boolean) => string };
-    const server = await serve(dev, contentSecurityPolicy(false));
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    const server = await serve(dev, webpackConfig.contentSecurityPolicy(false));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const times: number[] = [];
       for (let i = 0; i < 3; i++) {

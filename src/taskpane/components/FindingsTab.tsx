@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Body1,
   Button,
   Caption1,
@@ -19,7 +15,8 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", cursor: "pointer", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  group: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
 });
 
 const GROUPS: { severity: Severity; title: string; color: "danger" | "important" | "informative" }[] = [
@@ -60,28 +57,25 @@ export function FindingsTab({ state, actions }: { state: MonitorState; actions: 
   if (!state.report) return <Body1>Reading the plan&hellip;</Body1>;
   if (findings.length === 0) return <Body1>No findings: the plan reads cleanly.</Body1>;
   const present = GROUPS.filter((g) => findings.some((f) => f.severity === g.severity));
+  // Native disclosures: keyboard and screen-reader behaviour come with the element.
   return (
-    <Accordion multiple collapsible defaultOpenItems={present.filter((g) => g.severity !== "info").map((g) => g.severity)}>
+    <div>
       {present.map((group) => {
         const items = findings.filter((f) => f.severity === group.severity);
         return (
-          <AccordionItem key={group.severity} value={group.severity}>
-            <AccordionHeader as="h2">
-              <span className={styles.header}>
-                {group.title} <CounterBadge count={items.length} color={group.color} appearance="filled" size="small" aria-hidden="true" />
-              </span>
-            </AccordionHeader>
-            <AccordionPanel>
-              <ul className={styles.list}>
-                {items.map((f, i) => (
-                  <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} busy={state.phase !== "ready"} />
-                ))}
-              </ul>
-            </AccordionPanel>
-          </AccordionItem>
+          <details key={group.severity} className={styles.group} open={group.severity !== "info"}>
+            <summary className={styles.header}>
+              {group.title} <CounterBadge count={items.length} color={group.color} appearance="filled" size="small" aria-label={`${items.length}`} />
+            </summary>
+            <ul className={styles.list}>
+              {items.map((f, i) => (
+                <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} busy={state.phase !== "ready"} />
+              ))}
+            </ul>
+          </details>
         );
       })}
-    </Accordion>
+    </div>
   );
 }
 

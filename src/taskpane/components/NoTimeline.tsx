@@ -1,8 +1,9 @@
-import { Body1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  example: { maxWidth: "420px" },
+  example: { maxWidth: "420px", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalXS}`, textAlign: "left" },
 });
 
 const MONTHS = ["July", "August", "September", "October"];
@@ -17,32 +18,32 @@ export function NoTimeline({ sheet, message }: { sheet: string | null; message: 
       </Subtitle2>
       <Body1>{message}</Body1>
       <Body1>For example, a grid like this one is read as two activities, each scheduled for the months marked X:</Body1>
-      <Table size="small" className={styles.example} aria-label="Example of a milestone grid">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Activities and Milestones</TableHeaderCell>
+      <table className={styles.example} aria-label="Example of a milestone grid">
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>Activities and Milestones</th>
             {MONTHS.map((m) => (
-              <TableHeaderCell key={m}>{m}</TableHeaderCell>
+              <th scope="col" key={m} className={styles.cell}>{m}</th>
             ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          <TableRow>
-            <TableCell>Develop a PLC model</TableCell>
-            <TableCell>X</TableCell>
-            <TableCell>X</TableCell>
-            <TableCell />
-            <TableCell />
-          </TableRow>
-          <TableRow>
-            <TableCell>Implement the PLC model</TableCell>
-            <TableCell />
-            <TableCell />
-            <TableCell>X</TableCell>
-            <TableCell>X</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td className={styles.cell}>Develop a PLC model</td>
+            <td className={styles.cell}>X</td>
+            <td className={styles.cell}>X</td>
+            <td className={styles.cell} />
+            <td className={styles.cell} />
+          </tr>
+          <tr>
+            <td className={styles.cell}>Implement the PLC model</td>
+            <td className={styles.cell} />
+            <td className={styles.cell} />
+            <td className={styles.cell}>X</td>
+            <td className={styles.cell}>X</td>
+          </tr>
+        </tbody>
+      </table>
       <Body1>Put the school year in a title above the months (for example &quot;PL Plan 2025-26&quot;) or set it in Settings.</Body1>
     </section>
   );

@@ -26,7 +26,7 @@ export function Pane({ initial }: { initial?: MonitorState }) {
   const panelId = `panel-${tab}`;
 
   return (
-    <div className={styles.root}>
+    <section className={styles.root} aria-label="Milestone Monitor">
       <Header state={state} actions={actions} />
       <TabList
         className={styles.tabs}
@@ -52,7 +52,7 @@ export function Pane({ initial }: { initial?: MonitorState }) {
           Settings
         </Tab>
       </TabList>
-      <main className={styles.panel} role="tabpanel" id={panelId} aria-labelledby={`tab-${tab}`}>
+      <div className={styles.panel} role="tabpanel" id={panelId} aria-labelledby={`tab-${tab}`}>
         {tab === "settings" ? (
           <SettingsTab state={state} actions={actions} />
         ) : state.problem?.kind === "no-timeline" ? (
@@ -64,7 +64,7 @@ export function Pane({ initial }: { initial?: MonitorState }) {
         ) : (
           <PlanTab state={state} actions={actions} />
         )}
-      </main>
-    </div>
+      </div>
+    </section>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Tree,
-  TreeItem,
-  TreeItemLayout,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { sheetDocument } from "../../core/contract";
 import { planCsv } from "../../core/export";
@@ -21,7 +11,12 @@ import { cellLabel } from "./cell-label";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   exports: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  activity: { display: "flex", flexDirection: "column", paddingBlock: tokens.spacingVerticalXXS },
+  activity: { display: "flex", flexDirection: "column", gap: "2px", paddingBlock: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  list: { listStyleType: "none", margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  top: { listStyleType: "none", margin: 0, padding: 0 },
+  branch: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalXS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  line: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "start" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 const STANDING: Record<MarkStatus | "unscheduled", { label: string; color: "danger" | "warning" | "success" | "informative" | "subtle" }> = {
@@ -79,26 +74,32 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
   const tree = outline(report.plan.activities, blockTitle);
   const base = report.sheet.replace(/[^\w.-]+/g, "-");
 
+  // The outline as nested disclosures: goal, then strategy, then its activities; Enter or a click opens a level.
   const renderBranch = (branch: Branch, depth: number): React.ReactNode[] => [
     ...[...branch.children.values()].map((child) => (
-      <TreeItem key={`b:${depth}:${child.name}`} itemType="branch" value={`b:${depth}:${child.name}`}>
-        <TreeItemLayout>{child.name}</TreeItemLayout>
-        <Tree>{renderBranch(child, depth + 1)}</Tree>
-      </TreeItem>
+      <li key={`b:${depth}:${child.name}`}>
+        <details open={depth === 0}>
+          <summary className={styles.branch}>{child.name}</summary>
+          <ul className={styles.list}>{renderBranch(child, depth + 1)}</ul>
+        </details>
+      </li>
     )),
     ...branch.activities.map((a) => {
       const standing = STANDING[activityStanding(standings.get(a.id) ?? [])];
       return (
-        <TreeItem key={a.id} itemType="leaf" value={a.id} onClick={() => void actions.goTo(a.cell)} onKeyDown={(e) => e.key === "Enter" && void actions.goTo(a.cell)}>
-          <TreeItemLayout aside={<Badge appearance="tint" color={standing.color} size="small">{standing.label}</Badge>}>
-            <span className={styles.activity}>
-              <span>{a.text.split("\n")[0]}</span>
-              <Caption1>
-                {a.schedule.length === 0 ? "No period marked" : a.schedule.map((m) => m.period).join(", ")} · {a.owner ?? "no owner named"} · {cellLabel(a.cell)}
-              </Caption1>
-            </span>
-          </TreeItemLayout>
-        </TreeItem>
+        <li key={a.id} className={styles.activity}>
+          <span className={styles.line}>
+            <Link as="button" onClick={() => void actions.goTo(a.cell)}>
+              {a.text.split("\n")[0]}
+            </Link>
+            <Badge className={styles.badge} appearance="tint" color={standing.color} size="small">
+              {standing.label}
+            </Badge>
+          </span>
+          <Caption1>
+            {a.schedule.length === 0 ? "No period marked" : a.schedule.map((m) => m.period).join(", ")} · {a.owner ?? "no owner named"} · {cellLabel(a.cell)}
+          </Caption1>
+        </li>
       );
     }),
   ];
@@ -116,9 +117,9 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
       <Caption1>
         {report.plan.activities.length} activities in {report.plan.blocks.length} timeline{report.plan.blocks.length === 1 ? "" : "s"}. Choose an activity to go to its row.
       </Caption1>
-      <Tree aria-label="Structured plan" defaultOpenItems={[...tree.children.values()].map((c) => `b:0:${c.name}`)}>
+      <ul className={styles.top} aria-label="Structured plan">
         {renderBranch(tree, 0)}
-      </Tree>
+      </ul>
     </div>
   );
 }

@@ -3,12 +3,6 @@ import {
   Caption1,
   Link,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   mergeClasses,
@@ -39,7 +33,9 @@ const useStyles = makeStyles({
   track: { height: "12px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: "6px", overflow: "hidden" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalXS },
-  table: { width: "100%" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -114,28 +110,28 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
           <Subtitle2 as="h2" id="groups-title">
             By goal and strategy
           </Subtitle2>
-          <Table size="small" className={styles.table} aria-labelledby="groups-title">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Done</TableHeaderCell>
-                <TableHeaderCell>Overdue</TableHeaderCell>
-                <TableHeaderCell>Upcoming</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <table className={styles.table} aria-labelledby="groups-title">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.th}>Name</th>
+                <th scope="col" className={styles.th}>Done</th>
+                <th scope="col" className={styles.th}>Overdue</th>
+                <th scope="col" className={styles.th}>Upcoming</th>
+              </tr>
+            </thead>
+            <tbody>
               {groups.map((g) => (
-                <TableRow key={`${g.kind}:${g.name}`}>
-                  <TableCell>
+                <tr key={`${g.kind}:${g.name}`}>
+                  <td className={styles.td}>
                     <Text size={200}>{g.kind === "strategy" ? `\u2003${g.name}` : g.name}</Text>
-                  </TableCell>
-                  <TableCell>{g.done}</TableCell>
-                  <TableCell>{g.overdue}</TableCell>
-                  <TableCell>{g.upcoming + g.current}</TableCell>
-                </TableRow>
+                  </td>
+                  <td className={styles.td}>{g.done}</td>
+                  <td className={styles.td}>{g.overdue}</td>
+                  <td className={styles.td}>{g.upcoming + g.current}</td>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </table>
         </section>
       ) : null}
 
@@ -144,28 +140,28 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
           <Subtitle2 as="h2" id="quarters-title">
             Quarterly review: what was due, and what became of it
           </Subtitle2>
-          <Table size="small" className={styles.table} aria-labelledby="quarters-title">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Quarter</TableHeaderCell>
-                <TableHeaderCell>Due</TableHeaderCell>
-                <TableHeaderCell>Done</TableHeaderCell>
-                <TableHeaderCell>Overdue</TableHeaderCell>
-                <TableHeaderCell>Open</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <table className={styles.table} aria-labelledby="quarters-title">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.th}>Quarter</th>
+                <th scope="col" className={styles.th}>Due</th>
+                <th scope="col" className={styles.th}>Done</th>
+                <th scope="col" className={styles.th}>Overdue</th>
+                <th scope="col" className={styles.th}>Open</th>
+              </tr>
+            </thead>
+            <tbody>
               {s.quarters.map((q) => (
-                <TableRow key={q.label}>
-                  <TableCell>{q.label}</TableCell>
-                  <TableCell>{q.scheduled}</TableCell>
-                  <TableCell>{q.done}</TableCell>
-                  <TableCell>{q.overdue}</TableCell>
-                  <TableCell>{q.current + q.upcoming}</TableCell>
-                </TableRow>
+                <tr key={q.label}>
+                  <td className={styles.td}>{q.label}</td>
+                  <td className={styles.td}>{q.scheduled}</td>
+                  <td className={styles.td}>{q.done}</td>
+                  <td className={styles.td}>{q.overdue}</td>
+                  <td className={styles.td}>{q.current + q.upcoming}</td>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </table>
         </section>
       ) : null}
     </div>

@@ -1,0 +1,58 @@
+/** @jest-environment node */
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { buildPages } from "./build";
+
+/** The production build: what districts host. */
+jest.setTimeout(180_000);
+
+let out: string;
+beforeAll(async () => {
+  out = await buildPages("production");
+});
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const html = (name: string): string => readFileSync(join(out, name), "utf8");
+// The production HTML is minified: attribute quotes may be gone where a value has no space.
+const csp = (page: string): string => /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]*)"/.exec(page)?.[1] ?? "";
+const scriptSources = (page: string): string[] => [...page.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]!);
+
+describe("the production pages", () => {
+  it("allow scripts only from their own origin and Microsoft's office.js CDN, and nothing else from anywhere", () => {
+    for (const name of ["taskpane.html", "commands.html", "dialog.html", "help.html"]) {
+      const policy = csp(html(name));
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+      const origins = policy.match(/https?:\/\/[^\s;]+/g) ?? [];
+      expect(origins).toEqual(["https://appsforoffice.microsoft.com"]);
+    }
+  });
+
+  it("load office.js from the CDN, and the playground is not part of them", () => {
+    expect(scriptSources(html("taskpane.html"))).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(readdirSync(out)).not.toContain("playground.html");
+    expect(readdirSync(out)).not.toContain("office");
+  });
+
+  it("carry a manifest pointing at the production origin, with no localhost left", () => {
+    const manifest = html("manifest.xml");
+    expect(manifest).not.toMatch(/localhost/);
+    expect(manifest).toContain("https://");
+  });
+
+  it("keep the task pane's JavaScript at most 200 KB gzip", () => {
+    const page = html("taskpane.html");
+    const scripts = scriptSources(page).filter((src) => !src.startsWith("http"));
+    expect(scripts.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const src of scripts) {
+      const bytes = gzipSync(readFileSync(join(out, src))).length;
+      console.log(`${src}: ${(bytes / 1024).toFixed(1)} KB gzip`);
+      total += bytes;
+    }
+    expect(total).toBeLessThanOrEqual(200 * 1024);
+  });
+});
