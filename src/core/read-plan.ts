@@ -5,7 +5,7 @@ import { compareCells, type Finding } from "./findings";
 import { isDateFormat, isErrorValue, isPercentFormat, SheetGrid, type CellValue, type Grid } from "./grid";
 import { endsMidSentence, excerpt, isBullet, joinWrapped, startsLowerCase, stripBullet, words } from "./label-text";
 import { markVocabulary, statusOverride, type CellMark, type MarkState, type MarkVocabulary } from "./marks";
-import { findSchoolYear, type PeriodLabel } from "./period-label";
+import { findSchoolYear, needsYear, type PeriodLabel } from "./period-label";
 import { datePeriods, type Period } from "./periods";
 import type { Activity, Block, Goal, Plan, ScheduledMark } from "./plan";
 import { resolveSettings, type Settings, type SettingsInput } from "./settings";
@@ -819,20 +819,9 @@ function attributeText(value: CellValue, format: string | null, date1904: boolea
   return String(value).trim();
 }
 
+/** A label whose dates depend on the school year: a month or quarter without a year, or "Year 2". */
 function labelNeedsSchoolYear(label: PeriodLabel): boolean {
-  switch (label.kind) {
-    case "month":
-    case "season":
-      return label.year === undefined;
-    case "quarter":
-    case "semester":
-    case "trimester":
-      return label.schoolYear === undefined;
-    case "year-number":
-      return true;
-    default:
-      return false;
-  }
+  return needsYear(label) || label.kind === "year-number";
 }
 
 function isStrayCopy(a: Activity, b: Activity): boolean {

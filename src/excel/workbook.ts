@@ -3,7 +3,7 @@ import { analyzeSheet, hasTimeline, type SheetReport } from "../core/analyze";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
-import { describeWrites, OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
+import { describeWrites, OWN_SHEETS } from "../core/writes";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
@@ -322,4 +322,3 @@ export async function saveSettings(settings: Settings): Promise<StoredState> {
   });
 }
 
-export { SUMMARY_SHEET, PLAN_SHEET };
