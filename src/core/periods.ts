@@ -45,12 +45,35 @@ interface Cursor {
   index: number;
   schoolYear: number;
   n: number;
+  /** Where the header's run through the current school year began, and what it has named (bits by position). */
+  run: Run | null;
+}
+
+/** Positions in the school year (months from its first month: July 0 .. June 11 by default). */
+interface Run {
+  first: number;
+  seen: number;
+}
+
+/**
+ * Whether a period that comes back to an earlier position of the school year fills a gap in the run the header
+ * is making through it (July, September, August: the August was skipped and then written late) rather than
+ * starting the next school year (June -> July, or a month the run already named, as in a two-year header).
+ */
+function fillsGap(run: Run | null, position: number): boolean {
+  return run !== null && position > run.first && (run.seen & (1 << position)) === 0;
+}
+
+function extendRun(run: Run | null, sameSchoolYear: boolean, position: number): Run {
+  return run !== null && sameSchoolYear ? { first: run.first, seen: run.seen | (1 << position) } : { first: position, seen: 1 << position };
 }
 
 /**
  * Gives each header label its dates. Labels without a year take it from the column's school-year row above
  * (`groupYears`), then from the order of the header: the calendar year steps up where the month falls
- * (December -> January), a school year steps up where the quarter number falls (Q4 -> Q1).
+ * (December -> January), a school year steps up where the quarter number falls (Q4 -> Q1). A month or quarter
+ * that falls back into a gap of the current school year's run (July, September, August) stays in that school
+ * year, so it reads as out of order instead of pushing the rest of the timeline a year ahead.
  */
 export function datePeriods(
   labels: PeriodLabel[],
@@ -69,6 +92,7 @@ export function datePeriods(
   /** Calendar index of a month inside a school year. */
   const indexInSchoolYear = (schoolYear: number, month: number): number =>
     (month >= startMonth ? schoolYear : schoolYear + 1) * 12 + month - 1;
+  const positionOf = (month: number): number => (month - startMonth + 12) % 12;
 
   labels.forEach((label, i) => {
     const group = groupYears[i] ?? null;
@@ -85,13 +109,18 @@ export function datePeriods(
         } else if (cursor === null) {
           index = indexInSchoolYear(context.schoolYear, month);
         } else {
-          const prevYear = Math.floor(cursor.index / 12);
-          const prevMonth = (cursor.index % 12) + 1;
-          index = (month < prevMonth ? prevYear + 1 : prevYear) * 12 + month - 1;
+          // The first such month at or after the previous period: later in the school year, the same school
+          // year; earlier, the next one, unless it fills a gap in this year's run.
+          const c: Cursor = cursor;
+          const position = positionOf(month);
+          const later = position >= positionOf((c.index % 12) + 1);
+          index = indexInSchoolYear(later || fillsGap(c.run, position) ? c.schoolYear : c.schoolYear + 1, month);
         }
         const year = Math.floor(index / 12);
         span = monthsSpan("month", `${monthShortName(month)} ${year}`, year, month, 1);
-        cursor = { index, schoolYear: schoolYearOfIndex(index), n: 0 };
+        const schoolYear = schoolYearOfIndex(index);
+        const prev: Cursor | null = cursor;
+        cursor = { index, schoolYear, n: 0, run: extendRun(prev?.run ?? null, prev?.schoolYear === schoolYear, positionOf(month)) };
         break;
       }
       case "school-year":
@@ -108,7 +137,7 @@ export function datePeriods(
           index = sy * 12 + startMonth - 1;
           span = monthsSpan("school-year", schoolYearLabel(sy), sy, startMonth, 12);
         }
-        cursor = { index, schoolYear: sy, n: 0 };
+        cursor = { index, schoolYear: sy, n: 0, run: null };
         break;
       }
       case "quarter":
@@ -119,12 +148,16 @@ export function datePeriods(
         if (label.schoolYear !== undefined) sy = label.schoolYear;
         else if (group !== null) sy = group.year;
         else if (cursor === null) sy = context.schoolYear;
-        else sy = label.n <= cursor.n && cursor.n > 0 ? cursor.schoolYear + 1 : cursor.schoolYear;
+        else {
+          const c: Cursor = cursor;
+          sy = label.n <= c.n && c.n > 0 && !(label.n < c.n && fillsGap(c.run, (label.n - 1) * length)) ? c.schoolYear + 1 : c.schoolYear;
+        }
         const start = addMonths(sy, startMonth, (label.n - 1) * length);
         index = start.year * 12 + start.month - 1;
         const name = label.kind === "quarter" ? `Q${label.n}` : label.kind === "semester" ? `S${label.n}` : `T${label.n}`;
         span = monthsSpan(label.kind, `${name} ${schoolYearLabel(sy)}`, start.year, start.month, length);
-        cursor = { index, schoolYear: sy, n: label.n };
+        const prev: Cursor | null = cursor;
+        cursor = { index, schoolYear: sy, n: label.n, run: extendRun(prev?.run ?? null, prev?.schoolYear === sy, (label.n - 1) * length) };
         break;
       }
       case "season": {
@@ -142,7 +175,7 @@ export function datePeriods(
         const year = Math.floor(index / 12);
         const name = label.season[0]!.toUpperCase() + label.season.slice(1);
         span = monthsSpan("season", `${name} ${year}`, year, month, 3);
-        cursor = { index, schoolYear: schoolYearOfIndex(index), n: 0 };
+        cursor = { index, schoolYear: schoolYearOfIndex(index), n: 0, run: null };
         break;
       }
     }

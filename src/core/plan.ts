@@ -24,6 +24,8 @@ export const ActivitySchema = z.object({
   text: z.string(),
   /** The goals, objectives or strategies the activity sits under, outermost first. */
   path: z.array(z.string()),
+  /** The cell of each level of the path (the goal row, the strategy row; a block title's cell), outermost first. */
+  pathCells: z.array(z.string()),
   owner: z.string().nullable(),
   /** The row's reported status (status column), as typed. */
   status: z.string().nullable(),

@@ -3,7 +3,7 @@ import { blockColumns, type BlockColumns } from "./columns";
 import { dateFromExcelSerial, dayNumberOfIso, isoDate, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import { compareCells, type Finding } from "./findings";
 import { isDateFormat, isErrorValue, isPercentFormat, SheetGrid, type CellValue, type Grid } from "./grid";
-import { endsMidSentence, excerpt, isBullet, joinWrapped, startsLowerCase, stripBullet, words } from "./label-text";
+import { endsMidSentence, excerpt, isBullet, joinWrapped, looksLikeFormula, startsLowerCase, stripBullet, words } from "./label-text";
 import { markVocabulary, statusOverride, type CellMark, type MarkState, type MarkVocabulary } from "./marks";
 import { findSchoolYear, needsYear, type PeriodLabel } from "./period-label";
 import { datePeriods, type Period } from "./periods";
@@ -123,6 +123,8 @@ class PlanReader {
 
   private readonly sheetPrefix: string;
   private readonly letters: string[] = [];
+  /** Each activity's label cell (0-based row and column), by activity id: a fix states what that cell holds. */
+  private readonly labelCells = new Map<string, { row: number; column: number }>();
 
   /** `'Sheet'!C5`; the sheet's quoted name and the column letters are worked out once. */
   private cell(row: number, column: number): string {
@@ -140,7 +142,8 @@ class PlanReader {
         severity: "error",
         message:
           `No timeline found on sheet "${g.sheet}": the add-in looks for a row with three or more periods ` +
-          `(months such as July, August, September; school years such as 23-24, 24-25; or Q1, Q2, Q3).`,
+          `(months such as July, August, September; school years such as 23-24, 24-25; or Q1, Q2, Q3). ` +
+          `Put the periods in one row above the marks, one period to a column.`,
         cell: this.cell(g.top, g.left),
       });
       return { plan, findings: this.findings };
@@ -295,7 +298,7 @@ class PlanReader {
     for (let c = g.left; c <= g.right; c++) if (!periodColumns.has(c)) outside.push({ column: c, headed: attributeColumns.has(c) });
     const rows: RowRead[] = [];
     for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, timelineColumns, outside));
-    const drafts = this.groupRows(rows, title?.text ?? null);
+    const drafts = this.groupRows(rows, title);
     for (const draft of drafts) {
       if (draft.kind !== "activity") continue;
       plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, byColumn, index));
@@ -319,7 +322,7 @@ class PlanReader {
         this.add({
           rule: "periods-out-of-order",
           severity: "warning",
-          message: `${cur.label} comes after ${prev.label} in the timeline but is earlier in time. Put the periods in order so the plan reads left to right.`,
+          message: `${cur.label} (${cur.cell.split("!")[1]}) comes after ${prev.label} (${prev.cell.split("!")[1]}) in the timeline but is earlier in time. Put the periods in order so the plan reads left to right.`,
           cell: cur.cell,
         });
       } else if (cur.kind === "school-year" && prev.kind === "school-year") {
@@ -328,7 +331,7 @@ class PlanReader {
           this.add({
             rule: "school-years-not-consecutive",
             severity: "warning",
-            message: `The timeline jumps from ${prev.label} to ${cur.label}: a school year is missing between them. Add the missing year's column, or check the header.`,
+            message: `The timeline jumps from ${prev.label} (${prev.cell.split("!")[1]}) to ${cur.label} (${cur.cell.split("!")[1]}): a school year is missing between them. Add the missing year's column, or check the header.`,
             cell: cur.cell,
           });
         }
@@ -422,12 +425,13 @@ class PlanReader {
   }
 
   /** Groups rows into activities and path levels: wrapped lines, bullets, rows of marks without text. */
-  private groupRows(rows: RowRead[], title: string | null): Draft[] {
+  private groupRows(rows: RowRead[], title: { row: number; column: number; text: string } | null): Draft[] {
     const drafts: Draft[] = [];
     const path: { level: string; draft: Draft }[] = [];
-    const titleLevel = title ? hierarchyOf(title) : null;
+    const titleLevel = title ? hierarchyOf(title.text) : null;
     if (title && titleLevel) {
-      const titleDraft: Draft = { kind: "level", firstRow: -1, labelColumn: 0, lines: [title], subItems: [], rows: [], path: [] };
+      // A title that names a level ("Goal 1: ...") heads the path of every activity below it; it sits at its own cell.
+      const titleDraft: Draft = { kind: "level", firstRow: title.row, labelColumn: title.column, lines: [title.text], subItems: [], rows: [], path: [] };
       path.push({ level: titleLevel.level, draft: titleDraft });
     }
     const owner = new Map<number, Draft>();
@@ -490,7 +494,7 @@ class PlanReader {
           this.add({
             rule: "orphan-continuation",
             severity: "warning",
-            message: `"${excerpt(row.label)}" looks like the rest of a wrapped line (it starts ${isBullet(row.label) ? "with a bullet" : "in lower case"}), but no activity comes before it. It is read as an activity of its own; join it to the line it belongs to, or capitalize it.`,
+            message: `"${excerpt(row.label)}" (${a1(row.row, row.labelColumn)}) looks like the rest of a wrapped line (it starts ${isBullet(row.label) ? "with a bullet" : "in lower case"}), but no activity comes before it. It is read as an activity of its own; join it to the line it belongs to, or capitalize it.`,
             cell: this.cell(row.row, row.labelColumn),
           });
         }
@@ -588,6 +592,9 @@ class PlanReader {
       }
     }
 
+    this.labelCells.set(id, { row: draft.firstRow, column: draft.labelColumn });
+    this.checkFormulaLike(draft, id);
+
     const status = attr(columns.roles.status);
     const override = status ? statusOverride(status) : null;
     const schedule = this.scheduleOf(draft, rows, firstRow, byColumn, id, override);
@@ -600,6 +607,7 @@ class PlanReader {
       id,
       text,
       path: draft.path.map((level) => level.lines.reduce((text, line) => joinWrapped(text, line))),
+      pathCells: draft.path.map((level) => this.cell(level.firstRow, level.labelColumn)),
       owner: attr(columns.roles.owner),
       status,
       step: attr(columns.step),
@@ -613,6 +621,36 @@ class PlanReader {
       rows: draft.rows.map((r) => r + 1),
       schedule,
     };
+  }
+
+  /**
+   * An activity whose first line starts with =, +, - or @: typed or pasted again, a spreadsheet reads it as a
+   * formula. Checked on the label cell itself, so the fix rewrites that cell from what it holds (a wrapped
+   * activity's other lines stay where they are). A line that started with a bullet "-" was read as a bullet. The
+   * fix drops the sign and starts the text with a capital: a bullet or a lower-case start would make the line
+   * read as part of the activity above it.
+   */
+  private checkFormulaLike(draft: Draft, id: string): void {
+    const first = draft.lines[0] ?? "";
+    if (!looksLikeFormula(first)) return;
+    const held = this.grid.text(draft.firstRow, draft.labelColumn);
+    const cell = this.cell(draft.firstRow, draft.labelColumn);
+    const where = a1(draft.firstRow, draft.labelColumn);
+    const sign = first.trim()[0]!;
+    const rest = held.replace(/^[=+\-@\s]+/, "");
+    const mended = rest.charAt(0).toUpperCase() + rest.slice(1);
+    this.add({
+      rule: "formula-like-label",
+      severity: "info",
+      message:
+        `The text "${excerpt(first, 40)}" (${where}) starts with "${sign}", which a spreadsheet reads as the start of a formula if it is typed or pasted again ` +
+        `(it turns into a calculation or #NAME?). The add-in writes it as text; in your sheet, start it with a word instead of the "${sign}".`,
+      cell,
+      activityId: id,
+      ...(mended === "" || held === ""
+        ? {}
+        : { fix: { description: `Remove the "${sign}" at the start of ${where}`, edits: [{ cell, value: mended, before: held }] } }),
+    });
   }
 
   /** The activity's marks, column by column: split X's joined, repeats counted once, the rest reported. */
@@ -697,7 +735,9 @@ class PlanReader {
         this.add({
           rule: "repeated-mark",
           severity: "info",
-          message: `The activity "${excerpt(draft.lines[0] ?? "")}" is marked ${found.length} times under ${period.label}; it counts once.`,
+          message:
+            `The activity "${excerpt(draft.lines[0] ?? "")}" is marked ${found.length} times under ${period.label} ` +
+            `(${found.map((f) => a1(f.cells[0]!.row, f.cells[0]!.column)).join(", ")}); it counts once. Keep one mark and clear the others.`,
           cell: this.cell(textRepeats[0]!.cells[0]!.row, textRepeats[0]!.cells[0]!.column),
           activityId: id,
         });
@@ -777,6 +817,12 @@ class PlanReader {
   }
 
 
+  /** What an activity's label cell holds, as a fix's `before` (the activity's text has its whitespace tidied). */
+  private heldText(a: Activity): string {
+    const at = this.labelCells.get(a.id);
+    return at ? this.grid.text(at.row, at.column) : a.text;
+  }
+
   /**
    * A one-line activity with no marks, right above an activity that starts with nearly the same words, is a
    * stray line left by a paste (seed 000, line 43): it is reported and not counted.
@@ -796,7 +842,7 @@ class PlanReader {
             `line left by a paste. It is not counted as an activity. Delete it if it is not meant to be there.`,
           cell: a.cell,
           activityId: a.id,
-          fix: { description: `Clear ${a.cell.split("!")[1]}`, edits: [{ cell: a.cell, value: null, before: a.text }] },
+          fix: { description: `Clear ${a.cell.split("!")[1]}`, edits: [{ cell: a.cell, value: null, before: this.heldText(a) }] },
         });
         continue;
       }

@@ -1,20 +1,20 @@
 import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { contentWords, excerpt, firstWord, looksLikeFormula, setSimilarity } from "./label-text";
-import type { Activity, Plan } from "./plan";
+import { contentWords, excerpt, firstWord, setSimilarity } from "./label-text";
+import type { Activity, Plan, ScheduledMark } from "./plan";
 import { markStatus } from "./status";
 
 /**
  * The checks that look at the plan as a whole, after reading: what a planner would catch on a careful read
  * (activities without dates or owners, duplicates, steps in the wrong order, frequencies the marks
- * contradict, statuses the marks contradict, goals that end before their work does).
+ * contradict, statuses the marks contradict, goals that end before their work does). Label text a spreadsheet
+ * would read as a formula is checked while reading (read-plan.ts), on the label cell itself.
  */
 export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
   return [
     ...unscheduledActivities(plan),
     ...missingOwners(plan),
     ...duplicateActivities(plan),
-    ...formulaLikeLabels(plan),
     ...sequenceChecks(plan),
     ...frequencyChecks(plan),
     ...statusContradictions(plan, asOf),
@@ -119,27 +119,6 @@ function duplicateActivities(plan: Plan): Finding[] {
   return out;
 }
 
-function formulaLikeLabels(plan: Plan): Finding[] {
-  const out: Finding[] = [];
-  for (const a of plan.activities) {
-    const first = a.text.split("\n")[0] ?? "";
-    const lines = [first, ...a.path];
-    const bad = lines.find((l) => looksLikeFormula(l));
-    if (!bad) continue;
-    out.push({
-      rule: "formula-like-label",
-      severity: "info",
-      message:
-        `The text "${excerpt(bad, 40)}" starts with "${bad.trim()[0]}", which a spreadsheet reads as the start of a formula if it is typed or pasted again. ` +
-        `The add-in writes it as text; in your sheet, start it with an apostrophe (') or a bullet (\u2022) to keep it text.`,
-      cell: a.cell,
-      activityId: a.id,
-      fix: { description: `Start the text with a bullet (\u2022) instead`, edits: [{ cell: a.cell, value: `\u2022 ${bad.trim().replace(/^[=+\-@]\s*/, "")}`, before: bad }] },
-    });
-  }
-  return out;
-}
-
 /** The order of work: design before you implement, implement before you monitor. */
 const STAGE = new Map<string, number>([
   ["develop", 0], ["design", 0], ["create", 0], ["build", 0], ["draft", 0],
@@ -151,45 +130,107 @@ function objectOf(text: string): string {
   return text.split("\n")[0]!.replace(/^\s*\S+\s+/, "");
 }
 
-function firstStart(a: Activity): number | null {
-  const live = a.schedule.filter((m) => m.state !== "cancelled");
-  return live.length === 0 ? null : dayNumberOfIso(live[0]!.start);
+/** Where the object's head ends: a comma, or a word that starts a qualifier ("for CSI schools", "with ..."). */
+const HEAD_END = /[,;:]|\b(?:for|with|in|to|on|at|by|from|into|of|that|which|who|and|as|using|through|across|within|during|around|based|so)\b/i;
+
+/**
+ * The thing a step works on, without its qualifiers: "the PLC model" in "Monitor the PLC model with the PLC
+ * self-assessment" and in "Develop a PLC model for CSI schools, allowing time ...". Steps of one piece of work
+ * name the same thing and qualify it differently, so the head is compared as well as the whole object.
+ */
+function headOf(object: string): string {
+  const end = HEAD_END.exec(object);
+  return end ? object.slice(0, end.index) : object;
+}
+
+/** The first mark that is not cancelled: when the step starts. */
+function firstLive(a: Activity): ScheduledMark | null {
+  return a.schedule.find((m) => m.state !== "cancelled") ?? null;
+}
+
+/** Jaccard similarity of two sorted arrays of distinct word ids (as setSimilarity, without hashing strings). */
+function sortedSimilarity(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return common / (a.length + b.length - common);
+}
+
+interface Staged {
+  a: Activity;
+  stage: number;
+  first: ScheduledMark;
+  start: number;
+  /** The object's content words and its head's, as sorted word ids. */
+  words: Int32Array;
+  head: Int32Array;
 }
 
 function sequenceChecks(plan: Plan): Finding[] {
   const out: Finding[] = [];
-  // A step depends on a step of the same piece of work: the same block, under the same goal or strategy.
-  const scopes = new Map<string, { a: Activity; stage: number; start: number; words: Set<string> }[]>();
+  const ids = new Map<string, number>();
+  const idsOf = (words: string[]): Int32Array => {
+    const set = new Set<number>();
+    for (const w of words) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      set.add(id);
+    }
+    return Int32Array.from(set).sort();
+  };
+  // A step depends on a step of the same piece of work: the same block, under the same goal or strategy. Each
+  // scope keeps its steps by stage, so a step is compared with the earlier stages' steps only.
+  const scopes = new Map<string, Staged[][]>();
   for (const a of plan.activities) {
     const stage = STAGE.get(leadingVerb(a.text));
-    const start = firstStart(a);
-    if (stage === undefined || start === null) continue;
+    const first = firstLive(a);
+    if (stage === undefined || first === null) continue;
     const key = `${a.block}\u0000${a.path.join("\u0000")}`;
-    const list = scopes.get(key) ?? [];
-    list.push({ a, stage, start, words: new Set(contentWords(objectOf(a.text))) });
-    scopes.set(key, list);
+    let byStage = scopes.get(key);
+    if (!byStage) scopes.set(key, (byStage = [[], [], []]));
+    const object = objectOf(a.text);
+    byStage[stage]!.push({ a, stage, first, start: dayNumberOfIso(first.start), words: idsOf(contentWords(object)), head: idsOf(contentWords(headOf(object))) });
   }
-  for (const staged of scopes.values()) for (const later of staged) {
-    if (later.stage === 0) continue;
-    let best: (typeof staged)[number] | null = null;
-    let bestScore = 0;
-    for (const earlier of staged) {
-      if (earlier.stage >= later.stage || earlier.a === later.a) continue;
-      const score = setSimilarity(earlier.words, later.words);
-      if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
-        best = earlier;
-        bestScore = score;
+  const found: { later: Staged; best: Staged }[] = [];
+  for (const byStage of scopes.values()) {
+    for (let stage = 1; stage < byStage.length; stage++) {
+      for (const later of byStage[stage]!) {
+        // The most similar step of an earlier stage; on a tie, the latest stage (implement before monitor).
+        let best: Staged | null = null;
+        let bestScore = 0;
+        for (let s = 0; s < stage; s++) {
+          for (const earlier of byStage[s]!) {
+            const heads = earlier.head.length > 0 && later.head.length > 0 ? sortedSimilarity(earlier.head, later.head) : 0;
+            const score = Math.max(sortedSimilarity(earlier.words, later.words), heads);
+            if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
+              best = earlier;
+              bestScore = score;
+            }
+          }
+        }
+        if (best && bestScore >= 0.4 && later.start < best.start) found.push({ later, best });
       }
     }
-    if (!best || bestScore < 0.4 || later.start >= best.start) continue;
+  }
+  // In the order of the plan.
+  const order = new Map(plan.activities.map((a, i) => [a, i]));
+  found.sort((x, y) => order.get(x.later.a)! - order.get(y.later.a)!);
+  for (const { later, best } of found) {
     const laterVerb = leadingVerb(later.a.text);
     const earlierVerb = leadingVerb(best.a.text);
     out.push({
       rule: "sequence",
       severity: "warning",
       message:
-        `"${excerpt(later.a.text)}" (${where(later.a)}) starts in ${later.a.schedule[0]!.period}, before "${excerpt(best.a.text)}" ` +
-        `(${where(best.a)}) starts in ${best.a.schedule[0]!.period}. You cannot ${laterVerb} what you have not begun to ${earlierVerb}: ` +
+        `"${excerpt(later.a.text)}" (${where(later.a)}) starts in ${later.first.period}, before "${excerpt(best.a.text)}" ` +
+        `(${where(best.a)}) starts in ${best.first.period}. You cannot ${laterVerb} what you have not begun to ${earlierVerb}: ` +
         `move one of them.`,
       cell: later.a.cell,
       activityId: later.a.id,
@@ -198,19 +239,46 @@ function sequenceChecks(plan: Plan): Finding[] {
   return out;
 }
 
-type Frequency = "weekly" | "monthly" | "quarterly" | "twice-a-year" | "annually" | "each-trimester";
+type Frequency = "weekly" | "monthly" | "quarterly" | "times-a-year" | "annually";
 
-const FREQUENCIES: [Frequency, RegExp, string][] = [
-  ["twice-a-year", /\b(twice (a|per|each) (school )?year|two times (a|per) year|semi-?annual(ly)?|bi-?annual(ly)?)\b/i, "twice a year"],
-  ["each-trimester", /\b(each|every|per) trimester\b/i, "each trimester"],
-  ["quarterly", /\b(quarterly|(each|every|per) quarter)\b/i, "quarterly"],
-  ["monthly", /\b(monthly|(each|every|per) month)\b/i, "monthly"],
-  ["weekly", /\b(weekly|(each|every|per) week)\b/i, "weekly"],
-  ["annually", /\b(annual(ly)?|yearly|(each|every|per) (school )?year|once a year)\b/i, "annually"],
+/** What the text says: how often, the words to quote back, and for "N times a year" the N. */
+interface Said {
+  frequency: Frequency;
+  word: string;
+  times: number;
+}
+
+const COUNTS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/**
+ * "Per year" alone is not a frequency: "three coaching days per year", "20 hours of PD per year" count days or
+ * hours, not occurrences. "N times a year" (or per year) is one, and so is "twice a year".
+ */
+const TIMES_A_YEAR = /\b(twice|one|two|three|four|five|six|\d{1,2})( times)? (a|per|each|every) (school )?year\b/i;
+
+const FREQUENCIES: [Frequency, RegExp, string, number][] = [
+  ["times-a-year", /\b(semi-?annual(ly)?|bi-?annual(ly)?)\b/i, "twice a year", 2],
+  ["times-a-year", /\b(each|every|per) semester\b/i, "each semester", 2],
+  ["times-a-year", /\b(each|every|per) trimester\b/i, "each trimester", 3],
+  ["quarterly", /\b(quarterly|(each|every|per) quarter)\b/i, "quarterly", 4],
+  ["monthly", /\b(monthly|(each|every|per) month)\b/i, "monthly", 0],
+  ["weekly", /\b(weekly|(each|every|per) week)\b/i, "weekly", 0],
+  ["annually", /\b(annual(ly)?|yearly|(each|every) (school )?year|once (a|per|each|every) (school )?year)\b/i, "annually", 1],
 ];
 
-function frequencyOf(text: string): [Frequency, string] | null {
-  for (const [f, re, word] of FREQUENCIES) if (re.test(text)) return [f, word];
+function frequencyOf(text: string): Said | null {
+  const n = TIMES_A_YEAR.exec(text);
+  if (n) {
+    const count = n[1]!.toLowerCase();
+    const times = count === "twice" ? 2 : (COUNTS[count] ?? Number(count));
+    // "two times a year", but not "two days a year": a bare number needs "times"; "twice" does not. Marks
+    // in consecutive months count as one occurrence, so only up to four times a year can be checked.
+    if (count === "twice" || n[2] !== undefined) {
+      if (times === 1) return { frequency: "annually", word: n[0].toLowerCase(), times: 1 };
+      return times >= 2 && times <= 4 ? { frequency: "times-a-year", word: n[0].toLowerCase(), times } : null;
+    }
+  }
+  for (const [frequency, re, word, times] of FREQUENCIES) if (re.test(text)) return { frequency, word, times };
   return null;
 }
 
@@ -224,14 +292,14 @@ function frequencyChecks(plan: Plan): Finding[] {
   for (const a of plan.activities) {
     const found = frequencyOf(a.text);
     if (!found || a.schedule.length === 0) continue;
-    const [frequency, word] = found;
+    const { word } = found;
     const block = plan.blocks[a.block]!;
-    const problem = frequencyProblem(frequency, a, block.kind, plan.startMonth, block.periods.map((p) => monthIndex(p.start)));
+    const problem = frequencyProblem(found, a, block.kind, plan.startMonth, block.periods.map((p) => monthIndex(p.start)));
     if (!problem) continue;
     out.push({
       rule: "frequency-mismatch",
       severity: "warning",
-      message: `"${excerpt(a.text)}" says ${word}, but ${problem}. Check the marks or the wording.`,
+      message: `"${excerpt(a.text)}" (${where(a)}) says ${word}, but ${problem}. Check the marks or the wording.`,
       cell: a.schedule[0]!.cell,
       activityId: a.id,
     });
@@ -251,7 +319,7 @@ function runs(months: number[]): number[][] {
 }
 
 function frequencyProblem(
-  frequency: Frequency,
+  { frequency, times }: Said,
   a: Activity,
   kind: string,
   startMonth: number,
@@ -304,14 +372,14 @@ function frequencyProblem(
       if (gaps.length > 0 && gaps.every((g) => g <= 1)) return "the marks fall in every month";
       return count("about four", (n) => n >= 3 && n <= 5);
     }
-    case "twice-a-year":
-      return count("two", (n) => n === 2);
-    case "each-trimester":
-      return count("three", (n) => n === 3);
+    case "times-a-year":
+      return count(NUMBER_WORDS[times] ?? String(times), (n) => n === times);
     case "annually":
       return count("one", (n) => n <= 1);
   }
 }
+
+const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 const ON_TRACK = /^(on[ -]?track|on schedule|green)$/i;
 const NOT_STARTED = /^(not[ -]?started|not yet started|not begun|planned)$/i;
@@ -333,7 +401,7 @@ function statusContradictions(plan: Plan, asOf: IsoDate): Finding[] {
         out.push({
           rule: "status-contradiction",
           severity: "warning",
-          message: `"${excerpt(a.text)}" is reported "${status}", but ${overdue.length === 1 ? `its ${overdue[0]!.period} mark is` : `${overdue.length} of its marks (${overdue.map((m) => m.period).join(", ")}) are`} overdue as of ${asOf}. Update the status, or mark the work done.`,
+          message: `"${excerpt(a.text)}" (${where(a)}) is reported "${status}", but ${overdue.length === 1 ? `its ${overdue[0]!.period} mark is` : `${overdue.length} of its marks (${overdue.map((m) => m.period).join(", ")}) are`} overdue as of ${asOf}. Update the status, or mark the work done.`,
           cell: statusColumn(a),
           activityId: a.id,
         });
@@ -344,7 +412,7 @@ function statusContradictions(plan: Plan, asOf: IsoDate): Finding[] {
         out.push({
           rule: "status-contradiction",
           severity: "warning",
-          message: `"${excerpt(a.text)}" is reported "${status}", but its ${started.map((m) => m.period).join(", ")} mark${started.length === 1 ? " says" : "s say"} ${started[0]!.state === "done" ? "done" : "in progress"}. Update the status or the marks.`,
+          message: `"${excerpt(a.text)}" (${where(a)}) is reported "${status}", but its ${started.map((m) => m.period).join(", ")} mark${started.length === 1 ? " says" : "s say"} ${started[0]!.state === "done" ? "done" : "in progress"}. Update the status or the marks.`,
           cell: statusColumn(a),
           activityId: a.id,
         });
@@ -362,6 +430,11 @@ function lastEnd(acts: Activity[]): { end: IsoDate; period: string; cell: string
 
 const TARGET = /\bby\s+(?:(?:the\s+end\s+of|june|spring|fall|summer|december)\s+)?((?:19|20)\d{2})\b/i;
 
+/**
+ * A goal's target year ("By 2028, ...") before the end of its last scheduled period. A goal above the timeline
+ * covers the sheet's work; a goal row (or a block title that names a goal) covers the activities below it, and
+ * is reported at its own cell, once. A title above the first timeline is both: it is checked as a level.
+ */
 function goalTargets(plan: Plan): Finding[] {
   const out: Finding[] = [];
   const check = (text: string, cell: string, year: number, acts: Activity[]): void => {
@@ -370,20 +443,26 @@ function goalTargets(plan: Plan): Finding[] {
     out.push({
       rule: "goal-target-before-schedule",
       severity: "warning",
-      message: `The goal "${excerpt(text)}" is to be met by ${year}, but its work is scheduled until ${last.period} (${last.cell.split("!")[1]}). Move the target year or the work.`,
+      message: `The goal "${excerpt(text)}" (${cell.split("!")[1]}) is to be met by ${year}, but its work is scheduled until ${last.period} (${last.cell.split("!")[1]}). Move the target year or the work.`,
       cell,
     });
   };
-  for (const goal of plan.goals) if (goal.targetYear !== null) check(goal.text, goal.cell, goal.targetYear, plan.activities);
-  const under = new Map<string, Activity[]>();
+  const under = new Map<string, { text: string; year: number; acts: Activity[] }>();
   for (const a of plan.activities) {
-    for (const level of new Set(a.path)) {
-      if (!TARGET.test(level)) continue;
-      const list = under.get(level) ?? [];
-      list.push(a);
-      under.set(level, list);
-    }
+    a.path.forEach((level, i) => {
+      const cell = a.pathCells[i] ?? a.cell;
+      const entry = under.get(cell);
+      if (entry) {
+        entry.acts.push(a);
+        return;
+      }
+      const target = TARGET.exec(level);
+      if (target) under.set(cell, { text: level, year: Number(target[1]), acts: [a] });
+    });
   }
-  for (const [level, acts] of under) check(level, acts[0]!.cell, Number(TARGET.exec(level)![1]), acts);
+  for (const goal of plan.goals) {
+    if (goal.targetYear !== null && !under.has(goal.cell)) check(goal.text, goal.cell, goal.targetYear, plan.activities);
+  }
+  for (const [cell, { text, year, acts }] of under) check(text, cell, year, acts);
   return out;
 }

@@ -172,9 +172,10 @@ describe("plan rules", () => {
     expect(await findings(pair, "duplicate-activity")).toEqual([]);
   });
 
-  it("formula-like-label: text starting with = or +, with a fix to a bullet; silent otherwise", async () => {
+  it("formula-like-label: text starting with = or +, with a fix that drops the sign; silent otherwise", async () => {
     const [f] = await findings([step("=Monitor PLC implementation", "Coaches", ["November"])], "formula-like-label");
-    expect(f).toMatchObject({ severity: "info", cell: "'PL Plan'!A4", fix: { edits: [{ cell: "'PL Plan'!A4", value: "\u2022 Monitor PLC implementation" }] } });
+    // Not a bullet: a bulleted line reads as a sub-item of the activity above it (see rows.test.ts).
+    expect(f).toMatchObject({ severity: "info", cell: "'PL Plan'!A4", fix: { edits: [{ cell: "'PL Plan'!A4", value: "Monitor PLC implementation" }] } });
     expect(await findings([step("Monitor PLC implementation", "Coaches", ["November"])], "formula-like-label")).toEqual([]);
   });
 

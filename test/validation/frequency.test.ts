@@ -1,0 +1,121 @@
+/** @jest-environment node */
+/**
+ * product.md, "Validation: findings": a frequency word ("quarterly", "monthly", "twice a year", "annually", "each
+ * trimester", "weekly") that its marks contradict. Each word is tried with marks that satisfy it (silent) and marks
+ * that contradict it (one finding at the activity's first mark, naming the activity, the word and what the marks
+ * show), in the realistic district plan, a July-June school year by month, read back from .xlsx.
+ */
+import { removeTempFiles } from "../support/workbook-builder";
+import {
+  analyzePlan,
+  analyzeSpec,
+  BASE_LINES,
+  cell,
+  col,
+  expectClean,
+  expectSilent,
+  insertAfter,
+  M,
+  months,
+  only,
+  replace,
+  rowOf,
+  step,
+  yearPlanSheet,
+  yearStep,
+  YEAR_LINES,
+  type Month,
+} from "./district-plan";
+
+afterAll(removeTempFiles);
+
+/** The activity, added to Goal 2 of the base plan with the given marks. */
+function withActivity(text: string, marks: readonly Month[]) {
+  const lines = insertAfter(
+    BASE_LINES.filter((l) => !("text" in l) || !/quarterly|twice a year|annually/.test(l.text)),
+    "Capitalize",
+    step(text, "MTSS Coordinator", marks),
+  );
+  return { lines, row: rowOf(lines, text) };
+}
+
+const QUARTERLY = "Meet quarterly to review MTSS data and adjust the plan.";
+const TWICE = "Administer the PLC self-assessment twice a year.";
+const MONTHLY = "Hold monthly MTSS team meetings in every school.";
+const ANNUALLY = "Report coaching outcomes to the school board annually.";
+const TRIMESTER = "Review universal screening data each trimester.";
+const WEEKLY = "Hold weekly PLC meetings in every CSI school.";
+
+/** [text, marks, the word quoted back, what the marks show] */
+const CONTRADICTED: [string, Month[], string, string][] = [
+  [QUARTERLY, ["October"], "quarterly", "the marks show one time in 2023-24 (expected about four)"],
+  [QUARTERLY, [...M], "quarterly", "the marks run for more than a quarter without a break"],
+  [QUARTERLY, ["September", "March"], "quarterly", "the marks leave 5 months without an occurrence"],
+  [TWICE, ["November"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+  [TWICE, ["November", "February", "May"], "twice a year", "the marks show 3 times in 2023-24 (expected two)"],
+  [MONTHLY, ["September", "December", "March"], "monthly", "the marks skip 2 months between occurrences"],
+  [MONTHLY, ["October"], "monthly", "only one month is marked"],
+  [ANNUALLY, ["December", "June"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
+  [TRIMESTER, ["November", "March"], "each trimester", "the marks show 2 times in 2023-24 (expected three)"],
+  [WEEKLY, ["September", "January"], "weekly", "the marks skip 3 months between occurrences"],
+  [WEEKLY, ["September"], "weekly", "only one month is marked"],
+  ["Survey teachers on PLC practices three times a year.", ["October", "February"], "three times a year", "the marks show 2 times in 2023-24 (expected three)"],
+];
+
+const SATISFIED: [string, Month[]][] = [
+  [QUARTERLY, ["October", "January", "March", "June"]],
+  [QUARTERLY, ["September", "December", "March", "June"]],
+  [TWICE, ["November", "May"]],
+  [MONTHLY, months("August", "May")],
+  [ANNUALLY, ["June"]],
+  // One occurrence that runs over consecutive months is still one.
+  [ANNUALLY, ["April", "May"]],
+  [TRIMESTER, ["November", "March", "June"]],
+  [WEEKLY, months("September", "May")],
+  ["Survey teachers on PLC practices three times a year.", ["October", "February", "May"]],
+  // "Per year" counting days or hours is not a frequency.
+  ["Provide three coaching days per year for new teachers.", ["August", "October", "February"]],
+  ["Offer 20 hours of professional learning per year on literacy.", months("September", "November")],
+];
+
+describe("frequency-mismatch", () => {
+  test.each(CONTRADICTED)("fires on %j marked %j", async (text, marks, word, problem) => {
+    const { lines, row } = withActivity(text, marks);
+    const report = await analyzePlan(lines);
+    const f = only(report, "frequency-mismatch");
+    expect(f.severity).toBe("warning");
+    expect(f.cell).toBe(cell(`${col(marks[0]!)}${row}`));
+    expect(f.message).toBe(`"${text}" (A${row}) says ${word}, but ${problem}. Check the marks or the wording.`);
+  });
+
+  test.each(SATISFIED)("silent for %j marked %j", async (text, marks) => {
+    const { lines } = withActivity(text, marks);
+    const report = await analyzePlan(lines);
+    expectSilent(report, "frequency-mismatch");
+    expectClean(report);
+  });
+
+  test("silent for the base plan's Meet quarterly (Oct done, Jan, Mar, Jun), twice a year and annually", async () => {
+    const report = await analyzePlan(BASE_LINES);
+    expectSilent(report, "frequency-mismatch");
+  });
+
+  test("fires when a meeting said to be quarterly is marked in October only, silent once Jan, Mar and Jun are marked", async () => {
+    const once = replace(BASE_LINES, "Meet quarterly", step(QUARTERLY, "Cabinet", ["October"]));
+    const f = only(await analyzePlan(once), "frequency-mismatch");
+    expect(f.cell).toBe(cell(`${col("October")}${rowOf(once, "Meet quarterly")}`));
+    const fixed = await analyzePlan(replace(BASE_LINES, "Meet quarterly", step(QUARTERLY, "Cabinet", ["October", "January", "March", "June"])));
+    expectSilent(fixed, "frequency-mismatch");
+  });
+
+  test("fires on an annual review that skips a school year of a five-year plan; silent when every year is marked", async () => {
+    const review = "Review the PL plan annually with the school board.";
+    const skipping = await analyzeSpec(yearPlanSheet([...YEAR_LINES, yearStep(review, "Superintendent", ["23-24", "25-26", "26-27", "27-28"])]));
+    const f = only(skipping, "frequency-mismatch");
+    expect(f.cell).toBe(cell("C8", "Five-Year Plan"));
+    expect(f.message).toBe(`"${review}" (A8) says annually, but no year is marked between 2023-24 and 2025-26. Check the marks or the wording.`);
+    const every = await analyzeSpec(yearPlanSheet([...YEAR_LINES, yearStep(review, "Superintendent", ["23-24", "24-25", "25-26", "26-27", "27-28"])]));
+    expectSilent(every, "frequency-mismatch");
+    expectClean(every);
+  });
+});
