@@ -11,8 +11,9 @@ export const SAMPLES = [
 ];
 
 const useStyles = makeStyles({
-  root: { display: "grid", gridTemplateColumns: "1fr 380px", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
-  left: { display: "flex", flexDirection: "column", minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  // One screen high: the grid and the task pane each scroll on their own, as in Excel.
+  root: { display: "grid", gridTemplateColumns: "1fr 380px", gridTemplateRows: "minmax(0, 1fr)", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  left: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", padding: tokens.spacingHorizontalM, flexWrap: "wrap", backgroundColor: tokens.colorNeutralBackground1 },
   tabs: { display: "flex", gap: "2px", padding: `0 ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
   scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#ffffff" },
@@ -46,12 +47,13 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
   const [sample, setSample] = useState(SAMPLES[0]!.file);
   const [error, setError] = useState<string | null>(null);
 
-  // Redraw the grid whenever the task pane has synced with the workbook.
+  // Redraw the grid whenever the task pane has synced with the workbook. A sync is counted when it starts and changes
+  // the workbook a moment later: count the finished ones (each leaves its response size, in the same step as its changes).
   useEffect(() => {
     let seen = -1;
     let frame = 0;
     const tick = (): void => {
-      const syncs = sim.stats.syncs + sim.model.sheets.length;
+      const syncs = sim.stats.responseBytes.length + sim.model.sheets.length;
       if (syncs !== seen) {
         seen = syncs;
         setView(sheetView(sim));

@@ -31,7 +31,7 @@ type Action =
   | { type: "working"; activity: string }
   | { type: "analyzed"; report: SheetReport; notice?: MonitorState["notice"]; lastRefresh?: LastRefresh | null; settings?: Settings }
   | { type: "failed"; error: unknown }
-  | { type: "done"; notice: MonitorState["notice"]; settings?: Settings }
+  | { type: "done"; notice: MonitorState["notice"]; settings?: Settings; lastRefresh?: LastRefresh | null }
   | { type: "set-sheet"; sheet: string }
   | { type: "set-as-of"; asOf: string };
 
@@ -66,7 +66,7 @@ function reducer(state: MonitorState, action: Action): MonitorState {
       };
     }
     case "done":
-      return { ...state, phase: "ready", activity: null, notice: action.notice, settings: action.settings ?? state.settings };
+      return { ...state, phase: "ready", activity: null, notice: action.notice, settings: action.settings ?? state.settings, lastRefresh: action.lastRefresh === undefined ? state.lastRefresh : action.lastRefresh };
     case "set-sheet":
       return { ...state, sheet: action.sheet };
     case "set-as-of":
@@ -84,6 +84,9 @@ export interface MonitorActions {
   clearFlags(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
 }
+
+/** How long the as-of date must stay unchanged before the plan is read again for it. */
+export const AS_OF_PAUSE_MS = 400;
 
 export function initialState(asOf = todayIso()): MonitorState {
   return {
@@ -104,15 +107,19 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
   const [state, dispatch] = useReducer(reducer, initial);
   const current = useRef(state);
   current.current = state;
+  // Reads and refreshes are numbered: only the latest one's outcome is shown (the date or sheet can change while one runs).
+  const latest = useRef(0);
+  const dateTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const analyze = useCallback(async (notice?: MonitorState["notice"]) => {
     const { sheet, asOf, settings } = current.current;
+    const ticket = ++latest.current;
     dispatch({ type: "working", activity: `Reading ${sheet ? `"${sheet}"` : "the sheet"}` });
     try {
       const result = await workbook.analyzeWorkbook({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
-      dispatch({ type: "analyzed", report: result.report, notice });
+      if (ticket === latest.current) dispatch({ type: "analyzed", report: result.report, notice });
     } catch (e) {
-      dispatch({ type: "failed", error: e });
+      if (ticket === latest.current) dispatch({ type: "failed", error: e });
     }
   }, []);
 
@@ -130,6 +137,7 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
     })();
     return () => {
       cancelled = true;
+      clearTimeout(dateTimer.current);
     };
   }, [analyze]);
 
@@ -137,16 +145,16 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
     analyze: () => analyze(),
     async refresh() {
       const { sheet, asOf, settings } = current.current;
+      clearTimeout(dateTimer.current);
+      const ticket = ++latest.current;
       dispatch({ type: "working", activity: "Refreshing: reading the plan, flagging overdue marks, rebuilding the summary" });
       try {
         const result = await workbook.refreshStatus({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
         const t = result.report.summary.totals;
-        dispatch({
-          type: "analyzed",
-          report: result.report,
-          lastRefresh: result.stored.lastRefresh,
-          notice: { intent: "success", text: `Refreshed as of ${asOf}: ${t.overdue} overdue and ${t.current} current marks flagged; summary and plan sheets rebuilt.` },
-        });
+        const notice = { intent: "success" as const, text: `Refreshed as of ${asOf}: ${t.overdue} overdue and ${t.current} current marks flagged; summary and plan sheets rebuilt.` };
+        // A read started since (another date) brings the report to show; this refresh still happened.
+        if (ticket === latest.current) dispatch({ type: "analyzed", report: result.report, lastRefresh: result.stored.lastRefresh, notice });
+        else dispatch({ type: "done", notice, lastRefresh: result.stored.lastRefresh });
       } catch (e) {
         dispatch({ type: "failed", error: e });
       }
@@ -159,7 +167,9 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
     setAsOf(asOf) {
       dispatch({ type: "set-as-of", asOf });
       current.current = { ...current.current, asOf };
-      void analyze();
+      // Typing a date passes through other complete dates (each digit of the year): read once the typing pauses.
+      clearTimeout(dateTimer.current);
+      dateTimer.current = setTimeout(() => void analyze(), AS_OF_PAUSE_MS);
     },
     async goTo(cell) {
       try {

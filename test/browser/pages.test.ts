@@ -44,15 +44,20 @@ describe("the production pages", () => {
   });
 
   it("keep the task pane's JavaScript at most 200 KB gzip", () => {
-    const page = html("taskpane.html");
-    const scripts = scriptSources(page).filter((src) => !src.startsWith("http"));
+    const gzip = (file: string): number => gzipSync(readFileSync(join(out, file))).length;
+    const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      readdirSync(out)
+        .filter((f) => f.endsWith(".js"))
+        .sort()
+        .map((f) => `${f}: ${kb(gzip(f))} gzip`)
+        .join("\n"),
+    );
+    // Everything taskpane.html loads but office.js, which comes from Microsoft's CDN.
+    const scripts = scriptSources(html("taskpane.html")).filter((src) => !src.startsWith("http"));
     expect(scripts.length).toBeGreaterThan(0);
-    let total = 0;
-    for (const src of scripts) {
-      const bytes = gzipSync(readFileSync(join(out, src))).length;
-      console.log(`${src}: ${(bytes / 1024).toFixed(1)} KB gzip`);
-      total += bytes;
-    }
+    const total = scripts.reduce((sum, src) => sum + gzip(src), 0);
+    console.log(`task pane: ${kb(total)} gzip of 200 KB`);
     expect(total).toBeLessThanOrEqual(200 * 1024);
   });
 });

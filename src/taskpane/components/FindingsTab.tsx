@@ -7,6 +7,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { cellLabel } from "./cell-label";
@@ -15,7 +16,9 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", cursor: "pointer", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  // A list item, not a flex box: the disclosure triangle shows whether the group is open.
+  header: { cursor: "pointer", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  count: { marginInlineStart: tokens.spacingHorizontalS, verticalAlign: "middle" },
   group: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
 });
 
@@ -53,23 +56,42 @@ const RULE_NAMES: Record<string, string> = {
 /** Findings grouped by severity, in plain words, each with a way to its cell and, where mechanical, a fix. */
 export function FindingsTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
   const styles = useStyles();
+  const root = useRef<HTMLDivElement>(null);
+  // A fixed finding leaves the list: the keyboard goes on to the finding now in its place (or the last one).
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    const at = refocus.current;
+    if (at === null || state.phase !== "ready") return;
+    refocus.current = null;
+    const items = root.current?.querySelectorAll<HTMLElement>("[data-finding]") ?? [];
+    const item = items[Math.min(at, items.length - 1)];
+    (item?.querySelector<HTMLElement>("button") ?? root.current)?.focus();
+  }, [state.phase, state.report]);
+
   const findings = state.report?.findings ?? [];
   if (!state.report) return <Body1>Reading the plan&hellip;</Body1>;
-  if (findings.length === 0) return <Body1>No findings: the plan reads cleanly.</Body1>;
+  const fix = (finding: Finding, button: HTMLElement): void => {
+    const items = [...(root.current?.querySelectorAll("[data-finding]") ?? [])];
+    const item = button.closest("[data-finding]");
+    refocus.current = item ? Math.max(0, items.indexOf(item)) : 0;
+    void actions.applyFix(finding.fix!);
+  };
   const present = GROUPS.filter((g) => findings.some((f) => f.severity === g.severity));
   // Native disclosures: keyboard and screen-reader behaviour come with the element.
   return (
-    <div>
+    <div ref={root} tabIndex={-1}>
+      {findings.length === 0 ? <Body1>No findings: the plan reads cleanly.</Body1> : null}
       {present.map((group) => {
         const items = findings.filter((f) => f.severity === group.severity);
         return (
           <details key={group.severity} className={styles.group} open={group.severity !== "info"}>
             <summary className={styles.header}>
-              {group.title} <CounterBadge count={items.length} color={group.color} appearance="filled" size="small" aria-label={`${items.length}`} />
+              {group.title}
+              <CounterBadge className={styles.count} count={items.length} color={group.color} appearance="filled" size="small" aria-label={`${items.length}`} />
             </summary>
             <ul className={styles.list}>
               {items.map((f, i) => (
-                <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} busy={state.phase !== "ready"} />
+                <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} onFix={fix} busy={state.phase !== "ready"} />
               ))}
             </ul>
           </details>
@@ -79,10 +101,10 @@ export function FindingsTab({ state, actions }: { state: MonitorState; actions: 
   );
 }
 
-function FindingItem({ finding, actions, busy }: { finding: Finding; actions: MonitorActions; busy: boolean }) {
+function FindingItem({ finding, actions, onFix, busy }: { finding: Finding; actions: MonitorActions; onFix: (finding: Finding, button: HTMLElement) => void; busy: boolean }) {
   const styles = useStyles();
   return (
-    <li className={styles.item}>
+    <li className={styles.item} data-finding>
       <Caption1>
         <strong>{RULE_NAMES[finding.rule] ?? finding.rule}</strong>
       </Caption1>
@@ -92,7 +114,8 @@ function FindingItem({ finding, actions, busy }: { finding: Finding; actions: Mo
           Go to {cellLabel(finding.cell)}
         </Link>
         {finding.fix ? (
-          <Button size="small" disabled={busy} onClick={() => void actions.applyFix(finding.fix!)} aria-label={`Fix: ${finding.fix.description}`}>
+          // Focusable while the fix is applied: the keyboard is then taken on to the next finding.
+          <Button size="small" disabledFocusable={busy} onClick={(e) => onFix(finding, e.currentTarget)} aria-label={`Fix: ${finding.fix.description}`}>
             Fix: {finding.fix.description}
           </Button>
         ) : null}

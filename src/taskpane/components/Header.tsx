@@ -1,5 +1,6 @@
 import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular, EraserRegular } from "@fluentui/react-icons";
+import { useEffect, useState } from "react";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 
 const useStyles = makeStyles({
@@ -15,6 +16,8 @@ const useStyles = makeStyles({
 /** The sheet being read, the as-of date, and the primary "Refresh status" button with its progress and status line. */
 export function Header({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
   const styles = useStyles();
+  const [asOf, setAsOf] = useState(state.asOf);
+  useEffect(() => setAsOf(state.asOf), [state.asOf]);
   const busy = state.phase !== "ready";
   const status = state.activity ? `${state.activity}\u2026` : (state.notice?.text ?? lastRefreshText(state));
   const tone = state.activity ? undefined : state.notice?.intent === "error" ? styles.error : state.notice?.intent === "success" ? styles.success : undefined;
@@ -22,7 +25,8 @@ export function Header({ state, actions }: { state: MonitorState; actions: Monit
     <header className={styles.root}>
       <div className={styles.row}>
         <Field label="Plan sheet" className={styles.grow}>
-          <Select value={state.sheet ?? ""} disabled={busy || state.sheets.length === 0} onChange={(_, d) => actions.setSheet(d.value)}>
+          {/* Not disabled while busy: arrow keys change the sheet at once, and a disabled field would drop the keyboard. */}
+          <Select value={state.sheet ?? ""} disabled={state.sheets.length === 0} onChange={(_, d) => actions.setSheet(d.value)}>
             {state.sheets.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -31,14 +35,27 @@ export function Header({ state, actions }: { state: MonitorState; actions: Monit
           </Select>
         </Field>
         <Field label="As of">
-          <Input type="date" value={state.asOf} disabled={busy} onChange={(_, d) => d.value && actions.setAsOf(d.value)} />
+          {/* Typed a digit at a time, the date is empty or another complete date in between: keep what is typed as it is,
+              and never disable the field while the plan is read again. */}
+          <Input
+            type="date"
+            value={asOf}
+            onChange={(_, d) => {
+              setAsOf(d.value);
+              if (d.value) actions.setAsOf(d.value);
+            }}
+            onBlur={() => {
+              if (!asOf) setAsOf(state.asOf);
+            }}
+          />
         </Field>
       </div>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<ArrowSyncRegular />} disabled={busy || !state.sheet} onClick={() => void actions.refresh()}>
+        {/* Focusable while busy, so the keyboard stays where it was once the work is done. */}
+        <Button appearance="primary" icon={<ArrowSyncRegular />} disabledFocusable={busy || !state.sheet} onClick={() => void actions.refresh()}>
           Refresh status
         </Button>
-        <Button appearance="subtle" icon={<EraserRegular />} disabled={busy || !state.sheet} onClick={() => void actions.clearFlags()}>
+        <Button appearance="subtle" icon={<EraserRegular />} disabledFocusable={busy || !state.sheet} onClick={() => void actions.clearFlags()}>
           Clear flags
         </Button>
       </div>
