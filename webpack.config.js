@@ -73,8 +73,13 @@ module.exports = (env = {}, argv = {}) => {
   const copies = [{ from: "assets/*.png", to: "assets/[name][ext]" }];
   if (playground) copies.push({ from: "assets/samples/*.xlsx", to: "samples/[name][ext]" });
   if (!production) {
-    // Only the file the pages load, never the 87 MB of every host's scripts; already minified.
-    copies.push({ from: require.resolve("@microsoft/office-js/dist/office.js"), to: "office/office.js", info: { minimized: true } });
+    // What office.js loads in Excel (its host table, Excel's scripts, English strings), never the 87 MB of every
+    // host's scripts and debug copies; already minified.
+    const officeDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js")).replace(/\\/g, "/");
+    const ignore = ["**/*.debug.js"];
+    for (const from of ["office.js", "o15apptofilemappingtable.js", "excel-*-16.0*.js", "en-us/*.js"]) {
+      copies.push({ from: `${officeDist}/${from}`, to: `office/${from.includes("/") ? "en-us/" : ""}[name][ext]`, info: { minimized: true }, globOptions: { ignore } });
+    }
   }
   copies.push({
     from: "manifest.xml",
