@@ -225,7 +225,9 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
       io.stdout(parts.join("\n"));
     }
     if (options.command === "validate") {
-      return results.some((r) => r.reports.some((rep) => rep.findings.some((f) => f.severity === "error"))) ? 1 : 0;
+      // A file with no timeline at all fails validation: "no timeline found" is an error.
+      const failed = results.some((r) => r.reports.length === 0 || r.reports.some((rep) => rep.findings.some((f) => f.severity === "error")));
+      return failed ? 1 : 0;
     }
     return 0;
   } catch (e) {

@@ -95,3 +95,12 @@ describe("validate --json", () => {
     expect(doc.summary.asOf).toBe(AS_OF);
   });
 });
+
+describe("validate on a workbook with no timeline at all", () => {
+  it("says so and exits 1", async () => {
+    const path = await writeTempWorkbook({ sheets: [{ name: "Notes", rows: [["Minutes of the planning committee"], ["Next meeting in March"]] }] }, "notes.xlsx");
+    const io = captureIo();
+    expect(await run(["validate", path], io)).toBe(1);
+    expect(io.err).toMatch(/sheet "Notes" skipped: No timeline found/);
+  });
+});
