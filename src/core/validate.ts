@@ -74,6 +74,20 @@ const NEAR_DUPLICATE = 0.85;
  * prefix filtering: two sets that similar must share one of the rarest few words of each, so only activities
  * sharing such a word are compared, and large plans stay fast.
  */
+/** The k rarest words of a set (ties by spelling), picked without sorting the whole set. */
+function rarest(set: ReadonlySet<string>, k: number, frequency: ReadonlyMap<string, number>): string[] {
+  const words = [...set];
+  const before = (x: string, y: string): boolean => frequency.get(x)! < frequency.get(y)! || (frequency.get(x) === frequency.get(y) && x < y);
+  const out: string[] = [];
+  for (let n = 0; n < Math.min(k, words.length); n++) {
+    let best = n;
+    for (let i = n + 1; i < words.length; i++) if (before(words[i]!, words[best]!)) best = i;
+    [words[n], words[best]] = [words[best]!, words[n]!];
+    out.push(words[n]!);
+  }
+  return out;
+}
+
 function duplicateActivities(plan: Plan): Finding[] {
   const out: Finding[] = [];
   const acts = plan.activities;
@@ -86,8 +100,7 @@ function duplicateActivities(plan: Plan): Finding[] {
   for (let j = 0; j < acts.length; j++) {
     const set = sets[j]!;
     if (set.size < 2) continue;
-    const rare = [...set].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : 1));
-    const prefix = rare.slice(0, set.size - Math.ceil(NEAR_DUPLICATE * set.size) + 1);
+    const prefix = rarest(set, set.size - Math.ceil(NEAR_DUPLICATE * set.size) + 1, frequency);
     const candidates = new Set<number>();
     for (const w of prefix) for (const i of index.get(w) ?? []) candidates.add(i);
     for (const w of prefix) {
@@ -98,6 +111,8 @@ function duplicateActivities(plan: Plan): Finding[] {
     const b = acts[j]!;
     for (const i of [...candidates].sort((x, y) => x - y)) {
       if (reported.has(j)) break;
+      // Sets this similar are close in size too.
+      if (Math.min(sets[i]!.size, set.size) < NEAR_DUPLICATE * Math.max(sets[i]!.size, set.size)) continue;
       const a = acts[i]!;
       const va = verbs[i]!;
       const vb = verbs[j]!;
