@@ -1,3 +1,4 @@
+import { localCell } from "../core/address";
 import type { SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
 import type { ScheduledMark } from "../core/plan";
@@ -18,9 +19,6 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").replace(/\s+/g, " ").trim();
 }
 
-function shortCell(cell: string): string {
-  return cell.split("!").pop() ?? cell;
-}
 
 /** Periods in a compact form: consecutive months as a range (`Oct 2023 - May 2024`). */
 export function periodsText(schedule: ScheduledMark[]): string {
@@ -71,7 +69,7 @@ export function planText(report: SheetReport): string {
       oneLine(a.text),
       ...(hasOwner ? [a.owner ?? "-"] : []),
       a.schedule.length === 0 ? "(none)" : periodsText(a.schedule),
-      shortCell(a.cell),
+      localCell(a.cell),
     ]);
     out.push(indent(table(header, rows, [...(hasPath ? [24] : []), 58, ...(hasOwner ? [18] : []), 44, 6])));
   });
@@ -110,7 +108,7 @@ export function statusText(report: SheetReport): string {
     }
     const rows = entries.map((m) => {
       const a = byId.get(m.activityId)!;
-      return [m.mark.period, oneLine(a.text), a.owner ?? "-", shortCell(m.mark.cell)];
+      return [m.mark.period, oneLine(a.text), a.owner ?? "-", localCell(m.mark.cell)];
     });
     out.push(indent(table(["Period", "Activity", "Owner", "Cell"], rows, [12, 66, 18, 6])));
   };
@@ -152,7 +150,7 @@ export function statusText(report: SheetReport): string {
 
 export function findingsText(findings: Finding[]): string {
   if (findings.length === 0) return "No findings: the plan reads cleanly.";
-  const rows = findings.map((f) => [f.severity, shortCell(f.cell), f.rule, f.message + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
+  const rows = findings.map((f) => [f.severity, localCell(f.cell), f.rule, f.message + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
   return wrapLastColumn(["Severity", "Cell", "Rule", "Message"], rows, [8, 6, 28], 100);
 }
 

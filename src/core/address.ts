@@ -38,6 +38,11 @@ export function rangeAddress(sheet: string, top: number, left: number, bottom: n
   return `${quoteSheet(sheet)}!${start === end ? start : `${start}:${end}`}`;
 }
 
+/** `C5` from `'Sheet'!C5`: how a cell is named on its own sheet (a sheet name may itself hold "!"). */
+export function localCell(address: string): string {
+  return address.slice(address.lastIndexOf("!") + 1);
+}
+
 export interface ParsedAddress {
   sheet: string;
   row: number;

@@ -1,4 +1,4 @@
-import { a1, columnLetters, quoteSheet } from "./address";
+import { a1, columnLetters, localCell, quoteSheet } from "./address";
 import { blockColumns, type BlockColumns } from "./columns";
 import { dateFromExcelSerial, dayNumberOfIso, isoDate, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import { compareCells, type Finding } from "./findings";
@@ -315,14 +315,14 @@ class PlanReader {
         this.add({
           rule: "period-repeated",
           severity: "warning",
-          message: `The timeline names ${cur.label} twice (${prev.cell.split("!")[1]} and ${cur.cell.split("!")[1]}). Marks under either column count for the same period; remove or rename one column.`,
+          message: `The timeline names ${cur.label} twice (${localCell(prev.cell)} and ${localCell(cur.cell)}). Marks under either column count for the same period; remove or rename one column.`,
           cell: cur.cell,
         });
       } else if (cur.start < prev.start) {
         this.add({
           rule: "periods-out-of-order",
           severity: "warning",
-          message: `${cur.label} (${cur.cell.split("!")[1]}) comes after ${prev.label} (${prev.cell.split("!")[1]}) in the timeline but is earlier in time. Put the periods in order so the plan reads left to right.`,
+          message: `${cur.label} (${localCell(cur.cell)}) comes after ${prev.label} (${localCell(prev.cell)}) in the timeline but is earlier in time. Put the periods in order so the plan reads left to right.`,
           cell: cur.cell,
         });
       } else if (cur.kind === "school-year" && prev.kind === "school-year") {
@@ -331,7 +331,7 @@ class PlanReader {
           this.add({
             rule: "school-years-not-consecutive",
             severity: "warning",
-            message: `The timeline jumps from ${prev.label} (${prev.cell.split("!")[1]}) to ${cur.label} (${cur.cell.split("!")[1]}): a school year is missing between them. Add the missing year's column, or check the header.`,
+            message: `The timeline jumps from ${prev.label} (${localCell(prev.cell)}) to ${cur.label} (${localCell(cur.cell)}): a school year is missing between them. Add the missing year's column, or check the header.`,
             cell: cur.cell,
           });
         }
@@ -842,7 +842,7 @@ class PlanReader {
             `line left by a paste. It is not counted as an activity. Delete it if it is not meant to be there.`,
           cell: a.cell,
           activityId: a.id,
-          fix: { description: `Clear ${a.cell.split("!")[1]}`, edits: [{ cell: a.cell, value: null, before: this.heldText(a) }] },
+          fix: { description: `Clear ${localCell(a.cell)}`, edits: [{ cell: a.cell, value: null, before: this.heldText(a) }] },
         });
         continue;
       }

@@ -1,3 +1,4 @@
+import { localCell } from "./address";
 import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import { contentWords, excerpt, firstWord, setSimilarity } from "./label-text";
@@ -23,7 +24,7 @@ export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
 }
 
 function where(a: Activity): string {
-  return a.cell.split("!")[1] ?? a.cell;
+  return localCell(a.cell);
 }
 
 function unscheduledActivities(plan: Plan): Finding[] {
@@ -458,7 +459,7 @@ function goalTargets(plan: Plan): Finding[] {
     out.push({
       rule: "goal-target-before-schedule",
       severity: "warning",
-      message: `The goal "${excerpt(text)}" (${cell.split("!")[1]}) is to be met by ${year}, but its work is scheduled until ${last.period} (${last.cell.split("!")[1]}). Move the target year or the work.`,
+      message: `The goal "${excerpt(text)}" (${localCell(cell)}) is to be met by ${year}, but its work is scheduled until ${last.period} (${localCell(last.cell)}). Move the target year or the work.`,
       cell,
     });
   };

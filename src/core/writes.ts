@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AreaSchema } from "./grid";
 import type { SheetReport } from "./analyze";
 import { emptyTotals, type MarkStatus, type Totals } from "./status";
+import { localCell } from "./address";
 import { compareCells } from "./findings";
 import { STORE_SHEET } from "./settings-store";
 
@@ -123,7 +124,7 @@ const STATUS_STYLE: Partial<Record<MarkStatus, CellStyle>> = { overdue: "overdue
 /** The cell a link shows: `C5` on the sheet, or `Sheet!C5` when several sheets are summarized. */
 function shortCell(cell: string, withSheet: boolean): string {
   if (withSheet) return cell.replace(/^'((?:[^']|'')+)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
-  return cell.split("!").pop() ?? cell;
+  return localCell(cell);
 }
 
 /** The summary sheet: as-of date, the figures (with a chart), per group, quarter and month, the overdue and due-soon lists, the findings. */

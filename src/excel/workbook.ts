@@ -1,4 +1,4 @@
-import { parseCellAddress, a1 } from "../core/address";
+import { a1, localCell, parseCellAddress } from "../core/address";
 import { analyzeSheet, hasTimeline, type SheetReport } from "../core/analyze";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
@@ -292,7 +292,7 @@ export async function applyFix(fix: Fix): Promise<void> {
       const now = range.values[0]?.[0];
       const text = now === null || now === undefined || now === "" ? null : String(now).trim();
       if ((edit.before ?? null) !== null && text !== (edit.before ?? "").trim()) {
-        throw new UserFacingError(`${edit.cell.split("!")[1]} has changed since the check. Refresh and try again; nothing was changed.`, "stale");
+        throw new UserFacingError(`${localCell(edit.cell)} has changed since the check. Refresh and try again; nothing was changed.`, "stale");
       }
     }
     for (const { edit, range } of targets) {

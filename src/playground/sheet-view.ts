@@ -1,5 +1,6 @@
 import { a1, columnLetters } from "../core/address";
 import { flagKindOfFormula, type FlagKind } from "../core/writes";
+import { parseAreas } from "../excel/range-address";
 import { readCellLevel } from "../../test/office-sim/cells";
 import { snapshotSheet, type Sim } from "../../test/office-sim";
 
@@ -46,12 +47,8 @@ export function sheetView(sim: Sim, maxRows = 400, maxColumns = 40): SheetView {
 }
 
 function cellsOf(range: string): string[] {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/\$/g, ""));
-  if (!m) return [];
-  const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const out: string[] = [];
-  const [c1, r1, c2, r2] = [col(m[1]!), Number(m[2]) - 1, col(m[3] ?? m[1]!), Number(m[4] ?? m[2]) - 1];
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(a1(r, c));
+  for (const area of parseAreas(range)) for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) out.push(a1(r, c));
   return out;
 }
 

@@ -10,7 +10,7 @@ import {
 import { useEffect, useRef } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { MonitorActions, MonitorState } from "../use-monitor";
-import { cellLabel } from "./cell-label";
+import { localCell as cellLabel } from "../../core/address";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -6,7 +6,7 @@ import type { Activity } from "../../core/plan";
 import type { MarkStatus } from "../../core/status";
 import { activityStanding } from "../../core/writes";
 import type { MonitorActions, MonitorState } from "../use-monitor";
-import { cellLabel } from "./cell-label";
+import { localCell as cellLabel } from "../../core/address";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

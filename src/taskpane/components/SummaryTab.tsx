@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { MarkItem } from "../../core/summary";
 import type { MonitorActions, MonitorState } from "../use-monitor";
-import { cellLabel } from "./cell-label";
+import { localCell as cellLabel } from "../../core/address";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
