@@ -86,6 +86,9 @@ describe("the Excel adapter on the in-memory workbook", () => {
     const activities = Object.values(plan.cells).filter((c) => typeof c.value === "string" && cli.plan.activities.some((a) => a.text === c.value));
     expect(activities).toHaveLength(cli.plan.activities.length);
     expect(sim.stats.tableRowAdds).toBe(0);
+    // Bulk writes run with calculation and screen updating suspended.
+    expect(sim.stats.suspendApiCalculation).toBeGreaterThan(0);
+    expect(sim.stats.suspendScreenUpdating).toBeGreaterThan(0);
   });
 
   it("writes a label starting with = as text, never as a formula", async () => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import {
   Body1,
   Caption1,
@@ -106,65 +107,60 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
       <MarkList title={`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`} empty="Nothing starts in that time." items={s.dueSoon} actions={actions} id="due-soon" />
 
       {groups.length > 0 ? (
-        <section className={styles.section} aria-labelledby="groups-title">
-          <Subtitle2 as="h2" id="groups-title">
-            By goal and strategy
-          </Subtitle2>
-          <table className={styles.table} aria-labelledby="groups-title">
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>Name</th>
-                <th scope="col" className={styles.th}>Done</th>
-                <th scope="col" className={styles.th}>Overdue</th>
-                <th scope="col" className={styles.th}>Upcoming</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={`${g.kind}:${g.name}`}>
-                  <td className={styles.td}>
-                    <Text size={200}>{g.kind === "strategy" ? `\u2003${g.name}` : g.name}</Text>
-                  </td>
-                  <td className={styles.td}>{g.done}</td>
-                  <td className={styles.td}>{g.overdue}</td>
-                  <td className={styles.td}>{g.upcoming + g.current}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <FigureTable
+          id="groups"
+          title="By goal and strategy"
+          headers={["Name", "Done", "Overdue", "Upcoming"]}
+          rows={groups.map((g) => ({
+            key: `${g.kind}:${g.name}`,
+            cells: [<Text size={200}>{g.kind === "strategy" ? `\u2003${g.name}` : g.name}</Text>, g.done, g.overdue, g.upcoming + g.current],
+          }))}
+        />
       ) : null}
 
       {s.quarters.length > 0 ? (
-        <section className={styles.section} aria-labelledby="quarters-title">
-          <Subtitle2 as="h2" id="quarters-title">
-            Quarterly review: what was due, and what became of it
-          </Subtitle2>
-          <table className={styles.table} aria-labelledby="quarters-title">
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>Quarter</th>
-                <th scope="col" className={styles.th}>Due</th>
-                <th scope="col" className={styles.th}>Done</th>
-                <th scope="col" className={styles.th}>Overdue</th>
-                <th scope="col" className={styles.th}>Open</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.quarters.map((q) => (
-                <tr key={q.label}>
-                  <td className={styles.td}>{q.label}</td>
-                  <td className={styles.td}>{q.scheduled}</td>
-                  <td className={styles.td}>{q.done}</td>
-                  <td className={styles.td}>{q.overdue}</td>
-                  <td className={styles.td}>{q.current + q.upcoming}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <FigureTable
+          id="quarters"
+          title="Quarterly review: what was due, and what became of it"
+          headers={["Quarter", "Due", "Done", "Overdue", "Open"]}
+          rows={s.quarters.map((q) => ({ key: q.label, cells: [q.label, q.scheduled, q.done, q.overdue, q.current + q.upcoming] }))}
+        />
       ) : null}
     </div>
+  );
+}
+
+/** A titled table of figures: a header row, then one row per goal or quarter. */
+function FigureTable({ id, title, headers, rows }: { id: string; title: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <Subtitle2 as="h2" id={`${id}-title`}>
+        {title}
+      </Subtitle2>
+      <table className={styles.table} aria-labelledby={`${id}-title`}>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col" className={styles.th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, i) => (
+                <td key={i} className={styles.td}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
