@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FindingSchema } from "./findings";
 import { ActivitySchema, BlockSchema, GoalSchema, ScheduledMarkSchema } from "./plan";
-import { MarkStatusSchema } from "./status";
+import { MarkStatusSchema, type MarkStatusEntry } from "./status";
 import { SummarySchema } from "./summary";
 import type { SheetReport } from "./analyze";
 
@@ -42,15 +42,17 @@ export const FileDocumentSchema = z.union([
 export type FileDocument = z.infer<typeof FileDocumentSchema>;
 
 export function sheetDocument(report: SheetReport): SheetDocument {
-  const statusOf = new Map(report.status.marks.map((m) => [`${m.activityId}#${m.index}`, m]));
+  // Each activity's marks with their status, by the activity's place in the plan.
+  const statusOf: MarkStatusEntry[][] = report.plan.activities.map(() => []);
+  for (const m of report.status.marks) statusOf[m.activity]![m.index] = m;
   return {
     name: report.sheet,
     plan: {
       ...report.plan,
-      activities: report.plan.activities.map((a) => ({
+      activities: report.plan.activities.map((a, position) => ({
         ...a,
         schedule: a.schedule.map((mark, i) => {
-          const s = statusOf.get(`${a.id}#${i}`)!;
+          const s = statusOf[position]![i]!;
           return { ...mark, status: s.status, dueSoon: s.dueSoon };
         }),
       })),

@@ -35,13 +35,43 @@ export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule) || compareCells(a.cell, b.cell);
 }
 
-const CELL_END = /!([A-Z]+)(\d+)$/;
+/**
+ * Where a `'Sheet'!C5` address's cell part starts, and its row number, read back from the end without a regex
+ * (summaries and flags sort tens of thousands of cells). `start` is -1 when the text does not end in a cell.
+ */
+function cellEnd(address: string): { start: number; digits: number; row: number } {
+  let i = address.length;
+  let row = 0;
+  let scale = 1;
+  while (i > 0) {
+    const d = address.charCodeAt(i - 1) - 48;
+    if (d < 0 || d > 9) break;
+    row += d * scale;
+    scale *= 10;
+    i--;
+  }
+  const digits = i;
+  while (i > 0) {
+    const c = address.charCodeAt(i - 1);
+    if (c < 65 || c > 90) break;
+    i--;
+  }
+  const ok = digits < address.length && i < digits && i > 0 && address.charCodeAt(i - 1) === 33; // "!"
+  return { start: ok ? i : -1, digits, row };
+}
 
 /** Orders `'Sheet'!C5` style addresses by row, then column. */
 export function compareCells(a: string, b: string): number {
   if (a === b) return 0;
-  const pa = CELL_END.exec(a);
-  const pb = CELL_END.exec(b);
-  if (!pa || !pb) return a.localeCompare(b);
-  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || pa[1]!.localeCompare(pb[1]!);
+  const pa = cellEnd(a);
+  const pb = cellEnd(b);
+  if (pa.start < 0 || pb.start < 0) return a.localeCompare(b);
+  if (pa.row !== pb.row) return pa.row - pb.row;
+  // Column letters: fewer letters first (Z before AA), then alphabetical.
+  const la = pa.digits - pa.start;
+  const lb = pb.digits - pb.start;
+  if (la !== lb) return la - lb;
+  const ca = a.slice(pa.start, pa.digits);
+  const cb = b.slice(pb.start, pb.digits);
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
 }

@@ -49,6 +49,27 @@ export function markVocabulary(words: MarkWords): MarkVocabulary {
     return { kind: "mark", state: "in-progress", text, lookalike: false };
   };
 
+  const readText = (value: string): CellMark => {
+    const text = value.trim();
+    if (text === "") return EMPTY;
+    if (isErrorValue(text)) return { kind: "error", text };
+    const word = normalize(text);
+    const added = extra.get(word);
+    if (added) return { kind: "mark", state: added, text, lookalike: false };
+    if (PLANNED.has(word)) return { kind: "mark", state: "planned", text, lookalike: LOOKALIKE_X.has(text) };
+    if (DONE.has(word)) return { kind: "mark", state: "done", text, lookalike: false };
+    if (IN_PROGRESS.has(word)) return { kind: "mark", state: "in-progress", text, lookalike: false };
+    if (CANCELLED.has(word)) return { kind: "mark", state: "cancelled", text, lookalike: false };
+    if (SPLIT_TOP.has(word)) return { kind: "split-top", text };
+    if (SPLIT_BOTTOM.has(word)) return { kind: "split-bottom", text };
+    const percent = /^(\d{1,3}(?:\.\d+)?)\s*%$/.exec(word);
+    if (percent) return fromPercent(Number(percent[1]) / 100, text);
+    return { kind: "unknown", text };
+  };
+
+  // A timeline holds the same few texts thousands of times (X, ✓, done): each is read once. The marks
+  // are shared, so nobody may change one. The cache is capped so a sheet of distinct texts cannot grow it without end.
+  const known = new Map<string, CellMark>();
   return {
     read(value, format) {
       if (value === null) return EMPTY;
@@ -57,21 +78,12 @@ export function markVocabulary(words: MarkWords): MarkVocabulary {
         return { kind: "unknown", text: String(value) };
       }
       if (typeof value === "boolean") return { kind: "unknown", text: value ? "TRUE" : "FALSE" };
-      const text = value.trim();
-      if (text === "") return EMPTY;
-      if (isErrorValue(text)) return { kind: "error", text };
-      const word = normalize(text);
-      const added = extra.get(word);
-      if (added) return { kind: "mark", state: added, text, lookalike: false };
-      if (PLANNED.has(word)) return { kind: "mark", state: "planned", text, lookalike: LOOKALIKE_X.has(text) };
-      if (DONE.has(word)) return { kind: "mark", state: "done", text, lookalike: false };
-      if (IN_PROGRESS.has(word)) return { kind: "mark", state: "in-progress", text, lookalike: false };
-      if (CANCELLED.has(word)) return { kind: "mark", state: "cancelled", text, lookalike: false };
-      if (SPLIT_TOP.has(word)) return { kind: "split-top", text };
-      if (SPLIT_BOTTOM.has(word)) return { kind: "split-bottom", text };
-      const percent = /^(\d{1,3}(?:\.\d+)?)\s*%$/.exec(word);
-      if (percent) return fromPercent(Number(percent[1]) / 100, text);
-      return { kind: "unknown", text };
+      let mark = known.get(value);
+      if (mark === undefined) {
+        mark = readText(value);
+        if (known.size < 10_000) known.set(value, mark);
+      }
+      return mark;
     },
   };
 }

@@ -164,6 +164,7 @@ export function parsePeriodLabel(value: CellValue, format: string | null = null,
     return null;
   }
   if (typeof value !== "string") return null;
+  if (hasManyWords(value)) return null;
   const text = value.trim().replace(/\s+/g, " ");
   if (text.length === 0 || text.length > 40) return null;
   const label = parseText(text);
@@ -171,6 +172,23 @@ export function parsePeriodLabel(value: CellValue, format: string | null = null,
   // A note in parentheses after the period: `Q1 (Jul-Sep)`, `Fall (Aug-Nov)`, `July (tentative)`.
   const noted = /^(.+?)\s*\([^()]*\)$/.exec(text);
   return noted ? plausible(parseText(noted[1]!)) : null;
+}
+
+/**
+ * More than four words and no note in parentheses: activity text or a heading, never a period (the longest
+ * labels, "1st Quarter 2025-26", "School year 2023-24", have three or four). Counted without copying the text.
+ */
+function hasManyWords(value: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 40) return false; // "(": a label with a note such as `Q1 (Jul - Sep 2023)` is read below
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160;
+    if (!space && !inWord && ++words > 4) return true;
+    inWord = !space;
+  }
+  return false;
 }
 
 const OTHER_FIRST_WORDS = new Set(["quarter", "semester", "sem", "trimester", "tri", "first", "second", "third", "fourth", "year"]);

@@ -55,17 +55,36 @@ interface Hierarchy {
   bare: boolean;
 }
 
+/** The first word of each level name: a label starting with any other word names no level. */
+const LEVEL_FIRST_WORDS = new Set(LEVEL_WORDS.split("|").map((w) => w.split(" ")[0]!));
+
+/** The label's first word in lower case, if it starts with a letter (ASCII: level names are English words). */
+function leadingWord(text: string): string {
+  let end = 0;
+  while (end < text.length) {
+    const c = text.charCodeAt(end) | 0x20;
+    if (c < 97 || c > 122) break;
+    end++;
+  }
+  return text.slice(0, end).toLowerCase();
+}
+
+function levelName(word: string): string {
+  const lower = word.toLowerCase();
+  return lower === "action item" ? "action step" : lower;
+}
+
 function hierarchyOf(text: string): Hierarchy | null {
-  const level = (word: string): string => word.toLowerCase().replace(/^action item$/, "action step");
+  if (!LEVEL_FIRST_WORDS.has(leadingWord(text))) return null;
   const m = HIERARCHY.exec(text);
   if (m) {
     const hasId = m[3] !== undefined;
     const hasColon = /[:.)\u2013\u2014-]/.test(m[4] ?? "");
     const bare = text.trim().length === m[0].trim().length;
-    if (hasId || hasColon || bare) return { level: level(m[1]!), leaf: level(m[1]!) === "action step", bare };
+    if (hasId || hasColon || bare) return { level: levelName(m[1]!), leaf: levelName(m[1]!) === "action step", bare };
   }
   const n = NUMBERED_LEVEL.exec(text);
-  if (n) return { level: level(n[1]!), leaf: level(n[1]!) === "action step", bare: false };
+  if (n) return { level: levelName(n[1]!), leaf: levelName(n[1]!) === "action step", bare: false };
   return null;
 }
 
@@ -86,9 +105,9 @@ interface RowRead {
   cells: CellRead[];
   hasMarks: boolean;
   /** Columns outside the timeline whose cell shows an error value. */
-  errors: number[];
+  errors: readonly number[];
   /** Columns outside the timeline, with no header, that hold an X. */
-  strays: number[];
+  strays: readonly number[];
 }
 
 interface Draft {
@@ -100,9 +119,15 @@ interface Draft {
   rows: number[];
   /** The goal, objective or strategy lines above it, outermost first. */
   path: Draft[];
+  /** A level's text and cell, worked out once for all the activities under it. */
+  joined?: string;
+  cellAddress?: string;
 }
 
 const MARK_KINDS = new Set(["mark", "split-top", "split-bottom"]);
+
+/** The empty list of columns a row without errors or stray marks shares (never added to). */
+const NONE: readonly number[] = [];
 
 class PlanReader {
   private readonly findings: Finding[] = [];
@@ -123,8 +148,8 @@ class PlanReader {
 
   private readonly sheetPrefix: string;
   private readonly letters: string[] = [];
-  /** Each activity's label cell (0-based row and column), by activity id: a fix states what that cell holds. */
-  private readonly labelCells = new Map<string, { row: number; column: number }>();
+  /** Each activity's label cell (0-based row and column), in the order of plan.activities: a fix states what that cell holds. */
+  private readonly labelCells: { row: number; column: number }[] = [];
 
   /** `'Sheet'!C5`; the sheet's quoted name and the column letters are worked out once. */
   private cell(row: number, column: number): string {
@@ -388,19 +413,20 @@ class PlanReader {
     }
 
     // One pass over the other columns: error values, and X's in columns the timeline does not name.
-    const errors: number[] = [];
-    const strays: number[] = [];
+    // Most rows have neither: they share one empty list.
+    let errors: number[] | null = null;
+    let strays: number[] | null = null;
     for (const { column, headed } of outside) {
       const v = g.own(row, column);
       if (v === null || typeof v !== "string") continue;
       if (isErrorValue(v)) {
-        if (g.anchorRow(row, column) === row) errors.push(column);
+        if (g.anchorRow(row, column) === row) (errors ??= []).push(column);
       } else if (!headed && v.length <= 3 && g.anchorRow(row, column) === row) {
         const m = this.vocab.read(v, null);
-        if (m.kind === "mark" && m.state === "planned" && m.text.length <= 2) strays.push(column);
+        if (m.kind === "mark" && m.state === "planned" && m.text.length <= 2) (strays ??= []).push(column);
       }
     }
-    return { row, label, labelColumn, mergedBelow, cells, hasMarks, errors, strays };
+    return { row, label, labelColumn, mergedBelow, cells, hasMarks, errors: errors ?? NONE, strays: strays ?? NONE };
   }
 
   /**
@@ -524,6 +550,7 @@ class PlanReader {
 
   /** A row with marks but no text belongs to the activity whose lines it touches. */
   private placeLooseRows(loose: RowRead[], owner: Map<number, Draft>, rows: RowRead[]): void {
+    if (loose.length === 0) return;
     const byRow = new Map(rows.map((r) => [r.row, r]));
     for (const row of loose) {
       const above = owner.get(row.row - 1);
@@ -565,22 +592,10 @@ class PlanReader {
   ): Activity {
     const g = this.grid;
     const lines = draft.lines.reduce((text, line) => joinWrapped(text, line));
-    const text = [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
+    const text = draft.subItems.length === 0 ? lines : [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
     const id = `${g.sheet}!${draft.firstRow + 1}`;
-    const attr = (column: number | undefined | null): string | null => {
-      if (column === undefined || column === null) return null;
-      const parts: string[] = [];
-      for (const r of draft.rows) {
-        if (g.anchorRow(r, column) !== r) continue;
-        const v = g.value(r, column);
-        if (v === null || isErrorValue(v)) continue;
-        const s = attributeText(v, g.format(r, column), g.date1904);
-        if (s !== "") parts.push(s);
-      }
-      return parts.length === 0 ? null : parts.join(" ");
-    };
     for (const r of draft.rows) {
-      for (const c of rows[r - firstRow]?.errors ?? []) {
+      for (const c of rows[r - firstRow]?.errors ?? NONE) {
         const header = columns.headers.get(c);
         this.add({
           rule: "error-value",
@@ -592,28 +607,28 @@ class PlanReader {
       }
     }
 
-    this.labelCells.set(id, { row: draft.firstRow, column: draft.labelColumn });
+    this.labelCells.push({ row: draft.firstRow, column: draft.labelColumn });
     this.checkFormulaLike(draft, id);
 
-    const status = attr(columns.roles.status);
+    const status = this.attribute(draft, columns.roles.status);
     const override = status ? statusOverride(status) : null;
     const schedule = this.scheduleOf(draft, rows, firstRow, byColumn, id, override);
     const attributes: Record<string, string> = {};
     for (const [c, header] of columns.extra) {
-      const v = attr(c);
+      const v = this.attribute(draft, c);
       if (v !== null) attributes[header] = v;
     }
     return {
       id,
       text,
-      path: draft.path.map((level) => level.lines.reduce((text, line) => joinWrapped(text, line))),
-      pathCells: draft.path.map((level) => this.cell(level.firstRow, level.labelColumn)),
-      owner: attr(columns.roles.owner),
+      path: draft.path.map((level) => this.levelText(level)),
+      pathCells: draft.path.map((level) => this.levelCell(level)),
+      owner: this.attribute(draft, columns.roles.owner),
       status,
-      step: attr(columns.step),
-      evidence: attr(columns.roles.evidence),
-      resources: attr(columns.roles.resources),
-      notes: attr(columns.roles.notes),
+      step: this.attribute(draft, columns.step),
+      evidence: this.attribute(draft, columns.roles.evidence),
+      resources: this.attribute(draft, columns.roles.resources),
+      notes: this.attribute(draft, columns.roles.notes),
       attributes,
       subItems: draft.subItems,
       block: blockIndex,
@@ -621,6 +636,30 @@ class PlanReader {
       rows: draft.rows.map((r) => r + 1),
       schedule,
     };
+  }
+
+  /** What an activity's rows hold in an attribute column, joined; null when the column is absent or empty. */
+  private attribute(draft: Draft, column: number | undefined | null): string | null {
+    if (column === undefined || column === null) return null;
+    const g = this.grid;
+    let text: string | null = null;
+    for (const r of draft.rows) {
+      if (g.anchorRow(r, column) !== r) continue;
+      const v = g.value(r, column);
+      if (v === null || isErrorValue(v)) continue;
+      const s = attributeText(v, g.format(r, column), g.date1904);
+      if (s !== "") text = text === null ? s : `${text} ${s}`;
+    }
+    return text;
+  }
+
+  /** A path level's text (its wrapped lines joined) and cell. */
+  private levelText(level: Draft): string {
+    return (level.joined ??= level.lines.reduce((text, line) => joinWrapped(text, line)));
+  }
+
+  private levelCell(level: Draft): string {
+    return (level.cellAddress ??= this.cell(level.firstRow, level.labelColumn));
   }
 
   /**
@@ -662,33 +701,38 @@ class PlanReader {
     id: string,
     override: "done" | "cancelled" | null,
   ): ScheduledMark[] {
-    // The activity's cells column by column, top to bottom within a column.
-    const all: CellRead[] = [];
-    for (const r of draft.rows) {
-      const row = rows[r - firstRow];
-      if (row) for (const cell of row.cells) all.push(cell);
+    // The activity's cells column by column, top to bottom within a column. A one-row activity's cells are in
+    // column order already.
+    let all: CellRead[];
+    if (draft.rows.length === 1) {
+      all = rows[draft.rows[0]! - firstRow]?.cells ?? [];
+    } else {
+      all = [];
+      for (const r of draft.rows) {
+        const row = rows[r - firstRow];
+        if (row) for (const cell of row.cells) all.push(cell);
+      }
+      all.sort((a, b) => a.column - b.column || a.row - b.row);
     }
-    all.sort((a, b) => a.column - b.column || a.row - b.row);
     const schedule: ScheduledMark[] = [];
     const lookalikes: CellRead[] = [];
     // Marks under two columns that name the same period (a repeated header) are one scheduled period.
     const perPeriod: { period: Period; found: { cells: CellRead[]; state: MarkState; text: string }[] }[] = [];
     for (let from = 0; from < all.length; ) {
       const column = all[from]!.column;
-      let to = from;
+      let to = from + 1;
       while (to < all.length && all[to]!.column === column) to++;
-      const cells = all.slice(from, to);
-      from = to;
       const period = byColumn.get(column)!;
-      let entry = perPeriod.find((e) => e.period.start === period.start && e.period.end === period.end);
+      let entry: (typeof perPeriod)[number] | undefined;
+      for (const e of perPeriod) if (e.period.start === period.start && e.period.end === period.end) entry = e;
       if (!entry) {
         entry = { period, found: [] };
         perPeriod.push(entry);
       }
       const found = entry.found;
-      for (let i = 0; i < cells.length; i++) {
-        const cur = cells[i]!;
-        const next = cells[i + 1];
+      for (let i = from; i < to; i++) {
+        const cur = all[i]!;
+        const next = i + 1 < to ? all[i + 1] : undefined;
         const adjacent = next !== undefined && next.row === cur.row + 1;
         const m = cur.mark;
         if (m.kind === "split-top" && adjacent && (next.mark.kind === "mark" || next.mark.kind === "split-bottom")) {
@@ -726,23 +770,25 @@ class PlanReader {
           });
         }
       }
+      from = to;
     }
     for (const { period, found } of perPeriod) {
       if (found.length === 0) continue;
       const first = found[0]!;
-      const textRepeats = found.slice(1).filter((f) => !f.cells.every((c) => c.fill));
-      if (textRepeats.length > 0) {
+      const textRepeat = found.find((f, i) => i > 0 && !f.cells.every((c) => c.fill));
+      if (textRepeat) {
         this.add({
           rule: "repeated-mark",
           severity: "info",
           message:
             `The activity "${excerpt(draft.lines[0] ?? "")}" is marked ${found.length} times under ${period.label} ` +
             `(${found.map((f) => a1(f.cells[0]!.row, f.cells[0]!.column)).join(", ")}); it counts once. Keep one mark and clear the others.`,
-          cell: this.cell(textRepeats[0]!.cells[0]!.row, textRepeats[0]!.cells[0]!.column),
+          cell: this.cell(textRepeat.cells[0]!.row, textRepeat.cells[0]!.column),
           activityId: id,
         });
       }
-      const cellsOf = found.flatMap((f) => f.cells).map((c) => this.cell(c.row, c.column));
+      const cellsOf: string[] = [];
+      for (const f of found) for (const c of f.cells) cellsOf.push(this.cell(c.row, c.column));
       schedule.push({
         start: period.start,
         end: period.end,
@@ -754,7 +800,10 @@ class PlanReader {
       });
     }
     if (lookalikes.length > 0) this.lookalikeFinding(lookalikes, id);
-    schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
+    // Columns left to right are usually periods in time order already.
+    let ordered = true;
+    for (let i = 1; i < schedule.length && ordered; i++) ordered = schedule[i - 1]!.start < schedule[i]!.start;
+    if (!ordered) schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
     return schedule;
   }
 
@@ -816,10 +865,9 @@ class PlanReader {
     }
   }
 
-
-  /** What an activity's label cell holds, as a fix's `before` (the activity's text has its whitespace tidied). */
-  private heldText(a: Activity): string {
-    const at = this.labelCells.get(a.id);
+  /** What the label cell of plan.activities[index] holds, as a fix's `before` (the activity's text has its whitespace tidied). */
+  private heldText(index: number, a: Activity): string {
+    const at = this.labelCells[index];
     return at ? this.grid.text(at.row, at.column) : a.text;
   }
 
@@ -842,7 +890,7 @@ class PlanReader {
             `line left by a paste. It is not counted as an activity. Delete it if it is not meant to be there.`,
           cell: a.cell,
           activityId: a.id,
-          fix: { description: `Clear ${localCell(a.cell)}`, edits: [{ cell: a.cell, value: null, before: this.heldText(a) }] },
+          fix: { description: `Clear ${localCell(a.cell)}`, edits: [{ cell: a.cell, value: null, before: this.heldText(i, a) }] },
         });
         continue;
       }

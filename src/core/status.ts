@@ -23,6 +23,8 @@ export type Totals = z.infer<typeof TotalsSchema>;
 
 export interface MarkStatusEntry {
   activityId: string;
+  /** The activity's position in plan.activities. */
+  activity: number;
   /** Index of the mark in its activity's schedule. */
   index: number;
   mark: ScheduledMark;
@@ -59,17 +61,18 @@ export function statusAsOf(plan: Plan, asOf: IsoDate, dueSoonDays = 30): StatusR
   const totals = emptyTotals();
   const marks: MarkStatusEntry[] = [];
   totals.activities = plan.activities.length;
-  for (const activity of plan.activities) {
+  plan.activities.forEach((activity, position) => {
     if (activity.schedule.length === 0) totals.unscheduled++;
-    activity.schedule.forEach((mark, index) => {
+    for (let index = 0; index < activity.schedule.length; index++) {
+      const mark = activity.schedule[index]!;
       const status = markStatus(mark, day);
       const dueSoon = status === "upcoming" && dayNumberOfIso(mark.start) - day <= dueSoonDays;
       totals.scheduled++;
       totals[status]++;
       if (dueSoon) totals.dueSoon++;
       if (mark.state === "in-progress") totals.inProgress++;
-      marks.push({ activityId: activity.id, index, mark, status, dueSoon });
-    });
-  }
+      marks.push({ activityId: activity.id, activity: position, index, mark, status, dueSoon });
+    }
+  });
   return { asOf, dueSoonDays, marks, totals };
 }

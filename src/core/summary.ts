@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
 import { compareCells, type Finding } from "./findings";
-import type { Activity, Plan } from "./plan";
+import type { Plan } from "./plan";
 import { MarkStatusSchema, TotalsSchema, type MarkStatus, type StatusReport } from "./status";
 
 const count = z.number().int().nonnegative();
@@ -67,44 +67,48 @@ function tally(counts: StatusCounts, status: MarkStatus): void {
   counts[status]++;
 }
 
+/** Months since year 0 of a `YYYY-MM-DD` date, read from its digits (summaries read tens of thousands). */
 function monthIndexOf(iso: IsoDate): number {
-  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  const digit = (i: number): number => iso.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  return year * 12 + digit(5) * 10 + digit(6) - 1;
 }
 
 /** The monitoring summary a committee reads: totals, per goal and block, per month and quarter, overdue and due soon. */
 export function summarize(plan: Plan, status: StatusReport, findings: Finding[]): Summary {
-  const byId = new Map(plan.activities.map((a) => [a.id, a]));
   const severities = { error: 0, warning: 0, info: 0 };
   for (const f of findings) severities[f.severity]++;
 
-  const groups = new Map<string, GroupSummary>();
+  // Groups in the order they first appear: each block, then the goals and strategies of its activities.
+  const groups: GroupSummary[] = [];
+  const named = { goal: new Map<string, GroupSummary>(), strategy: new Map<string, GroupSummary>(), block: new Map<string, GroupSummary>() };
   const groupOf = (kind: GroupSummary["kind"], name: string): GroupSummary => {
-    const key = `${kind}\u0000${name}`;
-    let g = groups.get(key);
+    let g = named[kind].get(name);
     if (!g) {
       g = { kind, name, activities: 0, ...emptyCounts() };
-      groups.set(key, g);
+      named[kind].set(name, g);
+      groups.push(g);
     }
     return g;
   };
-  const blockName = (a: Activity): string => {
-    const block = plan.blocks[a.block]!;
+  const blockGroups: GroupSummary[] = [];
+  const blockGroup = (index: number): GroupSummary => {
+    const known = blockGroups[index];
+    if (known) return known;
+    const block = plan.blocks[index]!;
     const first = block.periods[0]!;
     const last = block.periods[block.periods.length - 1]!;
-    return block.title ?? `Timeline ${first.label} \u2013 ${last.label}`;
+    const name = block.title ?? `Timeline ${first.label} \u2013 ${last.label}`;
+    return (blockGroups[index] = groupOf("block", `${name} (block ${index + 1})`));
   };
-  const groupsOfActivity = (a: Activity): GroupSummary[] => {
-    const out = [groupOf("block", `${blockName(a)} (block ${a.block + 1})`)];
-    if (a.path[0]) out.push(groupOf("goal", a.path[0]));
-    if (a.path[1]) out.push(groupOf("strategy", a.path[1]));
-    return out;
-  };
-  const activityGroups = new Map<string, GroupSummary[]>();
-  for (const a of plan.activities) {
-    const gs = groupsOfActivity(a);
-    activityGroups.set(a.id, gs);
+  // Each activity's groups, by the activity's place in plan.activities.
+  const activityGroups = plan.activities.map((a) => {
+    const gs = [blockGroup(a.block)];
+    if (a.path[0]) gs.push(groupOf("goal", a.path[0]));
+    if (a.path[1]) gs.push(groupOf("strategy", a.path[1]));
     for (const g of gs) g.activities++;
-  }
+    return gs;
+  });
 
   const months = new Map<number, DueInPeriod>();
   const quarters = new Map<number, DueInPeriod>();
@@ -118,9 +122,9 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
   const dueSoon: MarkItem[] = [];
 
   for (const entry of status.marks) {
-    const a = byId.get(entry.activityId);
+    const a = plan.activities[entry.activity];
     if (!a) continue;
-    for (const g of activityGroups.get(a.id)!) tally(g, entry.status);
+    for (const g of activityGroups[entry.activity]!) tally(g, entry.status);
     const due = monthIndexOf(entry.mark.end);
     let month = months.get(due);
     if (!month) {
@@ -143,6 +147,7 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     }
     tally(quarter, entry.status);
 
+    if (entry.status !== "overdue" && !entry.dueSoon) continue;
     const item: MarkItem = {
       activityId: a.id,
       activity: a.text,
@@ -169,7 +174,7 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     dueSoonDays: status.dueSoonDays,
     totals: status.totals,
     findings: severities,
-    groups: [...groups.values()].sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind]),
+    groups: groups.sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind]),
     months: [...months.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     quarters: [...quarters.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     overdue,

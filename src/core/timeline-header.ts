@@ -21,8 +21,11 @@ export interface GroupYear {
 
 const MIN_PERIODS = 3;
 
+/** Period labels of texts already read on this sheet: owners, marks and headings repeat down a sheet. */
+type KnownLabels = Map<string, PeriodLabel | null>;
+
 /** Reads the period labels of one row; a header's own cells only (merges are not spread). */
-function rowLabels(grid: SheetGrid, row: number): { columns: number[]; labels: PeriodLabel[] } {
+function rowLabels(grid: SheetGrid, row: number, known: KnownLabels): { columns: number[]; labels: PeriodLabel[] } {
   const columns: number[] = [];
   const labels: PeriodLabel[] = [];
   const values = grid.rowValues(row);
@@ -32,7 +35,12 @@ function rowLabels(grid: SheetGrid, row: number): { columns: number[]; labels: P
     if (typeof v === "string" && (v.length < 2 || v.length > 40)) continue;
     const c = grid.left + i;
     // Number formats matter only for numbers (dates); text says what it says.
-    const label = parsePeriodLabel(v, typeof v === "number" ? grid.format(row, c) : null, grid.date1904);
+    let label: PeriodLabel | null | undefined;
+    if (typeof v === "number") label = parsePeriodLabel(v, grid.format(row, c), grid.date1904);
+    else if ((label = known.get(v)) === undefined) {
+      label = parsePeriodLabel(v);
+      if (known.size < 10_000) known.set(v, label);
+    }
     if (label) {
       columns.push(c);
       labels.push(label);
@@ -85,8 +93,9 @@ function isDataRowOf(grid: SheetGrid, header: TimelineHeader, found: { columns: 
 /** Every timeline header of a sheet, top to bottom. */
 export function findTimelineHeaders(grid: SheetGrid): TimelineHeader[] {
   const candidates = new Map<number, { columns: number[]; labels: PeriodLabel[] }>();
+  const known: KnownLabels = new Map();
   for (let r = grid.top; r <= grid.bottom; r++) {
-    const found = rowLabels(grid, r);
+    const found = rowLabels(grid, r, known);
     if (found.labels.length >= MIN_PERIODS) candidates.set(r, found);
   }
   const headers: TimelineHeader[] = [];
