@@ -57,9 +57,11 @@ interface Hierarchy {
 
 /** The first word of each level name: a label starting with any other word names no level. */
 const LEVEL_FIRST_WORDS = new Set(LEVEL_WORDS.split("|").map((w) => w.split(" ")[0]!));
+const LEVEL_INITIALS = new Set([...LEVEL_FIRST_WORDS].map((w) => w.charCodeAt(0)));
 
 /** The label's first word in lower case, if it starts with a letter (ASCII: level names are English words). */
 function leadingWord(text: string): string {
+  if (!LEVEL_INITIALS.has(text.charCodeAt(0) | 0x20)) return "";
   let end = 0;
   while (end < text.length) {
     const c = text.charCodeAt(end) | 0x20;
@@ -125,6 +127,9 @@ interface Draft {
 }
 
 const MARK_KINDS = new Set(["mark", "split-top", "split-bottom"]);
+
+/** Whitespace other than single spaces: a label with any has its spaces tidied. */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
 /** The empty list of columns a row without errors or stray marks shares (never added to). */
 const NONE: readonly number[] = [];
@@ -383,7 +388,7 @@ class PlanReader {
       }
       const t = g.text(row, c);
       if (t !== "" && !isErrorValue(t)) {
-        label = t.replace(/\s+/g, " ");
+        label = UNTIDY_SPACE.test(t) ? t.replace(/\s+/g, " ") : t;
         labelColumn = c;
         break;
       }
@@ -478,10 +483,11 @@ class PlanReader {
       }
       if (!row.hasMarks && REPEATED_HEADER.test(row.label)) continue;
       const level = hierarchyOf(row.label);
+      const bullet = isBullet(row.label);
       // A heading alone on its row ("Goal #2") takes the next unmarked line as its statement (seed 001).
       const heading = bareHeading;
       bareHeading = null;
-      if (heading && heading === current && !level && !row.hasMarks && !isBullet(row.label)) {
+      if (heading && heading === current && !level && !row.hasMarks && !bullet) {
         heading.lines.push(row.label);
         heading.rows.push(row.row);
         owner.set(row.row, heading);
@@ -491,14 +497,14 @@ class PlanReader {
       const continues =
         current !== null &&
         !level &&
-        (startsLowerCase(row.label) || isBullet(row.label) || endsMidSentence(lastLine));
+        (startsLowerCase(row.label) || bullet || endsMidSentence(lastLine));
       if (continues && current) {
-        if (isBullet(row.label) && current.kind === "activity") {
+        if (bullet && current.kind === "activity") {
           current.subItems.push(stripBullet(row.label));
-        } else if (current.subItems.length > 0 && !isBullet(row.label)) {
+        } else if (current.subItems.length > 0 && !bullet) {
           const i = current.subItems.length - 1;
           current.subItems[i] = joinWrapped(current.subItems[i]!, row.label);
-        } else if (isBullet(row.label)) {
+        } else if (bullet) {
           // A bullet under a goal or strategy line is an activity of its own.
           current = this.startDraft(drafts, "activity", row, stripBullet(row.label), path);
         } else {
@@ -516,15 +522,15 @@ class PlanReader {
         current = levelDraft;
         if (level.bare && levelDraft.kind === "level") bareHeading = levelDraft;
       } else {
-        if (!current && (startsLowerCase(row.label) || isBullet(row.label))) {
+        if (!current && (startsLowerCase(row.label) || bullet)) {
           this.add({
             rule: "orphan-continuation",
             severity: "warning",
-            message: `"${excerpt(row.label)}" (${a1(row.row, row.labelColumn)}) looks like the rest of a wrapped line (it starts ${isBullet(row.label) ? "with a bullet" : "in lower case"}), but no activity comes before it. It is read as an activity of its own; join it to the line it belongs to, or capitalize it.`,
+            message: `"${excerpt(row.label)}" (${a1(row.row, row.labelColumn)}) looks like the rest of a wrapped line (it starts ${bullet ? "with a bullet" : "in lower case"}), but no activity comes before it. It is read as an activity of its own; join it to the line it belongs to, or capitalize it.`,
             cell: this.cell(row.row, row.labelColumn),
           });
         }
-        current = this.startDraft(drafts, "activity", row, isBullet(row.label) ? stripBullet(row.label) : row.label, path);
+        current = this.startDraft(drafts, "activity", row, bullet ? stripBullet(row.label) : row.label, path);
       }
       owner.set(row.row, current);
       lastLine = row.label;

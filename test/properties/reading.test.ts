@@ -8,6 +8,8 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import {
   analyzeSheet,
+  cellAddress,
+  compareCells,
   EXCEL_ERRORS,
   parseCellAddress,
   readPlan,
@@ -389,5 +391,30 @@ describe("the generator exercises the real paths", () => {
     for (const rule of ["unrecognized-mark", "lookalike-mark", "split-mark", "error-value", "school-year-assumed", "orphan-continuation"]) {
       expect(rules).toContain(rule);
     }
+  });
+});
+
+describe("ordering cells", () => {
+  const sheetName = fc.stringMatching(/^[A-Za-z0-9 !'_-]{1,12}$/);
+  const cell = fc.record({ sheet: sheetName, row: fc.integer({ min: 0, max: 1_048_575 }), column: fc.integer({ min: 0, max: 16_383 }) });
+
+  test("compareCells orders addresses by row, then column, whatever the sheet is called", () => {
+    fc.assert(
+      fc.property(cell, cell, (a, b) => {
+        const x = cellAddress(a.sheet, a.row, a.column);
+        const y = cellAddress(b.sheet, b.row, b.column);
+        const expected = a.row - b.row || a.column - b.column;
+        const got = compareCells(x, y);
+        if (x === y) return got === 0;
+        return expected === 0 ? got === 0 : Math.sign(got) === Math.sign(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  test("compareCells falls back to text order for text that is not a cell address", () => {
+    expect(compareCells("Plan!notacell", "Plan!A1")).toBe("Plan!notacell".localeCompare("Plan!A1"));
+    expect(compareCells("'Plan'!Z9", "'Plan'!AA9")).toBeLessThan(0);
+    expect(compareCells("'Plan'!B10", "'Plan'!C9")).toBeGreaterThan(0);
   });
 });
