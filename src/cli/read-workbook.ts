@@ -17,7 +17,7 @@ export interface LoadedFile {
   grids: Grid[];
   /** What the add-in saved in the workbook, if it ever did. */
   stored: StoredState | null;
-  /** The workbook itself, for writing a refreshed copy (xlsx only). */
+  /** The workbook itself, for writing a refreshed copy (an .xlsx loaded with `keepWorkbook`), else null. */
   workbook: ExcelJS.Workbook | null;
 }
 
@@ -41,7 +41,12 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-export async function loadFile(path: string): Promise<LoadedFile> {
+export interface LoadOptions {
+  /** Keep the workbook for writing a refreshed copy; otherwise it is let go once its sheets are read (a large workbook's model is most of the memory). */
+  keepWorkbook?: boolean;
+}
+
+export async function loadFile(path: string, options: LoadOptions = {}): Promise<LoadedFile> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xls") throw new UnreadableFileError(`${path}: old .xls workbooks are not supported; save it as .xlsx in Excel first`);
   if (!isSupported(path)) throw new UnreadableFileError(`${path}: not a workbook the command line reads (.xlsx, .csv, .tsv or .txt)`);
@@ -66,7 +71,7 @@ export async function loadFile(path: string): Promise<LoadedFile> {
       if (OWN_SHEETS.includes(ws.name)) return;
       grids.push(worksheetGrid(ws, date1904));
     });
-    return { path, kind: "xlsx", grids, stored, workbook };
+    return { path, kind: "xlsx", grids, stored, workbook: options.keepWorkbook ? workbook : null };
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);

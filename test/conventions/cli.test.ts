@@ -46,6 +46,22 @@ beforeAll(async () => {
   workbook = await writeTempWorkbook({ sheets: [GOAL_1, GOAL_2, NOTES] }, "district-plan.xlsx");
 });
 
+describe("--json layout", () => {
+  test("indented on a terminal, compact into a pipe or file; the same document either way", async () => {
+    const piped = captureIo();
+    expect(await run(["status", workbook, "--json", ...AS_OF], piped)).toBe(0);
+    const terminal = { ...captureIo(), terminal: true };
+    let shown = "";
+    terminal.stdout = (t: string) => {
+      shown += t;
+    };
+    expect(await run(["status", workbook, "--json", ...AS_OF], terminal)).toBe(0);
+    expect(piped.out.trimEnd()).not.toContain("\n");
+    expect(shown).toContain('\n  "file": ');
+    expect(JSON.parse(shown)).toEqual(JSON.parse(piped.out));
+  });
+});
+
 describe("sheets", () => {
   test("several sheets with a timeline give sheets[] in --json; a sheet without one is reported, not fatal", async () => {
     const io = captureIo();
