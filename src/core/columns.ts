@@ -57,13 +57,15 @@ export function blockColumns(
 
   const textCount = new Map<number, number>();
   const stepLike = new Map<number, number>();
+  // By position in a row: a timeline cell is skipped without a set lookup (most of a block's cells are marks).
+  const inTimeline: boolean[] = [];
+  for (let c = grid.left; c <= grid.right; c++) inTimeline.push(periodColumns.has(c));
   for (let r = firstRow; r <= lastRow; r++) {
     const values = grid.rowValues(r);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v === null || v === undefined) continue;
+      if (v === null || v === undefined || inTimeline[i]) continue;
       const c = grid.left + i;
-      if (periodColumns.has(c)) continue;
       if (typeof v === "number" || (typeof v === "string" && STEP_VALUE.test(v.trim()))) {
         stepLike.set(c, (stepLike.get(c) ?? 0) + 1);
       } else if (typeof v === "string" && v.trim().length > 1 && !isErrorValue(v)) {

@@ -46,11 +46,23 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text.trim());
 }
 
+/** The runs of letters a-z and digits, lower case, accents off (é -> e). */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  // Accents off (é -> e) only where there are any: most plans are plain ASCII.
+  // Accents off only where there are any: most plans are plain ASCII.
   const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : lower;
-  return plain.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= plain.length; i++) {
+    const c = i < plain.length ? plain.charCodeAt(i) : 0;
+    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      out.push(plain.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** The first word, lower case: the verb of an action step. */

@@ -1,7 +1,7 @@
 import { localCell } from "./address";
 import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { contentWords, excerpt, firstWord, setSimilarity } from "./label-text";
+import { contentWords, excerpt, firstWord } from "./label-text";
 import type { Activity, Plan, ScheduledMark } from "./plan";
 import { markStatus } from "./status";
 
@@ -12,15 +12,44 @@ import { markStatus } from "./status";
  * would read as a formula is checked while reading (read-plan.ts), on the label cell itself.
  */
 export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
-  return [
-    ...unscheduledActivities(plan),
-    ...missingOwners(plan),
-    ...duplicateActivities(plan),
-    ...sequenceChecks(plan),
-    ...frequencyChecks(plan),
-    ...statusContradictions(plan, asOf),
-    ...goalTargets(plan),
-  ];
+  const vocabulary = new WordIds();
+  const out: Finding[] = [];
+  for (const findings of [
+    unscheduledActivities(plan),
+    missingOwners(plan),
+    duplicateActivities(plan, vocabulary),
+    sequenceChecks(plan, vocabulary),
+    frequencyChecks(plan),
+    statusContradictions(plan, asOf),
+    goalTargets(plan),
+  ]) {
+    for (const f of findings) out.push(f);
+  }
+  return out;
+}
+
+/** Words as small integers, so word sets are sorted id arrays: compared by merging, not by hashing strings. */
+class WordIds {
+  private readonly ids = new Map<string, number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The distinct ids of the words, ascending. */
+  of(words: readonly string[]): number[] {
+    const out: number[] = [];
+    for (const w of words) {
+      let id = this.ids.get(w);
+      if (id === undefined) this.ids.set(w, (id = this.ids.size));
+      // Insertion into the sorted list, skipping repeats: a label has a handful of words.
+      let i = out.length;
+      while (i > 0 && out[i - 1]! > id) i--;
+      if (i > 0 && out[i - 1] === id) continue;
+      out.splice(i, 0, id);
+    }
+    return out;
+  }
 }
 
 function where(a: Activity): string {
@@ -70,56 +99,61 @@ function leadingVerb(text: string): string {
 
 const NEAR_DUPLICATE = 0.85;
 
-/**
- * Pairs of activities whose content words are the same or nearly so (Jaccard >= 0.85). Candidates come from
- * prefix filtering: two sets that similar must share one of the rarest few words of each, so only activities
- * sharing such a word are compared, and large plans stay fast.
- */
-/** The k rarest words of a set (ties by spelling), picked without sorting the whole set. */
-function rarest(set: ReadonlySet<string>, k: number, frequency: ReadonlyMap<string, number>): string[] {
-  const words = [...set];
-  const before = (x: string, y: string): boolean => frequency.get(x)! < frequency.get(y)! || (frequency.get(x) === frequency.get(y) && x < y);
-  const out: string[] = [];
+/** The k rarest of a set of word ids (rarest first, ties by id), picked without sorting the whole set. */
+function rarest(set: readonly number[], k: number, frequency: Int32Array): number[] {
+  const words = set.slice();
+  const before = (x: number, y: number): boolean => frequency[x]! < frequency[y]! || (frequency[x] === frequency[y] && x < y);
   for (let n = 0; n < Math.min(k, words.length); n++) {
     let best = n;
     for (let i = n + 1; i < words.length; i++) if (before(words[i]!, words[best]!)) best = i;
-    [words[n], words[best]] = [words[best]!, words[n]!];
-    out.push(words[n]!);
+    const w = words[best]!;
+    words[best] = words[n]!;
+    words[n] = w;
   }
-  return out;
+  words.length = Math.min(k, words.length);
+  return words;
 }
 
-function duplicateActivities(plan: Plan): Finding[] {
+/**
+ * Pairs of activities whose content words are the same or nearly so (Jaccard >= 0.85). Candidates come from
+ * prefix filtering: two sets that similar must share one of the rarest few words of each (rarest first, ties by
+ * word id: any fixed order works), so only activities sharing such a word are compared, and large plans stay fast.
+ */
+function duplicateActivities(plan: Plan, vocabulary: WordIds): Finding[] {
   const out: Finding[] = [];
   const acts = plan.activities;
-  const sets = acts.map((a) => new Set(contentWords(a.text)));
+  const sets = acts.map((a) => vocabulary.of(contentWords(a.text)));
   const verbs = acts.map((a) => leadingVerb(a.text));
-  const frequency = new Map<string, number>();
-  for (const set of sets) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const index = new Map<string, number[]>();
+  const frequency = new Int32Array(vocabulary.size);
+  for (const set of sets) for (const w of set) frequency[w]!++;
+  // Activities by the rare words they were indexed under, by word id.
+  const index: (number[] | undefined)[] = [];
+  const seenFor = new Int32Array(acts.length).fill(-1);
   const reported = new Set<number>();
   for (let j = 0; j < acts.length; j++) {
     const set = sets[j]!;
-    if (set.size < 2) continue;
-    const prefix = rarest(set, set.size - Math.ceil(NEAR_DUPLICATE * set.size) + 1, frequency);
-    const candidates = new Set<number>();
-    for (const w of prefix) for (const i of index.get(w) ?? []) candidates.add(i);
+    if (set.length < 2) continue;
+    const prefix = rarest(set, set.length - Math.ceil(NEAR_DUPLICATE * set.length) + 1, frequency);
+    const candidates: number[] = [];
     for (const w of prefix) {
-      const list = index.get(w);
-      if (list) list.push(j);
-      else index.set(w, [j]);
+      for (const i of index[w] ?? []) {
+        if (seenFor[i] === j) continue;
+        seenFor[i] = j;
+        candidates.push(i);
+      }
     }
+    for (const w of prefix) (index[w] ??= []).push(j);
     const b = acts[j]!;
-    for (const i of [...candidates].sort((x, y) => x - y)) {
+    for (const i of candidates.sort((x, y) => x - y)) {
       if (reported.has(j)) break;
       // Sets this similar are close in size too.
-      if (Math.min(sets[i]!.size, set.size) < NEAR_DUPLICATE * Math.max(sets[i]!.size, set.size)) continue;
+      if (Math.min(sets[i]!.length, set.length) < NEAR_DUPLICATE * Math.max(sets[i]!.length, set.length)) continue;
       const a = acts[i]!;
       const va = verbs[i]!;
       const vb = verbs[j]!;
       if (va !== vb && (STEP_VERBS.has(va) || STEP_VERBS.has(vb))) continue;
       const same = a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
-      if (!same && setSimilarity(sets[i]!, set) < NEAR_DUPLICATE) continue;
+      if (!same && sortedSimilarity(sets[i]!, set) < NEAR_DUPLICATE) continue;
       reported.add(j);
       out.push({
         rule: "duplicate-activity",
@@ -165,7 +199,7 @@ function firstLive(a: Activity): ScheduledMark | null {
 }
 
 /** Jaccard similarity of two sorted arrays of distinct word ids (as setSimilarity, without hashing strings). */
-function sortedSimilarity(a: Int32Array, b: Int32Array): number {
+function sortedSimilarity(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 && b.length === 0) return 1;
   let common = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -181,39 +215,32 @@ function sortedSimilarity(a: Int32Array, b: Int32Array): number {
 
 interface Staged {
   a: Activity;
+  /** The activity's place in the plan. */
+  index: number;
   stage: number;
   first: ScheduledMark;
   start: number;
   /** The object's content words and its head's, as sorted word ids. */
-  words: Int32Array;
-  head: Int32Array;
+  words: number[];
+  head: number[];
 }
 
-function sequenceChecks(plan: Plan): Finding[] {
+function sequenceChecks(plan: Plan, vocabulary: WordIds): Finding[] {
   const out: Finding[] = [];
-  const ids = new Map<string, number>();
-  const idsOf = (words: string[]): Int32Array => {
-    const set = new Set<number>();
-    for (const w of words) {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
-      set.add(id);
-    }
-    return Int32Array.from(set).sort();
-  };
+  const idsOf = (words: string[]): number[] => vocabulary.of(words);
   // A step depends on a step of the same piece of work: the same block, under the same goal or strategy. Each
   // scope keeps its steps by stage, so a step is compared with the earlier stages' steps only.
   const scopes = new Map<string, Staged[][]>();
-  for (const a of plan.activities) {
+  plan.activities.forEach((a, index) => {
     const stage = STAGE.get(leadingVerb(a.text));
     const first = firstLive(a);
-    if (stage === undefined || first === null) continue;
+    if (stage === undefined || first === null) return;
     const key = `${a.block}\u0000${a.path.join("\u0000")}`;
     let byStage = scopes.get(key);
     if (!byStage) scopes.set(key, (byStage = [[], [], []]));
     const object = objectOf(a.text);
-    byStage[stage]!.push({ a, stage, first, start: dayNumberOfIso(first.start), words: idsOf(contentWords(object)), head: idsOf(contentWords(headOf(object))) });
-  }
+    byStage[stage]!.push({ a, index, stage, first, start: dayNumberOfIso(first.start), words: idsOf(contentWords(object)), head: idsOf(contentWords(headOf(object))) });
+  });
   const found: { later: Staged; best: Staged }[] = [];
   for (const byStage of scopes.values()) {
     for (let stage = 1; stage < byStage.length; stage++) {
@@ -236,8 +263,7 @@ function sequenceChecks(plan: Plan): Finding[] {
     }
   }
   // In the order of the plan.
-  const order = new Map(plan.activities.map((a, i) => [a, i]));
-  found.sort((x, y) => order.get(x.later.a)! - order.get(y.later.a)!);
+  found.sort((x, y) => x.later.index - y.later.index);
   for (const { later, best } of found) {
     const laterVerb = leadingVerb(later.a.text);
     const earlierVerb = leadingVerb(best.a.text);
@@ -282,7 +308,11 @@ const FREQUENCIES: [Frequency, RegExp, string, number][] = [
   ["annually", /\b(annual(ly)?|yearly|(each|every) (school )?year|once (a|per|each|every) (school )?year)\b/i, "annually", 1],
 ];
 
+/** Every frequency phrase above names one of these: text without any says no frequency. */
+const FREQUENCY_WORD = /annual|year|semester|trimester|quarter|month|week/i;
+
 function frequencyOf(text: string): Said | null {
+  if (!FREQUENCY_WORD.test(text)) return null;
   const n = TIMES_A_YEAR.exec(text);
   if (n) {
     const count = n[1]!.toLowerCase();
@@ -464,17 +494,22 @@ function goalTargets(plan: Plan): Finding[] {
     });
   };
   const under = new Map<string, { text: string; year: number; acts: Activity[] }>();
+  // Levels already read that name no target year: each level is read once, not once per activity under it.
+  const noTarget = new Set<string>();
   for (const a of plan.activities) {
-    a.path.forEach((level, i) => {
+    for (let i = 0; i < a.path.length; i++) {
+      const level = a.path[i]!;
       const cell = a.pathCells[i] ?? a.cell;
       const entry = under.get(cell);
       if (entry) {
         entry.acts.push(a);
-        return;
+        continue;
       }
+      if (noTarget.has(cell)) continue;
       const target = TARGET.exec(level);
       if (target) under.set(cell, { text: level, year: Number(target[1]), acts: [a] });
-    });
+      else noTarget.add(cell);
+    }
   }
   for (const goal of plan.goals) {
     if (goal.targetYear !== null && !under.has(goal.cell)) check(goal.text, goal.cell, goal.targetYear, plan.activities);
