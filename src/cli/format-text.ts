@@ -5,7 +5,12 @@ import type { ScheduledMark } from "../core/plan";
 
 /** Plain-text tables for a terminal: columns padded, long text cut with an ellipsis. */
 export function table(header: string[], rows: string[][], maxWidths: number[]): string {
-  const widths = header.map((h, i) => Math.min(maxWidths[i] ?? 40, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))));
+  // A loop, not Math.max(...rows): a long overdue list has more rows than a call takes arguments.
+  const widths = header.map((h, i) => {
+    let w = h.length;
+    for (const r of rows) w = Math.max(w, (r[i] ?? "").length);
+    return Math.min(maxWidths[i] ?? 40, w);
+  });
   const cut = (s: string, w: number): string => (s.length <= w ? s.padEnd(w) : `${s.slice(0, Math.max(0, w - 1))}\u2026`);
   const line = (cells: string[]): string =>
     cells
@@ -16,6 +21,8 @@ export function table(header: string[], rows: string[][], maxWidths: number[]): 
 }
 
 function oneLine(text: string): string {
+  // Most labels are one line with single spaces already.
+  if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
   return text.replace(/\s*\n\s*/g, " ").replace(/\s+/g, " ").trim();
 }
 
@@ -97,7 +104,6 @@ export function totalsLine(report: SheetReport): string {
 export function statusText(report: SheetReport): string {
   const s = report.summary;
   const out: string[] = [`As of ${s.asOf}: ${totalsLine(report)}`];
-  const byId = new Map(report.plan.activities.map((a) => [a.id, a]));
   const list = (title: string, status: "overdue" | "current" | "dueSoon"): void => {
     const entries = report.status.marks.filter((m) => (status === "dueSoon" ? m.dueSoon : m.status === status));
     out.push("");
@@ -107,7 +113,7 @@ export function statusText(report: SheetReport): string {
       return;
     }
     const rows = entries.map((m) => {
-      const a = byId.get(m.activityId)!;
+      const a = report.plan.activities[m.activity]!;
       return [m.mark.period, oneLine(a.text), a.owner ?? "-", localCell(m.mark.cell)];
     });
     out.push(indent(table(["Period", "Activity", "Owner", "Cell"], rows, [12, 66, 18, 6])));
@@ -128,7 +134,8 @@ export function statusText(report: SheetReport): string {
       ),
     );
   }
-  const groups = s.groups.filter((g) => g.kind !== "block" || s.groups.filter((x) => x.kind === "block").length > 1);
+  const severalBlocks = s.groups.filter((x) => x.kind === "block").length > 1;
+  const groups = s.groups.filter((g) => g.kind !== "block" || severalBlocks);
   if (groups.length > 0) {
     out.push("");
     out.push("By goal, strategy and block");
