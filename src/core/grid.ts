@@ -193,6 +193,10 @@ export class SheetGrid {
     return f && !WHITE.has(f.toUpperCase()) ? f.toUpperCase() : null;
   }
 
+  hasMerges(): boolean {
+    return this.mergeAt.size > 0;
+  }
+
   hasFills(): boolean {
     return this.grid.fills !== undefined;
   }

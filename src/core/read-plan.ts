@@ -398,7 +398,10 @@ class PlanReader {
     let hasMarks = false;
     let background: string | null | undefined;
     const fills = g.hasFills();
+    // Without merges or fills, an empty cell holds nothing: most of a timeline is skipped before any lookup.
+    const plain = !fills && !g.hasMerges() ? g.rowValues(row) : null;
     for (const c of periodColumns) {
+      if (plain && (plain[c - g.left] ?? null) === null) continue;
       if (g.anchorRow(row, c) !== row) continue; // a merge from the row above counts once, on its first row
       const v = g.value(row, c);
       if (v === null && !fills) continue;
