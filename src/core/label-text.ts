@@ -48,26 +48,55 @@ export function looksLikeFormula(text: string): boolean {
 
 /** The runs of letters a-z and digits, lower case, accents off (é -> e). */
 export function words(text: string): string[] {
+  const out: string[] = [];
+  forEachWordSpan(text, (plain, start, end) => out.push(plain.slice(start, end)));
+  return out;
+}
+
+/**
+ * The words `words` returns, in order, each handed over as where it lies in the lower-case, accent-free text
+ * (`plain`, from start to end) with a hash of its letters, rather than as a new string: for looking up the words
+ * of thousands of labels without a string apiece. For plain ASCII text, a word's start is its place in the text.
+ */
+export function forEachWordSpan(text: string, visit: (plain: string, start: number, end: number, hash: number) => void): void {
   const lower = text.toLowerCase();
   // Accents off only where there are any: most plans are plain ASCII.
   const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : lower;
-  const out: string[] = [];
   let start = -1;
+  let hash = 0;
   for (let i = 0; i <= plain.length; i++) {
     const c = i < plain.length ? plain.charCodeAt(i) : 0;
     const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (inWord && start < 0) start = i;
-    else if (!inWord && start >= 0) {
-      out.push(plain.slice(start, i));
+    if (inWord) {
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    } else if (start >= 0) {
+      visit(plain, start, i, hash);
       start = -1;
     }
   }
-  return out;
+}
+
+/** FNV-1a, a simple hash of a word's letters. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** What a first word is made of: letters, digits, and every character from À (U+00C0) on (accents, other scripts). */
+function isFirstWordCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
 }
 
 /** The first word, lower case: the verb of an action step. */
 export function firstWord(text: string): string {
-  return /^[^A-Za-z0-9\u00c0-\uffff]*([A-Za-z0-9\u00c0-\uffff]+)/.exec(text)?.[1]?.toLowerCase() ?? "";
+  // Read by character: this runs once for every activity of a plan.
+  let start = 0;
+  while (start < text.length && !isFirstWordCode(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < text.length && isFirstWordCode(text.charCodeAt(end))) end++;
+  return text.slice(start, end).toLowerCase();
 }
 
 const STOP = new Set([
@@ -77,7 +106,12 @@ const STOP = new Set([
 
 /** Words that carry meaning, for comparing what two activities are about. */
 export function contentWords(text: string): string[] {
-  return words(text).filter((w) => !STOP.has(w) && w.length > 1);
+  return words(text).filter(isContentWord);
+}
+
+/** A word that carries meaning: not a stop word ("the", "for", ...), and more than one letter. */
+export function isContentWord(word: string): boolean {
+  return !STOP.has(word) && word.length > 1;
 }
 
 /** Similarity of two texts' content words, 0..1 (Jaccard). */

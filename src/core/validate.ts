@@ -1,7 +1,7 @@
 import { localCell } from "./address";
 import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { contentWords, excerpt, firstWord } from "./label-text";
+import { excerpt, firstWord, forEachWordSpan, isContentWord } from "./label-text";
 import type { Activity, Plan, ScheduledMark } from "./plan";
 import { markStatus } from "./status";
 
@@ -12,77 +12,284 @@ import { markStatus } from "./status";
  * would read as a formula is checked while reading (read-plan.ts), on the label cell itself.
  */
 export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
-  const vocabulary = new WordIds();
   const out: Finding[] = [];
-  for (const findings of [
-    unscheduledActivities(plan),
-    missingOwners(plan),
-    duplicateActivities(plan, vocabulary),
-    sequenceChecks(plan, vocabulary),
-    frequencyChecks(plan),
-    statusContradictions(plan, asOf),
-    goalTargets(plan),
-  ]) {
-    for (const f of findings) out.push(f);
-  }
+  const labels = readLabels(plan);
+  unscheduledActivities(plan, out);
+  missingOwners(plan, out);
+  duplicateActivities(plan, labels, out);
+  sequenceChecks(plan, labels, out);
+  frequencyChecks(plan, out);
+  statusContradictions(plan, asOf, out);
+  goalTargets(plan, out);
   return out;
 }
 
-/** Words as small integers, so word sets are sorted id arrays: compared by merging, not by hashing strings. */
-class WordIds {
-  private readonly ids = new Map<string, number>();
+/** A list of integers in a typed array that grows: cleared and refilled without allocating again. */
+class IntList {
+  private items = new Int32Array(16);
+  length = 0;
 
-  get size(): number {
-    return this.ids.size;
+  get(i: number): number {
+    return this.items[i]!;
   }
 
-  /** The distinct ids of the words, ascending. */
-  of(words: readonly string[]): number[] {
-    const out: number[] = [];
-    for (const w of words) {
-      let id = this.ids.get(w);
-      if (id === undefined) this.ids.set(w, (id = this.ids.size));
-      // Insertion into the sorted list, skipping repeats: a label has a handful of words.
-      let i = out.length;
-      while (i > 0 && out[i - 1]! > id) i--;
-      if (i > 0 && out[i - 1] === id) continue;
-      out.splice(i, 0, id);
+  set(i: number, n: number): void {
+    this.items[i] = n;
+  }
+
+  push(n: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
     }
-    return out;
+    this.items[this.length++] = n;
   }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** In ascending order. */
+  sort(): void {
+    this.items.subarray(0, this.length).sort();
+  }
+}
+
+/** Marks a word in the vocabulary that carries no meaning ("the", "for"), so it is looked up once. */
+const NOT_CONTENT = -1;
+
+/**
+ * Content-word ids by spelling, looked up from where a word lies in a text, so a word seen before costs no new
+ * string. A hash table with open addressing: each slot holds an entry's number, or -1 when free; it is kept at most
+ * half full.
+ */
+class Vocabulary {
+  private slots = new Int32Array(1024).fill(-1);
+  private readonly spellings: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Each entry's content-word id, or NOT_CONTENT. */
+  private readonly ids: number[] = [];
+  private contentWords = 0;
+
+  /** Content-word ids run from 0 to this. */
+  get size(): number {
+    return this.contentWords;
+  }
+
+  /** The id of the word text[start .. end) (its hash from forEachWordSpan), or NOT_CONTENT. */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry < 0) {
+        const word = text.slice(start, end);
+        this.slots[slot] = this.spellings.length;
+        this.spellings.push(word);
+        this.hashes.push(hash);
+        this.ids.push(isContentWord(word) ? this.contentWords++ : NOT_CONTENT);
+        if (this.spellings.length * 2 > this.slots.length) this.grow();
+        return this.ids[this.ids.length - 1]!;
+      }
+      if (this.hashes[entry] === hash) {
+        const word = this.spellings[entry]!;
+        if (word.length === end - start && text.startsWith(word, start)) return this.ids[entry]!;
+      }
+    }
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let entry = 0; entry < this.spellings.length; entry++) {
+      let slot = this.hashes[entry]! & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = entry;
+    }
+  }
+}
+
+/**
+ * Sets of content words as small integers (word ids), ascending, all in one buffer: set s is
+ * `ids[ends[s - 1] .. ends[s])`. Two sets are compared by merging, without hashing strings, and a plan's
+ * thousands of labels need no array or Set apiece.
+ */
+class WordSets {
+  private readonly vocabulary = new Vocabulary();
+  private ids = new Int32Array(1024);
+  private used = 0;
+  private readonly ends = new IntList();
+  /** The content words of the text added last, in order, with where each starts: for `addPart`. */
+  private readonly lastWords = new IntList();
+  private readonly lastStarts = new IntList();
+
+  /** Distinct content words seen so far: word ids run from 0 to this. */
+  get vocabularySize(): number {
+    return this.vocabulary.size;
+  }
+
+  /** The set of a text's content words; returns its number. */
+  add(text: string): number {
+    this.lastWords.clear();
+    this.lastStarts.clear();
+    forEachWordSpan(text, this.addWord);
+    return this.addSet(0, this.lastWords.length);
+  }
+
+  /** One word of the text being added (one function for every text, not one apiece). */
+  private readonly addWord = (plain: string, start: number, end: number, hash: number): void => {
+    const id = this.vocabulary.idOf(plain, start, end, hash);
+    if (id === NOT_CONTENT) return;
+    this.lastWords.push(id);
+    this.lastStarts.push(start);
+  };
+
+  /**
+   * The set of the words of the text added last that start between `from` and `to` (a part of the text that
+   * begins and ends between words): one reading of a label serves its parts too.
+   */
+  addPart(from: number, to: number): number {
+    let first = 0;
+    while (first < this.lastStarts.length && this.lastStarts.get(first) < from) first++;
+    let end = first;
+    while (end < this.lastStarts.length && this.lastStarts.get(end) < to) end++;
+    return this.addSet(first, end);
+  }
+
+  /** A new set of lastWords[first .. end), in order, each word once: a label has a handful of words. */
+  private addSet(first: number, end: number): number {
+    if (this.ids.length - this.used < end - first) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.used + end - first));
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    const start = this.used;
+    for (let w = first; w < end; w++) {
+      const id = this.lastWords.get(w);
+      let i = this.used;
+      while (i > start && this.ids[i - 1]! > id) i--;
+      if (i > start && this.ids[i - 1] === id) continue;
+      for (let j = this.used; j > i; j--) this.ids[j] = this.ids[j - 1]!;
+      this.ids[i] = id;
+      this.used++;
+    }
+    this.ends.push(this.used);
+    return this.ends.length - 1;
+  }
+
+  start(set: number): number {
+    return set === 0 ? 0 : this.ends.get(set - 1);
+  }
+
+  end(set: number): number {
+    return this.ends.get(set);
+  }
+
+  size(set: number): number {
+    return this.end(set) - this.start(set);
+  }
+
+  word(position: number): number {
+    return this.ids[position]!;
+  }
+
+  /** Jaccard similarity of two sets, 0..1 (as setSimilarity, by merging the sorted ids). */
+  similarity(x: number, y: number): number {
+    const xEnd = this.end(x);
+    const yEnd = this.end(y);
+    let i = this.start(x);
+    let j = this.start(y);
+    const sizes = xEnd - i + (yEnd - j);
+    if (sizes === 0) return 1;
+    let common = 0;
+    while (i < xEnd && j < yEnd) {
+      const a = this.ids[i]!;
+      const b = this.ids[j]!;
+      if (a === b) {
+        common++;
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+    return common / (sizes - common);
+  }
+}
+
+/** What the duplicate and sequence checks read from the labels, read once for both. */
+interface Labels {
+  /** Each label's first word, lower case: the verb of an action step. */
+  verbs: string[];
+  words: WordSets;
+  /** Each label's content words, as a set of `words`. */
+  sets: Int32Array;
+  /** For a label whose verb is a stage of work: the content words of its object and of the object's head; -1 for others. */
+  objects: Int32Array;
+  heads: Int32Array;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function readLabels(plan: Plan): Labels {
+  const acts = plan.activities;
+  const words = new WordSets();
+  const labels: Labels = { verbs: [], words, sets: new Int32Array(acts.length), objects: new Int32Array(acts.length).fill(-1), heads: new Int32Array(acts.length).fill(-1) };
+  for (let i = 0; i < acts.length; i++) {
+    const text = acts[i]!.text;
+    const verb = firstWord(text);
+    labels.verbs.push(verb);
+    labels.sets[i] = words.add(text);
+    if (!STAGE.has(verb)) continue;
+    const object = objectOf(text);
+    const head = headOf(object);
+    if (NON_ASCII.test(text)) {
+      // Accents taken off can move the words: read the object and its head on their own.
+      labels.objects[i] = words.add(object);
+      labels.heads[i] = words.add(head);
+    } else {
+      // Plain ASCII: the words' places are places in the label. The object is the end of the first line (after
+      // a space, before a newline) and its head begins it (ending at a comma or before a word), so each holds
+      // whole words: those of the label that start within it.
+      const newline = text.indexOf("\n");
+      const objectStart = (newline < 0 ? text.length : newline) - object.length;
+      labels.objects[i] = words.addPart(objectStart, objectStart + object.length);
+      labels.heads[i] = words.addPart(objectStart, objectStart + head.length);
+    }
+  }
+  return labels;
 }
 
 function where(a: Activity): string {
   return localCell(a.cell);
 }
 
-function unscheduledActivities(plan: Plan): Finding[] {
-  return plan.activities
-    .filter((a) => a.schedule.length === 0)
-    .map((a) => ({
+function unscheduledActivities(plan: Plan, out: Finding[]): void {
+  for (const a of plan.activities) {
+    if (a.schedule.length > 0) continue;
+    out.push({
       rule: "unscheduled-activity",
-      severity: "warning" as const,
+      severity: "warning",
       message: `"${excerpt(a.text)}" (${where(a)}) has no mark in any period, so nobody can tell when it happens. Put an X under the months it is planned for.`,
       cell: a.cell,
       activityId: a.id,
-    }));
+    });
+  }
 }
 
-function missingOwners(plan: Plan): Finding[] {
+function missingOwners(plan: Plan, out: Finding[]): void {
   const blocksWithOwner = new Set(plan.blocks.filter((b) => b.columns["owner"] !== undefined).map((b) => b.index));
-  return plan.activities
-    .filter((a) => blocksWithOwner.has(a.block) && a.owner === null)
-    .map((a) => {
-      const column = plan.blocks[a.block]!.columns["owner"]!;
-      const row = a.rows[0]!;
-      return {
-        rule: "missing-owner",
-        severity: "warning" as const,
-        message: `"${excerpt(a.text)}" has no one in the owner column (${column}${row}). Name the person or team responsible.`,
-        cell: a.cell.replace(/![A-Z]+\d+$/, `!${column}${row}`),
-        activityId: a.id,
-      };
+  for (const a of plan.activities) {
+    if (!blocksWithOwner.has(a.block) || a.owner !== null) continue;
+    const column = plan.blocks[a.block]!.columns["owner"]!;
+    const row = a.rows[0]!;
+    out.push({
+      rule: "missing-owner",
+      severity: "warning",
+      message: `"${excerpt(a.text)}" has no one in the owner column (${column}${row}). Name the person or team responsible.`,
+      cell: a.cell.replace(/![A-Z]+\d+$/, `!${column}${row}`),
+      activityId: a.id,
     });
+  }
 }
 
 /** Leading verbs that make two similar lines different steps of one piece of work, not duplicates. */
@@ -93,25 +300,28 @@ const STEP_VERBS = new Map<string, number>([
   ["monitor", 3], ["evaluate", 3], ["assess", 3], ["measure", 3],
 ]);
 
-function leadingVerb(text: string): string {
-  return firstWord(text);
-}
-
 const NEAR_DUPLICATE = 0.85;
 
-/** The k rarest of a set of word ids (rarest first, ties by id), picked without sorting the whole set. */
-function rarest(set: readonly number[], k: number, frequency: Int32Array): number[] {
-  const words = set.slice();
-  const before = (x: number, y: number): boolean => frequency[x]! < frequency[y]! || (frequency[x] === frequency[y] && x < y);
-  for (let n = 0; n < Math.min(k, words.length); n++) {
+/** Rarer (or as rare, with a lower id): the fixed order prefixes are taken in. */
+function rarer(x: number, y: number, frequency: Int32Array): boolean {
+  return frequency[x]! < frequency[y]! || (frequency[x] === frequency[y] && x < y);
+}
+
+/**
+ * Adds the k rarest words of a set (rarest first) to `prefixes`: a selection over a copy in `scratch`, since k is
+ * one or two for a label's handful of words.
+ */
+function addRarest(words: WordSets, set: number, k: number, frequency: Int32Array, scratch: IntList, prefixes: IntList): void {
+  scratch.clear();
+  for (let p = words.start(set); p < words.end(set); p++) scratch.push(words.word(p));
+  for (let n = 0; n < Math.min(k, scratch.length); n++) {
     let best = n;
-    for (let i = n + 1; i < words.length; i++) if (before(words[i]!, words[best]!)) best = i;
-    const w = words[best]!;
-    words[best] = words[n]!;
-    words[n] = w;
+    for (let i = n + 1; i < scratch.length; i++) if (rarer(scratch.get(i), scratch.get(best), frequency)) best = i;
+    const w = scratch.get(best);
+    scratch.set(best, scratch.get(n));
+    scratch.set(n, w);
+    prefixes.push(w);
   }
-  words.length = Math.min(k, words.length);
-  return words;
 }
 
 /**
@@ -119,42 +329,57 @@ function rarest(set: readonly number[], k: number, frequency: Int32Array): numbe
  * prefix filtering: two sets that similar must share one of the rarest few words of each (rarest first, ties by
  * word id: any fixed order works), so only activities sharing such a word are compared, and large plans stay fast.
  */
-function duplicateActivities(plan: Plan, vocabulary: WordIds): Finding[] {
-  const out: Finding[] = [];
+function duplicateActivities(plan: Plan, { verbs, words, sets }: Labels, out: Finding[]): void {
   const acts = plan.activities;
-  const sets = acts.map((a) => vocabulary.of(contentWords(a.text)));
-  const verbs = acts.map((a) => leadingVerb(a.text));
-  const frequency = new Int32Array(vocabulary.size);
-  for (const set of sets) for (const w of set) frequency[w]!++;
-  // Activities by the rare words they were indexed under, by word id.
-  const index: (number[] | undefined)[] = [];
-  const seenFor = new Int32Array(acts.length).fill(-1);
-  const reported = new Set<number>();
+  const frequency = new Int32Array(words.vocabularySize);
+  for (const set of sets) for (let p = words.start(set); p < words.end(set); p++) frequency[words.word(p)]!++;
+  // Each label's rare words (its prefix), all in one list: label j's are prefixes[prefixEnds[j - 1] .. prefixEnds[j]).
+  const prefixes = new IntList();
+  const prefixEnds = new Int32Array(acts.length);
+  const scratch = new IntList();
   for (let j = 0; j < acts.length; j++) {
-    const set = sets[j]!;
-    if (set.length < 2) continue;
-    const prefix = rarest(set, set.length - Math.ceil(NEAR_DUPLICATE * set.length) + 1, frequency);
-    const candidates: number[] = [];
-    for (const w of prefix) {
-      for (const i of index[w] ?? []) {
+    const size = words.size(sets[j]!);
+    if (size >= 2) addRarest(words, sets[j]!, size - Math.ceil(NEAR_DUPLICATE * size) + 1, frequency, scratch, prefixes);
+    prefixEnds[j] = prefixes.length;
+  }
+  const prefixStart = (j: number): number => (j === 0 ? 0 : prefixEnds[j - 1]!);
+  // The labels under each rare word, in plan order: word w's are under[underStart[w] .. underStart[w + 1]).
+  const underStart = new Int32Array(words.vocabularySize + 1);
+  for (let p = 0; p < prefixes.length; p++) underStart[prefixes.get(p) + 1]!++;
+  for (let w = 0; w < words.vocabularySize; w++) underStart[w + 1]! += underStart[w]!;
+  const under = new Int32Array(prefixes.length);
+  const filled = underStart.slice(0, words.vocabularySize);
+  for (let j = 0; j < acts.length; j++) for (let p = prefixStart(j); p < prefixEnds[j]!; p++) under[filled[prefixes.get(p)]!++] = j;
+
+  const seenFor = new Int32Array(acts.length).fill(-1);
+  const candidates = new IntList();
+  for (let j = 0; j < acts.length; j++) {
+    // The earlier labels sharing one of this label's rare words.
+    candidates.clear();
+    for (let p = prefixStart(j); p < prefixEnds[j]!; p++) {
+      const w = prefixes.get(p);
+      for (let u = underStart[w]!; u < underStart[w + 1]! && under[u]! < j; u++) {
+        const i = under[u]!;
         if (seenFor[i] === j) continue;
         seenFor[i] = j;
         candidates.push(i);
       }
     }
-    for (const w of prefix) (index[w] ??= []).push(j);
+    // One rare word's list is in plan order already.
+    if (prefixEnds[j]! - prefixStart(j) > 1) candidates.sort();
     const b = acts[j]!;
-    for (const i of candidates.sort((x, y) => x - y)) {
-      if (reported.has(j)) break;
+    const size = words.size(sets[j]!);
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates.get(c);
       // Sets this similar are close in size too.
-      if (Math.min(sets[i]!.length, set.length) < NEAR_DUPLICATE * Math.max(sets[i]!.length, set.length)) continue;
+      const other = words.size(sets[i]!);
+      if (Math.min(other, size) < NEAR_DUPLICATE * Math.max(other, size)) continue;
       const a = acts[i]!;
       const va = verbs[i]!;
       const vb = verbs[j]!;
       if (va !== vb && (STEP_VERBS.has(va) || STEP_VERBS.has(vb))) continue;
       const same = a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
-      if (!same && sortedSimilarity(sets[i]!, set) < NEAR_DUPLICATE) continue;
-      reported.add(j);
+      if (!same && words.similarity(sets[i]!, sets[j]!) < NEAR_DUPLICATE) continue;
       out.push({
         rule: "duplicate-activity",
         severity: "warning",
@@ -164,9 +389,10 @@ function duplicateActivities(plan: Plan, vocabulary: WordIds): Finding[] {
         cell: b.cell,
         activityId: b.id,
       });
+      // Each activity is reported once, as a copy of the first it repeats.
+      break;
     }
   }
-  return out;
 }
 
 /** The order of work: design before you implement, implement before you monitor. */
@@ -176,8 +402,15 @@ const STAGE = new Map<string, number>([
   ["monitor", 2], ["evaluate", 2],
 ]);
 
+/** The step's verb and the spaces after it, read from the start of the line (sticky: it does not search on). */
+const VERB_AND_SPACE = /\s*\S+\s+/y;
+
+/** What the step works on: its first line without the verb. */
 function objectOf(text: string): string {
-  return text.split("\n")[0]!.replace(/^\s*\S+\s+/, "");
+  const newline = text.indexOf("\n");
+  const line = newline < 0 ? text : text.slice(0, newline);
+  VERB_AND_SPACE.lastIndex = 0;
+  return VERB_AND_SPACE.test(line) ? line.slice(VERB_AND_SPACE.lastIndex) : line;
 }
 
 /** Where the object's head ends: a comma, or a word that starts a qualifier ("for CSI schools", "with ..."). */
@@ -195,22 +428,8 @@ function headOf(object: string): string {
 
 /** The first mark that is not cancelled: when the step starts. */
 function firstLive(a: Activity): ScheduledMark | null {
-  return a.schedule.find((m) => m.state !== "cancelled") ?? null;
-}
-
-/** Jaccard similarity of two sorted arrays of distinct word ids (as setSimilarity, without hashing strings). */
-function sortedSimilarity(a: readonly number[], b: readonly number[]): number {
-  if (a.length === 0 && b.length === 0) return 1;
-  let common = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return common / (a.length + b.length - common);
+  for (const m of a.schedule) if (m.state !== "cancelled") return m;
+  return null;
 }
 
 interface Staged {
@@ -220,38 +439,40 @@ interface Staged {
   stage: number;
   first: ScheduledMark;
   start: number;
-  /** The object's content words and its head's, as sorted word ids. */
-  words: number[];
-  head: number[];
+  /** The object's content words and its head's, as word sets. */
+  words: number;
+  head: number;
 }
 
-function sequenceChecks(plan: Plan, vocabulary: WordIds): Finding[] {
-  const out: Finding[] = [];
-  const idsOf = (words: string[]): number[] => vocabulary.of(words);
+function sequenceChecks(plan: Plan, { verbs, words, objects, heads }: Labels, out: Finding[]): void {
   // A step depends on a step of the same piece of work: the same block, under the same goal or strategy. Each
   // scope keeps its steps by stage, so a step is compared with the earlier stages' steps only.
-  const scopes = new Map<string, Staged[][]>();
-  plan.activities.forEach((a, index) => {
-    const stage = STAGE.get(leadingVerb(a.text));
+  const scopes: Map<string, Staged[][]>[] = [];
+  for (let index = 0; index < plan.activities.length; index++) {
+    const a = plan.activities[index]!;
+    const stage = STAGE.get(verbs[index]!);
+    if (stage === undefined) continue;
     const first = firstLive(a);
-    if (stage === undefined || first === null) return;
-    const key = `${a.block}\u0000${a.path.join("\u0000")}`;
-    let byStage = scopes.get(key);
-    if (!byStage) scopes.set(key, (byStage = [[], [], []]));
-    const object = objectOf(a.text);
-    byStage[stage]!.push({ a, index, stage, first, start: dayNumberOfIso(first.start), words: idsOf(contentWords(object)), head: idsOf(contentWords(headOf(object))) });
-  });
+    if (first === null) continue;
+    // By block, then by the path within it.
+    const inBlock = (scopes[a.block] ??= new Map());
+    const path = a.path.join("\u0000");
+    let byStage = inBlock.get(path);
+    if (!byStage) inBlock.set(path, (byStage = [[], [], []]));
+    byStage[stage]!.push({ a, index, stage, first, start: dayNumberOfIso(first.start), words: objects[index]!, head: heads[index]! });
+  }
   const found: { later: Staged; best: Staged }[] = [];
-  for (const byStage of scopes.values()) {
+  for (const byStage of scopes.flatMap((inBlock) => [...inBlock.values()])) {
     for (let stage = 1; stage < byStage.length; stage++) {
       for (const later of byStage[stage]!) {
         // The most similar step of an earlier stage; on a tie, the latest stage (implement before monitor).
         let best: Staged | null = null;
         let bestScore = 0;
+        const laterHasHead = words.size(later.head) > 0;
         for (let s = 0; s < stage; s++) {
           for (const earlier of byStage[s]!) {
-            const heads = earlier.head.length > 0 && later.head.length > 0 ? sortedSimilarity(earlier.head, later.head) : 0;
-            const score = Math.max(sortedSimilarity(earlier.words, later.words), heads);
+            const headScore = laterHasHead && words.size(earlier.head) > 0 ? words.similarity(earlier.head, later.head) : 0;
+            const score = Math.max(words.similarity(earlier.words, later.words), headScore);
             if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
               best = earlier;
               bestScore = score;
@@ -265,8 +486,8 @@ function sequenceChecks(plan: Plan, vocabulary: WordIds): Finding[] {
   // In the order of the plan.
   found.sort((x, y) => x.later.index - y.later.index);
   for (const { later, best } of found) {
-    const laterVerb = leadingVerb(later.a.text);
-    const earlierVerb = leadingVerb(best.a.text);
+    const laterVerb = verbs[later.index]!;
+    const earlierVerb = verbs[best.index]!;
     out.push({
       rule: "sequence",
       severity: "warning",
@@ -278,7 +499,6 @@ function sequenceChecks(plan: Plan, vocabulary: WordIds): Finding[] {
       activityId: later.a.id,
     });
   }
-  return out;
 }
 
 type Frequency = "weekly" | "monthly" | "quarterly" | "times-a-year" | "annually";
@@ -333,14 +553,17 @@ function monthIndex(iso: IsoDate): number {
   return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 }
 
-function frequencyChecks(plan: Plan): Finding[] {
-  const out: Finding[] = [];
+function frequencyChecks(plan: Plan, out: Finding[]): void {
+  // Each block's timeline as month indexes, worked out for the first activity that needs it.
+  const timelines: (number[] | undefined)[] = [];
   for (const a of plan.activities) {
+    if (a.schedule.length === 0) continue;
     const found = frequencyOf(a.text);
-    if (!found || a.schedule.length === 0) continue;
+    if (!found) continue;
     const { word } = found;
     const block = plan.blocks[a.block]!;
-    const problem = frequencyProblem(found, a, block.kind, plan.startMonth, block.periods.map((p) => monthIndex(p.start)));
+    const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndex(p.start)));
+    const problem = frequencyProblem(found, a, block.kind, plan.startMonth, timeline);
     if (!problem) continue;
     out.push({
       rule: "frequency-mismatch",
@@ -350,7 +573,6 @@ function frequencyChecks(plan: Plan): Finding[] {
       activityId: a.id,
     });
   }
-  return out;
 }
 
 /** Runs of consecutive marked months: one occurrence each. */
@@ -430,8 +652,7 @@ const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "sev
 const ON_TRACK = /^(on[ -]?track|on schedule|green)$/i;
 const NOT_STARTED = /^(not[ -]?started|not yet started|not begun|planned)$/i;
 
-function statusContradictions(plan: Plan, asOf: IsoDate): Finding[] {
-  const out: Finding[] = [];
+function statusContradictions(plan: Plan, asOf: IsoDate, out: Finding[]): void {
   const day = dayNumberOfIso(asOf);
   const statusColumn = (a: Activity): string => {
     const column = plan.blocks[a.block]!.columns["status"];
@@ -465,13 +686,12 @@ function statusContradictions(plan: Plan, asOf: IsoDate): Finding[] {
       }
     }
   }
-  return out;
 }
 
 function lastEnd(acts: Activity[]): { end: IsoDate; period: string; cell: string } | null {
-  let best: { end: IsoDate; period: string; cell: string } | null = null;
-  for (const a of acts) for (const m of a.schedule) if (m.state !== "cancelled" && (!best || m.end > best.end)) best = { end: m.end, period: m.period, cell: m.cell };
-  return best;
+  let last: ScheduledMark | null = null;
+  for (const a of acts) for (const m of a.schedule) if (m.state !== "cancelled" && (!last || m.end > last.end)) last = m;
+  return last && { end: last.end, period: last.period, cell: last.cell };
 }
 
 const TARGET = /\bby\s+(?:(?:the\s+end\s+of|june|spring|fall|summer|december)\s+)?((?:19|20)\d{2})\b/i;
@@ -481,8 +701,7 @@ const TARGET = /\bby\s+(?:(?:the\s+end\s+of|june|spring|fall|summer|december)\s+
  * covers the sheet's work; a goal row (or a block title that names a goal) covers the activities below it, and
  * is reported at its own cell, once. A title above the first timeline is both: it is checked as a level.
  */
-function goalTargets(plan: Plan): Finding[] {
-  const out: Finding[] = [];
+function goalTargets(plan: Plan, out: Finding[]): void {
   const check = (text: string, cell: string, year: number, acts: Activity[]): void => {
     const last = lastEnd(acts);
     if (!last || last.end <= `${year}-12-31`) return;
@@ -494,8 +713,8 @@ function goalTargets(plan: Plan): Finding[] {
     });
   };
   const under = new Map<string, { text: string; year: number; acts: Activity[] }>();
-  // Levels already read that name no target year: each level is read once, not once per activity under it.
-  const noTarget = new Set<string>();
+  // Each level's target year (or none), read once for the level, not once for every activity under it.
+  const targetYears = new Map<string, number | null>();
   for (const a of plan.activities) {
     for (let i = 0; i < a.path.length; i++) {
       const level = a.path[i]!;
@@ -505,15 +724,16 @@ function goalTargets(plan: Plan): Finding[] {
         entry.acts.push(a);
         continue;
       }
-      if (noTarget.has(cell)) continue;
-      const target = TARGET.exec(level);
-      if (target) under.set(cell, { text: level, year: Number(target[1]), acts: [a] });
-      else noTarget.add(cell);
+      let year = targetYears.get(level);
+      if (year === undefined) {
+        const target = TARGET.exec(level);
+        targetYears.set(level, (year = target ? Number(target[1]) : null));
+      }
+      if (year !== null) under.set(cell, { text: level, year, acts: [a] });
     }
   }
   for (const goal of plan.goals) {
     if (goal.targetYear !== null && !under.has(goal.cell)) check(goal.text, goal.cell, goal.targetYear, plan.activities);
   }
   for (const [cell, { text, year, acts }] of under) check(text, cell, year, acts);
-  return out;
 }
