@@ -104,27 +104,9 @@ const STOP = new Set([
   "be", "will", "all", "each", "their", "our", "its", "this", "these", "those", "which", "who", "well", "also",
 ]);
 
-/** Words that carry meaning, for comparing what two activities are about. */
-export function contentWords(text: string): string[] {
-  return words(text).filter(isContentWord);
-}
-
 /** A word that carries meaning: not a stop word ("the", "for", ...), and more than one letter. */
 export function isContentWord(word: string): boolean {
   return !STOP.has(word) && word.length > 1;
-}
-
-/** Similarity of two texts' content words, 0..1 (Jaccard). */
-export function similarity(a: string, b: string): number {
-  return setSimilarity(new Set(contentWords(a)), new Set(contentWords(b)));
-}
-
-/** Jaccard similarity of two word sets, 0..1. */
-export function setSimilarity(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
-  if (wa.size === 0 && wb.size === 0) return 1;
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return common / (wa.size + wb.size - common);
 }
 
 /** Shortens a label for a message: the first words, with an ellipsis. */

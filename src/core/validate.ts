@@ -193,7 +193,7 @@ class WordSets {
     return this.ids[position]!;
   }
 
-  /** Jaccard similarity of two sets, 0..1 (as setSimilarity, by merging the sorted ids). */
+  /** Jaccard similarity of two sets, 0..1, by merging their sorted ids. */
   similarity(x: number, y: number): number {
     const xEnd = this.end(x);
     const yEnd = this.end(y);
