@@ -12,17 +12,19 @@ export function planCsv(reports: SheetReport[]): string {
   const header = ["Sheet", "Goal / strategy", "Activity", "Owner", "Reported status", "Period", "Start", "End", "Mark", "State", "Status as of", "As of", "Cell"];
   const lines = [header.map(field).join(",")];
   for (const report of reports) {
-    const statusOf = new Map(report.status.marks.map((m) => [`${m.activityId}#${m.index}`, m.status]));
-    for (const a of report.plan.activities) {
+    // Each activity's mark statuses, by the activity's place in the plan.
+    const statusOf: string[][] = report.plan.activities.map(() => []);
+    for (const m of report.status.marks) statusOf[m.activity]![m.index] = m.status;
+    report.plan.activities.forEach((a, position) => {
       const base = [report.sheet, a.path.join(" > "), a.text, a.owner ?? "", a.status ?? ""];
       if (a.schedule.length === 0) {
         lines.push([...base, "", "", "", "", "", "unscheduled", report.status.asOf, a.cell].map(field).join(","));
-        continue;
+        return;
       }
       a.schedule.forEach((m, i) => {
-        lines.push([...base, m.period, m.start, m.end, m.mark, m.state, statusOf.get(`${a.id}#${i}`) ?? "", report.status.asOf, m.cell].map(field).join(","));
+        lines.push([...base, m.period, m.start, m.end, m.mark, m.state, statusOf[position]![i] ?? "", report.status.asOf, m.cell].map(field).join(","));
       });
-    }
+    });
   }
   return `${lines.join("\r\n")}\r\n`;
 }

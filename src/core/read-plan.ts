@@ -733,7 +733,12 @@ class PlanReader {
       while (to < all.length && all[to]!.column === column) to++;
       const period = byColumn.get(column)!;
       let entry: (typeof perPeriod)[number] | undefined;
-      for (const e of perPeriod) if (e.period.start === period.start && e.period.end === period.end) entry = e;
+      for (const e of perPeriod) {
+        if (e.period.start === period.start && e.period.end === period.end) {
+          entry = e;
+          break;
+        }
+      }
       if (!entry) {
         entry = { period, found: [] };
         perPeriod.push(entry);

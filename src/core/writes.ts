@@ -227,14 +227,11 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
   ];
   const rows: (WriteCell | null)[][] = [header.map((h) => text(h))];
   for (const report of reports) {
-    const statuses = new Map<string, MarkStatus[]>();
-    for (const m of report.status.marks) {
-      const list = statuses.get(m.activityId) ?? [];
-      list.push(m.status);
-      statuses.set(m.activityId, list);
-    }
-    for (const a of report.plan.activities) {
-      const st = statuses.get(a.id) ?? [];
+    // Each activity's mark statuses, by the activity's place in the plan.
+    const statuses: MarkStatus[][] = report.plan.activities.map(() => []);
+    for (const m of report.status.marks) statuses[m.activity]!.push(m.status);
+    report.plan.activities.forEach((a, position) => {
+      const st = statuses[position]!;
       rows.push([
         ...(several ? [text(report.sheet)] : []),
         text(a.path.join(" \u203a ")),
@@ -248,7 +245,7 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
         num(st.filter((s) => s === "overdue").length),
         link(shortCell(a.cell, several), a.cell),
       ]);
-    }
+    });
   }
   const width = header.length;
   return {
