@@ -112,6 +112,15 @@ interface RowRead {
   strays: readonly number[];
 }
 
+/** The levels above a run of rows; their texts and cells are worked out once, for every activity under them. */
+interface PathLevels {
+  levels: Draft[];
+  texts?: string[];
+  cells?: string[];
+}
+
+const NO_LEVELS: PathLevels = { levels: [], texts: [], cells: [] };
+
 interface Draft {
   kind: "activity" | "level";
   firstRow: number;
@@ -119,11 +128,17 @@ interface Draft {
   lines: string[];
   subItems: string[];
   rows: number[];
-  /** The goal, objective or strategy lines above it, outermost first. */
-  path: Draft[];
+  /** The goal, objective or strategy lines above it, outermost first (shared by the drafts under the same levels). */
+  path: PathLevels;
   /** A level's text and cell, worked out once for all the activities under it. */
   joined?: string;
   cellAddress?: string;
+}
+
+/** A block's timeline columns: the period of each, and whether every column has a period of its own. */
+interface Timeline {
+  byColumn: Map<number, Period>;
+  onePeriodPerColumn: boolean;
 }
 
 const MARK_KINDS = new Set(["mark", "split-top", "split-bottom"]);
@@ -300,6 +315,9 @@ class PlanReader {
       for (let c = column; c <= last; c++) byColumn.set(c, periods[i]!);
     });
     const timelineColumns = [...byColumn.keys()].sort((a, b) => a - b);
+    // Each column its own period, and no two periods the same: no two marks of a row can fall on one period.
+    const distinctSpans = new Set(periods.map((p) => `${p.start}/${p.end}`));
+    const onePeriodPerColumn = byColumn.size === periods.length && distinctSpans.size === periods.length;
     const periodColumns = new Set(timelineColumns);
     const firstRow = header.row + 1;
     const columns = blockColumns(g, header.row, header.groupRow, periodColumns, firstRow, lastRow);
@@ -331,7 +349,7 @@ class PlanReader {
     const drafts = this.groupRows(rows, title);
     for (const draft of drafts) {
       if (draft.kind !== "activity") continue;
-      plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, byColumn, index));
+      plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, { byColumn, onePeriodPerColumn }, index));
     }
     this.checkMarksOutsideTimeline(rows);
     return { firstSchoolYear: sy.year };
@@ -465,9 +483,12 @@ class PlanReader {
     const titleLevel = title ? hierarchyOf(title.text) : null;
     if (title && titleLevel) {
       // A title that names a level ("Goal 1: ...") heads the path of every activity below it; it sits at its own cell.
-      const titleDraft: Draft = { kind: "level", firstRow: title.row, labelColumn: title.column, lines: [title.text], subItems: [], rows: [], path: [] };
+      const titleDraft: Draft = { kind: "level", firstRow: title.row, labelColumn: title.column, lines: [title.text], subItems: [], rows: [], path: NO_LEVELS };
       path.push({ level: titleLevel.level, draft: titleDraft });
     }
+    // The path as the drafts record it: one object while the path stays the same.
+    let levels: PathLevels | null = null;
+    const pathNow = (): PathLevels => (levels ??= path.length === 0 ? NO_LEVELS : { levels: path.map((p) => p.draft) });
     const owner = new Map<number, Draft>();
     let current: Draft | null = null;
     let lastLine = "";
@@ -509,7 +530,7 @@ class PlanReader {
           current.subItems[i] = joinWrapped(current.subItems[i]!, row.label);
         } else if (bullet) {
           // A bullet under a goal or strategy line is an activity of its own.
-          current = this.startDraft(drafts, "activity", row, stripBullet(row.label), path);
+          current = this.startDraft(drafts, "activity", row, stripBullet(row.label), pathNow());
         } else {
           current.lines.push(row.label);
         }
@@ -520,8 +541,10 @@ class PlanReader {
       }
       if (level && !level.leaf) {
         while (path.length > 0 && path.some((p) => p.level === level.level)) path.pop();
-        const levelDraft = this.startDraft(drafts, row.hasMarks ? "activity" : "level", row, row.label, path);
+        levels = null;
+        const levelDraft = this.startDraft(drafts, row.hasMarks ? "activity" : "level", row, row.label, pathNow());
         path.push({ level: level.level, draft: levelDraft });
+        levels = null;
         current = levelDraft;
         if (level.bare && levelDraft.kind === "level") bareHeading = levelDraft;
       } else {
@@ -533,7 +556,7 @@ class PlanReader {
             cell: this.cell(row.row, row.labelColumn),
           });
         }
-        current = this.startDraft(drafts, "activity", row, bullet ? stripBullet(row.label) : row.label, path);
+        current = this.startDraft(drafts, "activity", row, bullet ? stripBullet(row.label) : row.label, pathNow());
       }
       owner.set(row.row, current);
       lastLine = row.label;
@@ -543,7 +566,7 @@ class PlanReader {
     return drafts;
   }
 
-  private startDraft(drafts: Draft[], kind: Draft["kind"], row: RowRead, text: string, path: { draft: Draft }[]): Draft {
+  private startDraft(drafts: Draft[], kind: Draft["kind"], row: RowRead, text: string, path: PathLevels): Draft {
     const draft: Draft = {
       kind,
       firstRow: row.row,
@@ -551,7 +574,7 @@ class PlanReader {
       lines: [text],
       subItems: [],
       rows: [row.row],
-      path: path.map((p) => p.draft),
+      path,
     };
     drafts.push(draft);
     return draft;
@@ -596,7 +619,7 @@ class PlanReader {
     rows: RowRead[],
     firstRow: number,
     columns: BlockColumns,
-    byColumn: Map<number, Period>,
+    timeline: Timeline,
     blockIndex: number,
   ): Activity {
     const g = this.grid;
@@ -621,7 +644,7 @@ class PlanReader {
 
     const status = this.attribute(draft, columns.roles.status);
     const override = status ? statusOverride(status) : null;
-    const schedule = this.scheduleOf(draft, rows, firstRow, byColumn, id, override);
+    const schedule = this.scheduleOf(draft, rows, firstRow, timeline, id, override);
     const attributes: Record<string, string> = {};
     for (const [c, header] of columns.extra) {
       const v = this.attribute(draft, c);
@@ -630,8 +653,8 @@ class PlanReader {
     return {
       id,
       text,
-      path: draft.path.map((level) => this.levelText(level)),
-      pathCells: draft.path.map((level) => this.levelCell(level)),
+      path: (draft.path.texts ??= draft.path.levels.map((level) => this.levelText(level))),
+      pathCells: (draft.path.cells ??= draft.path.levels.map((level) => this.levelCell(level))),
       owner: this.attribute(draft, columns.roles.owner),
       status,
       step: this.attribute(draft, columns.step),
@@ -706,10 +729,14 @@ class PlanReader {
     draft: Draft,
     rows: RowRead[],
     firstRow: number,
-    byColumn: Map<number, Period>,
+    { byColumn, onePeriodPerColumn }: Timeline,
     id: string,
     override: "done" | "cancelled" | null,
   ): ScheduledMark[] {
+    if (onePeriodPerColumn && draft.rows.length === 1) {
+      const plain = this.plainSchedule(rows[draft.rows[0]! - firstRow]?.cells ?? [], byColumn, override);
+      if (plain) return plain;
+    }
     // The activity's cells column by column, top to bottom within a column. A one-row activity's cells are in
     // column order already.
     let all: CellRead[];
@@ -817,6 +844,24 @@ class PlanReader {
     // Columns left to right are usually periods in time order already.
     let ordered = true;
     for (let i = 1; i < schedule.length && ordered; i++) ordered = schedule[i - 1]!.start < schedule[i]!.start;
+    if (!ordered) schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
+    return schedule;
+  }
+
+  /**
+   * The schedule of a one-row activity whose cells are all plain marks (not split, not lookalikes), each under a
+   * period of its own: most activities. Null when any cell needs the full reading.
+   */
+  private plainSchedule(cells: CellRead[], byColumn: Map<number, Period>, override: "done" | "cancelled" | null): ScheduledMark[] | null {
+    const schedule: ScheduledMark[] = [];
+    let ordered = true;
+    for (const { row, column, mark } of cells) {
+      if (mark.kind !== "mark" || mark.lookalike) return null;
+      const period = byColumn.get(column)!;
+      const cell = this.cell(row, column);
+      if (ordered && schedule.length > 0) ordered = schedule[schedule.length - 1]!.start < period.start;
+      schedule.push({ start: period.start, end: period.end, period: period.label, cell, cells: [cell], mark: mark.text, state: override ?? mark.state });
+    }
     if (!ordered) schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
     return schedule;
   }

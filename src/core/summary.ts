@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
-import { compareCells, type Finding } from "./findings";
+import { cellOrder, compareCells, type Finding } from "./findings";
 import type { Plan } from "./plan";
 import { MarkStatusSchema, TotalsSchema, type MarkStatus, type StatusReport } from "./status";
 
@@ -162,11 +162,9 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     if (entry.status === "overdue") overdue.push(item);
     if (entry.dueSoon) dueSoon.push(item);
   }
-  // ISO dates order as text; cells by row, then column.
-  const byDate = (x: MarkItem, y: MarkItem): number => (x.end < y.end ? -1 : x.end > y.end ? 1 : compareCells(x.cell, y.cell));
-  overdue.sort(byDate);
   // Same day: in reading order (row, then column), not text order ("I9" before "E20").
-  dueSoon.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : compareCells(x.cell, y.cell)));
+  const overdueByDate = inDateOrder(overdue, (item) => item.end);
+  const dueSoonByDate = inDateOrder(dueSoon, (item) => item.start);
 
   const kindOrder = { goal: 0, strategy: 1, block: 2 };
   return {
@@ -177,7 +175,39 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     groups: groups.sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind]),
     months: [...months.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     quarters: [...quarters.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
-    overdue,
-    dueSoon,
+    overdue: overdueByDate,
+    dueSoon: dueSoonByDate,
   };
+}
+
+/**
+ * Items by a date (ISO dates order as text), then by cell. A summary lists thousands of marks that fall on a few
+ * period ends: they are grouped by date, and each group, usually in reading order already, is ordered by cell.
+ */
+function inDateOrder(items: MarkItem[], dateOf: (item: MarkItem) => string): MarkItem[] {
+  const byDate = new Map<string, MarkItem[]>();
+  for (const item of items) {
+    const date = dateOf(item);
+    const group = byDate.get(date);
+    if (group) group.push(item);
+    else byDate.set(date, [item]);
+  }
+  const ordered: MarkItem[] = [];
+  for (const date of [...byDate.keys()].sort()) for (const item of inCellOrder(byDate.get(date)!)) ordered.push(item);
+  return ordered;
+}
+
+/** Items by cell, row then column; equal cells keep their order. */
+function inCellOrder(items: MarkItem[]): MarkItem[] {
+  const keys = items.map((item) => cellOrder(item.cell));
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i]! < 0) return [...items].sort((x, y) => compareCells(x.cell, y.cell));
+    if (i > 0 && keys[i - 1]! > keys[i]!) sorted = false;
+  }
+  if (sorted) return items;
+  return keys
+    .map((_, i) => i)
+    .sort((a, b) => keys[a]! - keys[b]! || a - b)
+    .map((i) => items[i]!);
 }

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import {
   analyzeSheet,
   cellAddress,
+  cellOrder,
   compareCells,
   EXCEL_ERRORS,
   parseCellAddress,
@@ -379,6 +380,27 @@ describe("status over time", () => {
   });
 });
 
+describe("the summary's lists", () => {
+  test("overdue marks by period end and due-soon marks by period start, each day in reading order (row, then column)", () => {
+    const ordered = (items: { cell: string }[], dateOf: (i: { cell: string }) => string): boolean =>
+      items.every((item, i) => {
+        if (i === 0) return true;
+        const before = items[i - 1]!;
+        const a = dateOf(before);
+        const b = dateOf(item);
+        return a < b || (a === b && compareCells(before.cell, item.cell) <= 0);
+      });
+    fc.assert(
+      fc.property(anyGridArb, isoDay, (grid, asOf) => {
+        const { summary } = analyzeSheet(grid, { asOf });
+        expect(ordered(summary.overdue, (i) => (i as { end: string }).end)).toBe(true);
+        expect(ordered(summary.dueSoon, (i) => (i as { start: string }).start)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("the generator exercises the real paths", () => {
   test("a good share of generated grids hold a timeline with scheduled marks", () => {
     const sample = fc.sample(anyGridArb, { numRuns: 300, seed: 42 });
@@ -410,6 +432,20 @@ describe("ordering cells", () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  test("cellOrder gives numbers in the order compareCells gives, for every cell of a sheet", () => {
+    fc.assert(
+      fc.property(cell, cell, (a, b) => {
+        const x = cellAddress(a.sheet, a.row, a.column);
+        const y = cellAddress(b.sheet, b.row, b.column);
+        return Math.sign(cellOrder(x) - cellOrder(y)) === Math.sign(compareCells(x, y));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(cellOrder("Plan!notacell")).toBe(-1);
+    expect(cellOrder("'Plan'!ABCD9")).toBe(-1);
+    expect(cellOrder("'Plan'!Z9")).toBeLessThan(cellOrder("'Plan'!AA9"));
   });
 
   test("compareCells falls back to text order for text that is not a cell address", () => {
