@@ -57,6 +57,15 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   const hiddenRows: number[] = [];
   let anyFill = false;
   let anyFormat = false;
+  const formatOf = (fmt: string | undefined): string | null => (fmt && fmt !== "General" ? fmt : null);
+  // What a cell the file does not hold shows: its row's style, else its column's (as Excel draws it).
+  const columnFormats: (string | null)[] = [];
+  const columnFills: (ExcelJS.Fill | undefined)[] = [];
+  for (let c = 1; c <= columnCount; c++) {
+    const column = ws.getColumn(c);
+    columnFormats.push(formatOf(column.numFmt));
+    columnFills.push(column.fill);
+  }
   for (let r = 1; r <= rowCount; r++) {
     const valueRow: CellValue[] = new Array<CellValue>(columnCount).fill(null);
     const formatRow: (string | null)[] = new Array<string | null>(columnCount).fill(null);
@@ -64,31 +73,41 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
     const row = ws.findRow(r);
     if (row) {
       if (row.hidden) hiddenRows.push(r - 1);
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        if (c > columnCount) return;
-        if (cell.isMerged && cell.master !== cell) {
-          const m = cell.master;
-          const key = m.address;
-          const area = masters.get(key) ?? { top: Number(m.row) - 1, left: Number(m.col) - 1, bottom: Number(m.row) - 1, right: Number(m.col) - 1 };
-          area.bottom = Math.max(area.bottom, r - 1);
-          area.right = Math.max(area.right, c - 1);
-          area.top = Math.min(area.top, r - 1);
-          area.left = Math.min(area.left, c - 1);
-          masters.set(key, area);
+      const rowFormat = formatOf(row.numFmt);
+      const rowFill = row.fill as ExcelJS.Fill | undefined;
+      // Cells are looked up, not created: most of a timeline is cells the file does not hold.
+      for (let c = 1; c <= columnCount; c++) {
+        const cell = row.findCell(c);
+        let fmt: string | null;
+        let fill: string | null;
+        if (!cell) {
+          fmt = rowFormat ?? columnFormats[c - 1]!;
+          fill = solidFill(rowFill ?? columnFills[c - 1]);
         } else {
-          valueRow[c - 1] = plainValue(cell.value, date1904);
+          if (cell.isMerged && cell.master !== cell) {
+            const m = cell.master;
+            const key = m.address;
+            const area = masters.get(key) ?? { top: Number(m.row) - 1, left: Number(m.col) - 1, bottom: Number(m.row) - 1, right: Number(m.col) - 1 };
+            area.bottom = Math.max(area.bottom, r - 1);
+            area.right = Math.max(area.right, c - 1);
+            area.top = Math.min(area.top, r - 1);
+            area.left = Math.min(area.left, c - 1);
+            masters.set(key, area);
+          } else {
+            valueRow[c - 1] = plainValue(cell.value, date1904);
+          }
+          fmt = formatOf(cell.numFmt);
+          fill = solidFill(cell.fill);
         }
-        const fmt = cell.numFmt;
-        if (fmt && fmt !== "General") {
+        if (fmt) {
           formatRow[c - 1] = fmt;
           anyFormat = true;
         }
-        const fill = solidFill(cell.fill);
         if (fill) {
           fillRow[c - 1] = fill;
           anyFill = true;
         }
-      });
+      }
     }
     values.push(valueRow);
     formats.push(formatRow);

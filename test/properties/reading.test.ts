@@ -20,6 +20,7 @@ import {
   type Area,
   type CellValue,
   type Grid,
+  type MarkItem,
   type SheetReport,
 } from "../../src/core";
 
@@ -382,7 +383,7 @@ describe("status over time", () => {
 
 describe("the summary's lists", () => {
   test("overdue marks by period end and due-soon marks by period start, each day in reading order (row, then column)", () => {
-    const ordered = (items: { cell: string }[], dateOf: (i: { cell: string }) => string): boolean =>
+    const ordered = (items: MarkItem[], dateOf: (i: MarkItem) => string): boolean =>
       items.every((item, i) => {
         if (i === 0) return true;
         const before = items[i - 1]!;
@@ -393,8 +394,8 @@ describe("the summary's lists", () => {
     fc.assert(
       fc.property(anyGridArb, isoDay, (grid, asOf) => {
         const { summary } = analyzeSheet(grid, { asOf });
-        expect(ordered(summary.overdue, (i) => (i as { end: string }).end)).toBe(true);
-        expect(ordered(summary.dueSoon, (i) => (i as { start: string }).start)).toBe(true);
+        expect(ordered(summary.overdue, (i) => i.end)).toBe(true);
+        expect(ordered(summary.dueSoon, (i) => i.start)).toBe(true);
       }),
       RUNS,
     );

@@ -1,6 +1,9 @@
 /** @jest-environment node */
 /** The builder writes what it is told: every feature read back through the command line's xlsx reader. */
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { loadWorkbook, workbookDate1904, worksheetGrid } from "../../src/cli/read-xlsx";
 import { loadFile } from "../../src/cli/read-workbook";
 import {
@@ -83,4 +86,30 @@ test("address helpers", () => {
     { row: 3, column: 2 },
     { row: 3, column: 3 },
   ]);
+});
+
+test("a cell the file does not hold shows its row's style, else its column's, as Excel draws it", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Styled");
+  ws.addRow(["Activity", "Jul", "Aug", "Sep", "Oct"]);
+  ws.addRow(["Plan PD", "X"]);
+  ws.addRow(["Coach"]);
+  const grey: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+  ws.getColumn(4).fill = grey; // Sep shaded down the whole sheet
+  ws.getColumn(4).numFmt = "0%";
+  ws.getRow(3).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+  ws.addRow(["Survey", null, null, "X"]);
+  const path = join(tmpdir(), `mm-styled-${process.pid}.xlsx`);
+  await wb.xlsx.writeFile(path);
+  try {
+    const g = worksheetGrid((await loadWorkbook(await readFile(path))).getWorksheet("Styled")!, false);
+    // Row 2 holds A and B only: D takes the column's fill and format.
+    expect(g.fills?.[1]).toEqual([null, null, null, "#D9D9D9", null]);
+    expect(g.formats?.[1]?.[3]).toBe("0%");
+    // Row 3 has a fill of its own: it wins over the column's, in cells the file does not hold.
+    expect(g.fills?.[2]).toEqual(new Array(5).fill("#FFF2CC"));
+    expect(g.values[3]).toEqual(["Survey", null, null, "X", null]);
+  } finally {
+    await rm(path, { force: true });
+  }
 });
