@@ -519,14 +519,44 @@ const COUNTS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five
 const TIMES_A_YEAR = /\b(twice|one|two|three|four|five|six|\d{1,2})( times)? (a|per|each|every) (school )?year\b/i;
 
 const FREQUENCIES: [Frequency, RegExp, string, number][] = [
-  ["times-a-year", /\b(semi-?annual(ly)?|bi-?annual(ly)?)\b/i, "twice a year", 2],
-  ["times-a-year", /\b(each|every|per) semester\b/i, "each semester", 2],
-  ["times-a-year", /\b(each|every|per) trimester\b/i, "each trimester", 3],
-  ["quarterly", /\b(quarterly|(each|every|per) quarter)\b/i, "quarterly", 4],
-  ["monthly", /\b(monthly|(each|every|per) month)\b/i, "monthly", 0],
-  ["weekly", /\b(weekly|(each|every|per) week)\b/i, "weekly", 0],
-  ["annually", /\b(annual(ly)?|yearly|(each|every) (school )?year|once (a|per|each|every) (school )?year)\b/i, "annually", 1],
+  ["times-a-year", /\b(semi-?annual(ly)?|bi-?annual(ly)?)\b/gi, "twice a year", 2],
+  ["times-a-year", /\b(each|every|per) semester\b/gi, "each semester", 2],
+  ["times-a-year", /\b(each|every|per) trimester\b/gi, "each trimester", 3],
+  ["quarterly", /\b(quarterly|(each|every|per) quarter)\b/gi, "quarterly", 4],
+  ["monthly", /\b(monthly|(each|every|per) month)\b/gi, "monthly", 0],
+  ["weekly", /\b(weekly|(each|every|per) week)\b/gi, "weekly", 0],
+  ["annually", /\b(annual(ly)?|yearly|(each|every) (school )?year|once (a|per|each|every) (school )?year)\b/gi, "annually", 1],
 ];
+
+/**
+ * A frequency word that describes a thing the activity is about, not how often the activity happens:
+ *  - after "for", "of", "on" or "about": "design a schedule for annual and weekly learning", "a calendar of
+ *    monthly meetings" ("share data at monthly meetings" still says how often);
+ *  - "annual" (or "yearly") after "the", "a", "our" ...: "update the annual PD calendar", "present the annual
+ *    report". "The monthly meetings" and "the quarterly report" recur, so those still say how often.
+ * Other such words of a list ("annual and weekly") are skipped back over. "Hold monthly meetings", "meet
+ * monthly", "review the plan annually" and every "each quarter" or "twice a year" say how often.
+ */
+const AFTER_PREPOSITION = /(?:^|\s)(?:for|of|on|about)\s+$/i;
+const AFTER_DETERMINER = /(?:^|\s)(?:the|a|an|our|its|their|his|her|your|this|that|these|those|each|every)\s+$/i;
+const LISTED_FREQUENCY = /(?:semi-?|bi-?)?(?:annual|yearly|quarterly|monthly|weekly)(?:,|\s+(?:and|or|&))?\s+$/i;
+const BARE_WORD = /^(?:semi-?|bi-?)?(?:annual(?:ly)?|yearly|quarterly|monthly|weekly)$/i;
+const ADJECTIVE = /^(?:semi-?|bi-?)?(?:annual|yearly)$/i;
+
+function describesAThing(text: string, match: RegExpExecArray): boolean {
+  const word = match[0];
+  if (!BARE_WORD.test(word)) return false;
+  let before = text.slice(0, match.index);
+  for (let m = LISTED_FREQUENCY.exec(before); m; m = LISTED_FREQUENCY.exec(before)) before = before.slice(0, m.index);
+  return AFTER_PREPOSITION.test(before) || (ADJECTIVE.test(word) && AFTER_DETERMINER.test(before));
+}
+
+/** Whether the text uses the pattern to say how often the activity happens (a global pattern: every use is tried). */
+function saysHowOften(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (!describesAThing(text, m)) return true;
+  return false;
+}
 
 /** Every frequency phrase above names one of these: text without any says no frequency. */
 const FREQUENCY_WORD = /annual|year|semester|trimester|quarter|month|week/i;
@@ -544,7 +574,7 @@ function frequencyOf(text: string): Said | null {
       return times >= 2 && times <= 4 ? { frequency: "times-a-year", word: n[0].toLowerCase(), times } : null;
     }
   }
-  for (const [frequency, re, word, times] of FREQUENCIES) if (re.test(text)) return { frequency, word, times };
+  for (const [frequency, re, word, times] of FREQUENCIES) if (saysHowOften(text, re)) return { frequency, word, times };
   return null;
 }
 
