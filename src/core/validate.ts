@@ -765,5 +765,13 @@ function goalTargets(plan: Plan, out: Finding[]): void {
   for (const goal of plan.goals) {
     if (goal.targetYear !== null && !under.has(goal.cell)) check(goal.text, goal.cell, goal.targetYear, plan.activities);
   }
+  // A block's title that gives a target year without naming a level ("By 2026, every school ..." above a second
+  // timeline) covers that block's work. The first block's title is the sheet's goal, checked above.
+  const goalCells = new Set(plan.goals.map((g) => g.cell));
+  for (const block of plan.blocks) {
+    if (block.title === null || block.titleCell === null || under.has(block.titleCell) || goalCells.has(block.titleCell)) continue;
+    const target = TARGET.exec(block.title);
+    if (target) check(block.title, block.titleCell, Number(target[1]), plan.activities.filter((a) => a.block === block.index));
+  }
   for (const [cell, { text, year, acts }] of under) check(text, cell, year, acts);
 }

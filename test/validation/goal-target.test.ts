@@ -98,6 +98,42 @@ describe("goal-target-before-schedule", () => {
     });
   });
 
+  describe("the title of a second timeline", () => {
+    const MONTH_NAMES = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"];
+    const marked = (...months: string[]) => MONTH_NAMES.map((m) => (months.includes(m) ? "X" : null));
+    const twoYears = (title: string) => ({
+      name: "PLC Rollout",
+      rows: [
+        ["Professional Learning Plan 2023-24"],
+        [],
+        ["Activities", "Person(s) Responsible", ...MONTH_NAMES],
+        ["Develop a PLC model for CSI schools.", "Director of PL", ...marked("Jul", "Aug", "Sep")],
+        ["Train PLC facilitators in every CSI school.", "PLC Coaches", ...marked("Oct", "Nov")],
+        [],
+        [title],
+        [],
+        ["Activities", "Person(s) Responsible", ...MONTH_NAMES],
+        ["Implement the PLC model in all CSI schools.", "Principals", ...marked("Sep", "Oct", "Nov", "Dec")],
+        ["Monitor PLC implementation with walkthroughs.", "Director of PL", ...marked("Jan", "Mar", "May")],
+      ],
+    });
+
+    test("fires at the title when it gives a target year before the block's last period", async () => {
+      const report = await analyzeSpec(twoYears("By 2024, every CSI school will run PLCs (Plan 2024-25)"));
+      expect(report.plan.blocks.map((b) => b.schoolYear)).toEqual([2023, 2024]);
+      const f = only(report, RULE);
+      expect(f.cell).toBe(cell("A7", "PLC Rollout"));
+      expect(f.message).toBe(
+        'The goal "By 2024, every CSI school will run PLCs (Plan 2024-25)" (A7) is to be met by 2024, but its work is scheduled until May 2025 (M11). Move the target year or the work.',
+      );
+    });
+
+    test("silent when the target year is the block's last: its work ends in 2025", async () => {
+      const report = await analyzeSpec(twoYears("By 2025, every CSI school will run PLCs (Plan 2024-25)"));
+      expectSilent(report, RULE);
+    });
+  });
+
   test("fires once, at the title, for a block title that names a goal with a target year", async () => {
     const report = await analyzePlan(
       [step("Develop a PLC model for CSI schools.", "Director of PL", ["July", "August"]), step("Implement the PLC model in CSI schools.", "Principals", ["March", "April"])],
