@@ -2,6 +2,7 @@ import { localCell } from "./address";
 import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import { excerpt, firstWord, forEachWordSpan, isContentWord } from "./label-text";
+import type { Period } from "./periods";
 import type { Activity, Plan, ScheduledMark } from "./plan";
 import { markStatus } from "./status";
 
@@ -593,7 +594,10 @@ function frequencyChecks(plan: Plan, out: Finding[]): void {
     const { word } = found;
     const block = plan.blocks[a.block]!;
     const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndex(p.start)));
-    const problem = frequencyProblem(found, a, block.kind, plan.startMonth, timeline);
+    const problem =
+      block.kind in PERIODS_PER_YEAR
+        ? partOfYearProblem(found, a, block.periods, PERIODS_PER_YEAR[block.kind]!, plan.startMonth)
+        : frequencyProblem(found, a, block.kind, plan.startMonth, timeline);
     if (!problem) continue;
     out.push({
       rule: "frequency-mismatch",
@@ -675,6 +679,59 @@ function frequencyProblem(
     case "annually":
       return count("one", (n) => n <= 1);
   }
+}
+
+/** Timelines of parts of a school year, and how many parts make one. */
+const PERIODS_PER_YEAR: Partial<Record<string, number>> = { quarter: 4, trimester: 3, semester: 2 };
+
+/** How many times a year each frequency means; weekly and monthly mean every part of the year. */
+const TIMES_PER_YEAR: Record<Frequency, number> = { weekly: 52, monthly: 12, quarterly: 4, "times-a-year": 0, annually: 1 };
+
+/**
+ * A frequency against a timeline of quarters, trimesters or semesters. Said at most once a part (annually, twice
+ * a year on quarters, each trimester on trimesters): the parts marked in each school year the timeline covers in
+ * full are counted, consecutive parts as one occurrence for "annually" (an annual task can run over two quarters).
+ * Said more often than once a part (monthly on quarters, quarterly on semesters): no part may go unmarked between
+ * the first mark and the last, and one part alone is not enough.
+ */
+function partOfYearProblem({ frequency, times }: Said, a: Activity, periods: Period[], perYear: number, startMonth: number): string | null {
+  const marks = a.schedule.filter((m) => m.state !== "cancelled");
+  if (marks.length === 0) return null;
+  const kind = periods[0]!.kind;
+  // The timeline's parts in time order, each once.
+  const parts = [...new Map(periods.map((p) => [p.start, p])).values()].sort((x, y) => (x.start < y.start ? -1 : 1));
+  const marked = new Set(marks.map((m) => m.start));
+  const isMarked = parts.map((p) => marked.has(p.start));
+  const expected = frequency === "times-a-year" ? times : TIMES_PER_YEAR[frequency];
+  if (expected > perYear) {
+    const first = isMarked.indexOf(true);
+    const last = isMarked.lastIndexOf(true);
+    if (first < 0) return null;
+    if (first === last) return parts.length >= 3 ? `only one ${kind} is marked` : null;
+    const gap = isMarked.indexOf(false, first);
+    return gap >= 0 && gap < last ? `the marks leave ${parts[gap]!.label} without an occurrence` : null;
+  }
+  const schoolYearOf = (p: Period): number => {
+    const year = Number(p.start.slice(0, 4));
+    return Number(p.start.slice(5, 7)) >= startMonth ? year : year - 1;
+  };
+  const byYear = new Map<number, boolean[]>();
+  parts.forEach((p, i) => {
+    const sy = schoolYearOf(p);
+    const inYear = byYear.get(sy);
+    if (inYear) inYear.push(isMarked[i]!);
+    else byYear.set(sy, [isMarked[i]!]);
+  });
+  for (const [sy, inYear] of byYear) {
+    if (inYear.length !== perYear) continue;
+    const n = frequency === "annually" ? inYear.filter((m, i) => m && !inYear[i - 1]).length : inYear.filter((m) => m).length;
+    const ok = frequency === "quarterly" ? n >= 3 : frequency === "annually" ? n <= 1 : n === expected;
+    if (!ok) {
+      const wanted = frequency === "quarterly" ? "about four" : (NUMBER_WORDS[expected] ?? String(expected));
+      return `the marks show ${n === 1 ? "one time" : `${n} times`} in ${schoolYearLabel(sy)} (expected ${wanted})`;
+    }
+  }
+  return null;
 }
 
 const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];

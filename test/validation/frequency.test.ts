@@ -129,3 +129,64 @@ describe("frequency-mismatch", () => {
     expectClean(every);
   });
 });
+
+describe("frequency-mismatch on a timeline of quarters, semesters or trimesters", () => {
+  const QUARTERS = ["Q1 2023-24", "Q2 2023-24", "Q3 2023-24", "Q4 2023-24", "Q1 2024-25", "Q2 2024-25", "Q3 2024-25", "Q4 2024-25"];
+  const SEMESTERS = ["S1 2023-24", "S2 2023-24", "S1 2024-25", "S2 2024-25"];
+  const TRIMESTERS = ["T1 2023-24", "T2 2023-24", "T3 2023-24"];
+  const COLUMNS = "CDEFGHIJ";
+
+  /** A two-year plan by the given parts: a development step, then the activity under test (row 5), marked as given. */
+  function partsPlan(parts: string[], text: string, marked: string[]) {
+    return analyzeSpec({
+      name: "Quarterly Plan",
+      rows: [
+        ["Professional Learning Plan 2023-2025"],
+        [],
+        ["Action Step", "Person(s) Responsible", ...parts],
+        ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...parts.map((_, i) => (i === 0 ? "X" : null))],
+        [text, "MTSS Coordinator", ...parts.map((p) => (marked.includes(p) ? "X" : null))],
+      ],
+    });
+  }
+  const quarters = (...qs: number[]) => qs.map((q) => QUARTERS[q - 1]!);
+
+  /** [parts, text, marked, the word quoted back, what the marks show] */
+  const FIRES: [string[], string, string[], string, string][] = [
+    [QUARTERS, QUARTERLY, quarters(1, 3, 5, 6, 7, 8), "quarterly", "the marks show 2 times in 2023-24 (expected about four)"],
+    [QUARTERS, ANNUALLY, quarters(1, 3, 6), "annually", "the marks show 2 times in 2023-24 (expected one)"],
+    [QUARTERS, TWICE, quarters(2, 6, 8), "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [QUARTERS, MONTHLY, quarters(1, 2, 4), "monthly", "the marks leave Q3 2023-24 without an occurrence"],
+    [QUARTERS, WEEKLY, quarters(5), "weekly", "only one quarter is marked"],
+    [SEMESTERS, QUARTERLY, ["S1 2023-24", "S1 2024-25"], "quarterly", "the marks leave S2 2023-24 without an occurrence"],
+    [SEMESTERS, TWICE, ["S1 2023-24", "S1 2024-25", "S2 2024-25"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [TRIMESTERS, TRIMESTER, ["T1 2023-24", "T3 2023-24"], "each trimester", "the marks show 2 times in 2023-24 (expected three)"],
+  ];
+
+  const SILENT: [string[], string, string[]][] = [
+    [QUARTERS, QUARTERLY, QUARTERS],
+    // Three quarters of four is about four, as three to five months are on a month timeline.
+    [QUARTERS, QUARTERLY, quarters(1, 2, 3, 5, 6, 7)],
+    [QUARTERS, ANNUALLY, quarters(4, 8)],
+    // One annual task over two quarters in a row is one occurrence.
+    [QUARTERS, ANNUALLY, quarters(1, 2, 5)],
+    [QUARTERS, TWICE, quarters(1, 3, 5, 7)],
+    [QUARTERS, MONTHLY, QUARTERS],
+    [SEMESTERS, QUARTERLY, SEMESTERS],
+    [SEMESTERS, TWICE, SEMESTERS],
+    [SEMESTERS, ANNUALLY, ["S2 2023-24", "S2 2024-25"]],
+    [TRIMESTERS, TRIMESTER, TRIMESTERS],
+    // Three times a year cannot be told from two semesters.
+    [SEMESTERS, "Survey teachers on PLC practices three times a year.", SEMESTERS],
+  ];
+
+  test.each(FIRES)("on %j, fires on %j marked %j", async (parts, text, marked, word, problem) => {
+    const f = only(await partsPlan(parts, text, marked), "frequency-mismatch");
+    expect(f.cell).toBe(cell(`${COLUMNS[parts.indexOf(marked[0]!)]}5`, "Quarterly Plan"));
+    expect(f.message).toBe(`"${text}" (A5) says ${word}, but ${problem}. Check the marks or the wording.`);
+  });
+
+  test.each(SILENT)("on %j, silent for %j marked %j", async (parts, text, marked) => {
+    expectSilent(await partsPlan(parts, text, marked), "frequency-mismatch");
+  });
+});
