@@ -2,7 +2,7 @@ import { z } from "zod";
 import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
 import { cellOrder, compareCells, type Finding } from "./findings";
 import type { Plan } from "./plan";
-import { MarkStatusSchema, TotalsSchema, type MarkStatus, type StatusReport } from "./status";
+import { countMark, MarkStatusSchema, TotalsSchema, type StatusReport } from "./status";
 
 const count = z.number().int().nonnegative();
 
@@ -62,11 +62,6 @@ function emptyCounts(): StatusCounts {
   return { scheduled: 0, done: 0, overdue: 0, current: 0, upcoming: 0, cancelled: 0 };
 }
 
-function tally(counts: StatusCounts, status: MarkStatus): void {
-  counts.scheduled++;
-  counts[status]++;
-}
-
 /** Months since year 0 of a `YYYY-MM-DD` date, read from its digits (summaries read tens of thousands). */
 function monthIndexOf(iso: IsoDate): number {
   const digit = (i: number): number => iso.charCodeAt(i) - 48;
@@ -121,11 +116,9 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
   const overdue: MarkItem[] = [];
   const dueSoon: MarkItem[] = [];
 
-  for (const entry of status.marks) {
-    const a = plan.activities[entry.activity];
-    if (!a) continue;
-    for (const g of activityGroups[entry.activity]!) tally(g, entry.status);
-    const due = monthIndexOf(entry.mark.end);
+  /** The month and the quarter a mark falls due in, by its end date. */
+  const dueIn = (end: IsoDate): { month: DueInPeriod; quarter: DueInPeriod } => {
+    const due = monthIndexOf(end);
     let month = months.get(due);
     if (!month) {
       const y = Math.floor(due / 12);
@@ -133,7 +126,6 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
       month = { label: `${monthShortName(m)} ${y}`, start: monthStart(y, m), end: monthEnd(y, m), ...emptyCounts() };
       months.set(due, month);
     }
-    tally(month, entry.status);
     const q = quarterOf(due);
     let quarter = quarters.get(q);
     if (!quarter) {
@@ -145,7 +137,19 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
       quarter = { label: `Q${n} ${schoolYearLabel(schoolYear)}`, start: monthStart(y, m), end: monthEnd(last.year, last.month), ...emptyCounts() };
       quarters.set(q, quarter);
     }
-    tally(quarter, entry.status);
+    return { month, quarter };
+  };
+  // The marks of a period share its end date: worked out once for each date.
+  const dueByEnd = new Map<string, { month: DueInPeriod; quarter: DueInPeriod }>();
+
+  for (const entry of status.marks) {
+    const a = plan.activities[entry.activity];
+    if (!a) continue;
+    for (const g of activityGroups[entry.activity]!) countMark(g, entry.status);
+    let due = dueByEnd.get(entry.mark.end);
+    if (!due) dueByEnd.set(entry.mark.end, (due = dueIn(entry.mark.end)));
+    countMark(due.month, entry.status);
+    countMark(due.quarter, entry.status);
 
     if (entry.status !== "overdue" && !entry.dueSoon) continue;
     const item: MarkItem = {
