@@ -35,6 +35,13 @@ export interface BlockColumns {
 
 const STEP_VALUE = /^\(?\d{1,3}(\.\d{1,3})*[.)]?$|^[a-z][.)]$/i;
 
+/** A step number (`3`, `2.1`, `(4)`, `b)`): it starts with a digit or "(", or is a letter and a point. Labels stop at the first character. */
+function isStepValue(value: string): boolean {
+  const t = value.trim();
+  const c = t.charCodeAt(0);
+  return (c === 40 || (c >= 48 && c <= 57) || t.length === 2) && STEP_VALUE.test(t);
+}
+
 /**
  * Decides the label, step and attribute columns of a block: attributes by their header's name; the label
  * column is the leftmost column with text below the header (preferring one headed like "Activities").
@@ -66,7 +73,7 @@ export function blockColumns(
       const v = values[i];
       if (v === null || v === undefined || inTimeline[i]) continue;
       const c = grid.left + i;
-      if (typeof v === "number" || (typeof v === "string" && STEP_VALUE.test(v.trim()))) {
+      if (typeof v === "number" || (typeof v === "string" && isStepValue(v))) {
         stepLike.set(c, (stepLike.get(c) ?? 0) + 1);
       } else if (typeof v === "string" && v.trim().length > 1 && !isErrorValue(v)) {
         textCount.set(c, (textCount.get(c) ?? 0) + 1);

@@ -39,8 +39,9 @@ export const EXCEL_ERRORS = new Set([
   "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
 ]);
 
+/** An error value as Excel shows it (`#N/A`); every one starts with "#", checked first (most cells are text). */
 export function isErrorValue(value: CellValue): boolean {
-  return typeof value === "string" && EXCEL_ERRORS.has(value);
+  return typeof value === "string" && value.charCodeAt(0) === 35 && EXCEL_ERRORS.has(value);
 }
 
 const WHITE = new Set(["#FFFFFF", "#FFFFFFFF", "FFFFFFFF", "FFFFFF"]);

@@ -12,6 +12,9 @@ export function stripBullet(text: string): string {
 
 /** Starts with a lower-case letter: the rest of a line that wrapped. */
 export function startsLowerCase(text: string): boolean {
+  // Most labels start with a printable ASCII character: a-z is lower case, the rest is not.
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return c >= 97 && c <= 122;
   const first = text.trim().charAt(0);
   return first !== "" && first !== first.toUpperCase() && first === first.toLowerCase();
 }

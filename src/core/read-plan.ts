@@ -135,6 +135,22 @@ interface Draft {
   cellAddress?: string;
 }
 
+/** The draft each row of a block belongs to. */
+class RowOwners {
+  private readonly drafts: (Draft | undefined)[] = [];
+
+  constructor(private readonly firstRow: number) {}
+
+  get(row: number): Draft | undefined {
+    return row < this.firstRow ? undefined : this.drafts[row - this.firstRow];
+  }
+
+  set(row: number, draft: Draft): void {
+    while (this.drafts.length < row - this.firstRow) this.drafts.push(undefined);
+    this.drafts[row - this.firstRow] = draft;
+  }
+}
+
 /** A block's timeline columns: the period of each, and whether every column has a period of its own. */
 interface Timeline {
   byColumn: Map<number, Period>;
@@ -489,7 +505,8 @@ class PlanReader {
     // The path as the drafts record it: one object while the path stays the same.
     let levels: PathLevels | null = null;
     const pathNow = (): PathLevels => (levels ??= path.length === 0 ? NO_LEVELS : { levels: path.map((p) => p.draft) });
-    const owner = new Map<number, Draft>();
+    // The draft each row belongs to, by the row's place in `rows` (rows are consecutive).
+    const owner = new RowOwners(rows[0]?.row ?? 0);
     let current: Draft | null = null;
     let lastLine = "";
     let bareHeading: Draft | null = null;
@@ -581,7 +598,7 @@ class PlanReader {
   }
 
   /** A row with marks but no text belongs to the activity whose lines it touches. */
-  private placeLooseRows(loose: RowRead[], owner: Map<number, Draft>, rows: RowRead[]): void {
+  private placeLooseRows(loose: RowRead[], owner: RowOwners, rows: RowRead[]): void {
     if (loose.length === 0) return;
     const byRow = new Map(rows.map((r) => [r.row, r]));
     for (const row of loose) {
