@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { FindingSchema } from "./findings";
 import { ActivitySchema, BlockSchema, GoalSchema, ScheduledMarkSchema } from "./plan";
 import { MarkStatusSchema, type MarkStatusEntry } from "./status";
@@ -9,12 +9,12 @@ import type { SheetReport } from "./analyze";
  * The JSON document the command line prints with `--json` (product.md, "The JSON contract"): the plan with
  * every mark's status as of the day, the findings and the summary. One schema defines it.
  */
-export const DocumentMarkSchema = ScheduledMarkSchema.extend({
+export const DocumentMarkSchema = z.extend(ScheduledMarkSchema, {
   status: MarkStatusSchema,
   dueSoon: z.boolean(),
 });
 
-export const DocumentActivitySchema = ActivitySchema.extend({
+export const DocumentActivitySchema = z.extend(ActivitySchema, {
   schedule: z.array(DocumentMarkSchema),
 });
 
@@ -22,7 +22,7 @@ export const SheetDocumentSchema = z.object({
   name: z.string(),
   plan: z.object({
     sheet: z.string(),
-    startMonth: z.number().int(),
+    startMonth: z.int(),
     goals: z.array(GoalSchema),
     blocks: z.array(BlockSchema),
     activities: z.array(DocumentActivitySchema),
@@ -36,7 +36,7 @@ export const SkippedSheetSchema = z.object({ name: z.string(), reason: z.string(
 
 /** One file: the sheet's document at the top level when one sheet holds a timeline, else `sheets[]`. */
 export const FileDocumentSchema = z.union([
-  SheetDocumentSchema.extend({ file: z.string(), skipped: z.array(SkippedSheetSchema) }),
+  z.extend(SheetDocumentSchema, { file: z.string(), skipped: z.array(SkippedSheetSchema) }),
   z.object({ file: z.string(), sheets: z.array(SheetDocumentSchema), skipped: z.array(SkippedSheetSchema) }),
 ]);
 export type FileDocument = z.infer<typeof FileDocumentSchema>;

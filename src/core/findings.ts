@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -7,15 +7,15 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export const CellEditSchema = z.object({
   cell: z.string(),
   /** The new value, written as text; null clears the cell. */
-  value: z.string().nullable(),
+  value: z.nullable(z.string()),
   /** What the cell held when the finding was made: a host refuses the edit if the cell has changed since. */
-  before: z.string().nullable(),
+  before: z.nullable(z.string()),
 });
 export type CellEdit = z.infer<typeof CellEditSchema>;
 
 export const FixSchema = z.object({
   description: z.string(),
-  edits: z.array(CellEditSchema).min(1),
+  edits: z.array(CellEditSchema).check(z.minLength(1)),
 });
 export type Fix = z.infer<typeof FixSchema>;
 
@@ -24,8 +24,8 @@ export const FindingSchema = z.object({
   severity: SeveritySchema,
   message: z.string(),
   cell: z.string(),
-  fix: FixSchema.optional(),
-  activityId: z.string().optional(),
+  fix: z.optional(FixSchema),
+  activityId: z.optional(z.string()),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * The engine's input: one sheet's cells as both Excel (through the Office JavaScript API) and a file (exceljs, CSV) can supply them.
@@ -10,27 +10,27 @@ export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.n
 export type CellValue = z.infer<typeof CellValueSchema>;
 
 export const AreaSchema = z.object({
-  top: z.number().int().nonnegative(),
-  left: z.number().int().nonnegative(),
-  bottom: z.number().int().nonnegative(),
-  right: z.number().int().nonnegative(),
+  top: z.int().check(z.nonnegative()),
+  left: z.int().check(z.nonnegative()),
+  bottom: z.int().check(z.nonnegative()),
+  right: z.int().check(z.nonnegative()),
 });
 export type Area = z.infer<typeof AreaSchema>;
 
 export const GridSchema = z.object({
   sheet: z.string(),
-  top: z.number().int().nonnegative(),
-  left: z.number().int().nonnegative(),
+  top: z.int().check(z.nonnegative()),
+  left: z.int().check(z.nonnegative()),
   values: z.array(z.array(CellValueSchema)),
   /** Number formats, same shape as values (or absent). */
-  formats: z.array(z.array(z.string().nullable())).optional(),
+  formats: z.optional(z.array(z.array(z.nullable(z.string())))),
   /** Solid fill colours as `#RRGGBB` (or a theme token), null where the cell has no fill. */
-  fills: z.array(z.array(z.string().nullable())).optional(),
-  merges: z.array(AreaSchema).optional(),
-  hiddenRows: z.array(z.number().int().nonnegative()).optional(),
-  hiddenColumns: z.array(z.number().int().nonnegative()).optional(),
+  fills: z.optional(z.array(z.array(z.nullable(z.string())))),
+  merges: z.optional(z.array(AreaSchema)),
+  hiddenRows: z.optional(z.array(z.int().check(z.nonnegative()))),
+  hiddenColumns: z.optional(z.array(z.int().check(z.nonnegative()))),
   /** The workbook counts dates from 1904 (old Mac workbooks). */
-  date1904: z.boolean().optional(),
+  date1904: z.optional(z.boolean()),
 });
 export type Grid = z.infer<typeof GridSchema>;
 

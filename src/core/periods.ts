@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, dayNumberOfIso, type IsoDate } from "./dates";
 import { SEASON_START, type PeriodLabel } from "./period-label";
 import type { GroupYear } from "./timeline-header";
@@ -14,8 +14,8 @@ export const PeriodSchema = z.object({
   end: z.string(),
   /** The header cell it comes from. */
   cell: z.string(),
-  column: z.number().int().nonnegative(),
-  hidden: z.boolean().optional(),
+  column: z.int().check(z.nonnegative()),
+  hidden: z.optional(z.boolean()),
 });
 export type Period = z.infer<typeof PeriodSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { PeriodKindSchema, PeriodSchema } from "./periods";
 
 export const MarkStateSchema = z.enum(["planned", "done", "in-progress", "cancelled"]);
@@ -12,7 +12,7 @@ export const ScheduledMarkSchema = z.object({
   /** The mark's cell: `'Sheet'!C5`. */
   cell: z.string(),
   /** Every cell that makes up the mark (two for an X split over two lines). */
-  cells: z.array(z.string()).min(1),
+  cells: z.array(z.string()).check(z.minLength(1)),
   /** The mark as typed (`X`, `Х`, `✓`, `50%`), or "" for a filled Gantt cell. */
   mark: z.string(),
   state: MarkStateSchema,
@@ -26,42 +26,42 @@ export const ActivitySchema = z.object({
   path: z.array(z.string()),
   /** The cell of each level of the path (the goal row, the strategy row; a block title's cell), outermost first. */
   pathCells: z.array(z.string()),
-  owner: z.string().nullable(),
+  owner: z.nullable(z.string()),
   /** The row's reported status (status column), as typed. */
-  status: z.string().nullable(),
-  step: z.string().nullable(),
-  evidence: z.string().nullable(),
-  resources: z.string().nullable(),
-  notes: z.string().nullable(),
+  status: z.nullable(z.string()),
+  step: z.nullable(z.string()),
+  evidence: z.nullable(z.string()),
+  resources: z.nullable(z.string()),
+  notes: z.nullable(z.string()),
   /** Other headed columns, by header. */
   attributes: z.record(z.string(), z.string()),
   /** Bulleted lines under the activity. */
   subItems: z.array(z.string()),
-  block: z.number().int().nonnegative(),
+  block: z.int().check(z.nonnegative()),
   /** The activity's first cell (its label). */
   cell: z.string(),
   /** Sheet rows (1-based) the activity spans. */
-  rows: z.array(z.number().int().positive()),
+  rows: z.array(z.int().check(z.positive())),
   schedule: z.array(ScheduledMarkSchema),
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 
 export const BlockSchema = z.object({
-  index: z.number().int().nonnegative(),
-  title: z.string().nullable(),
-  titleCell: z.string().nullable(),
+  index: z.int().check(z.nonnegative()),
+  title: z.nullable(z.string()),
+  titleCell: z.nullable(z.string()),
   /** The timeline header row's first period cell. */
   headerCell: z.string(),
-  headerRow: z.number().int().positive(),
+  headerRow: z.int().check(z.positive()),
   /** Last sheet row (1-based) of the block. */
-  lastRow: z.number().int().positive(),
+  lastRow: z.int().check(z.positive()),
   kind: PeriodKindSchema,
   periods: z.array(PeriodSchema),
   labelColumn: z.string(),
   /** Attribute columns found by their header (owner, status, evidence, resources, notes, step), as letters. */
   columns: z.record(z.string(), z.string()),
   /** The school year the block's periods were dated from, and where it came from. */
-  schoolYear: z.number().int(),
+  schoolYear: z.int(),
   schoolYearSource: z.enum(["header", "title", "sheet-name", "settings", "assumed"]),
 });
 export type Block = z.infer<typeof BlockSchema>;
@@ -70,13 +70,13 @@ export const GoalSchema = z.object({
   text: z.string(),
   cell: z.string(),
   /** The year in "By 2028, ...", if the goal names one. */
-  targetYear: z.number().int().nullable(),
+  targetYear: z.nullable(z.int()),
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
 export const PlanSchema = z.object({
   sheet: z.string(),
-  startMonth: z.number().int().min(1).max(12),
+  startMonth: z.int().check(z.minimum(1), z.maximum(12)),
   goals: z.array(GoalSchema),
   blocks: z.array(BlockSchema),
   activities: z.array(ActivitySchema),

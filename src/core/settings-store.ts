@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SettingsSchema, type Settings } from "./settings";
 import { TotalsSchema } from "./status";
 
@@ -14,14 +14,14 @@ export const LastRefreshSchema = z.object({
   at: z.string(),
   sheet: z.string(),
   totals: TotalsSchema,
-  flagged: z.number().int().nonnegative(),
+  flagged: z.int().check(z.nonnegative()),
 });
 export type LastRefresh = z.infer<typeof LastRefreshSchema>;
 
 export const StoredStateSchema = z.object({
   settings: SettingsSchema,
-  planSheet: z.string().nullable().default(null),
-  lastRefresh: LastRefreshSchema.nullable().default(null),
+  planSheet: z._default(z.nullable(z.string()), null),
+  lastRefresh: z._default(z.nullable(LastRefreshSchema), null),
 });
 export type StoredState = z.infer<typeof StoredStateSchema>;
 
@@ -51,7 +51,7 @@ export function readStore(rows: unknown[][]): StoredState {
     }
   }
   const settings = SettingsSchema.safeParse(raw["settings"] ?? {});
-  const lastRefresh = LastRefreshSchema.nullable().safeParse(raw["lastRefresh"] ?? null);
+  const lastRefresh = z.nullable(LastRefreshSchema).safeParse(raw["lastRefresh"] ?? null);
   return {
     settings: settings.success ? settings.data : SettingsSchema.parse({}),
     planSheet: typeof raw["planSheet"] === "string" ? raw["planSheet"] : null,

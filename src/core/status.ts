@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { dayNumberOfIso, type IsoDate } from "./dates";
 import type { Plan, ScheduledMark } from "./plan";
 
@@ -6,18 +6,18 @@ export const MarkStatusSchema = z.enum(["done", "overdue", "current", "upcoming"
 export type MarkStatus = z.infer<typeof MarkStatusSchema>;
 
 export const TotalsSchema = z.object({
-  activities: z.number().int().nonnegative(),
-  scheduled: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  overdue: z.number().int().nonnegative(),
-  current: z.number().int().nonnegative(),
-  upcoming: z.number().int().nonnegative(),
-  cancelled: z.number().int().nonnegative(),
-  unscheduled: z.number().int().nonnegative(),
+  activities: z.int().check(z.nonnegative()),
+  scheduled: z.int().check(z.nonnegative()),
+  done: z.int().check(z.nonnegative()),
+  overdue: z.int().check(z.nonnegative()),
+  current: z.int().check(z.nonnegative()),
+  upcoming: z.int().check(z.nonnegative()),
+  cancelled: z.int().check(z.nonnegative()),
+  unscheduled: z.int().check(z.nonnegative()),
   /** Upcoming marks whose period starts within the due-soon days. */
-  dueSoon: z.number().int().nonnegative(),
+  dueSoon: z.int().check(z.nonnegative()),
   /** Marks (of any status) that say "in progress". */
-  inProgress: z.number().int().nonnegative(),
+  inProgress: z.int().check(z.nonnegative()),
 });
 export type Totals = z.infer<typeof TotalsSchema>;
 

@@ -1,10 +1,10 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
 import { cellOrder, compareCells, type Finding } from "./findings";
 import type { Plan } from "./plan";
 import { countMark, MarkStatusSchema, TotalsSchema, type StatusReport } from "./status";
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 /** Marks by what became of them, for one slice of the plan. */
 export const StatusCountsSchema = z.object({
@@ -17,7 +17,7 @@ export const StatusCountsSchema = z.object({
 });
 export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 
-export const GroupSummarySchema = StatusCountsSchema.extend({
+export const GroupSummarySchema = z.extend(StatusCountsSchema, {
   kind: z.enum(["goal", "strategy", "block"]),
   name: z.string(),
   activities: count,
@@ -25,7 +25,7 @@ export const GroupSummarySchema = StatusCountsSchema.extend({
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;
 
 /** What was due in a month or quarter (marks whose period ends in it) and what became of it. */
-export const DueInPeriodSchema = StatusCountsSchema.extend({
+export const DueInPeriodSchema = z.extend(StatusCountsSchema, {
   label: z.string(),
   start: z.string(),
   end: z.string(),
@@ -39,7 +39,7 @@ export const MarkItemSchema = z.object({
   period: z.string(),
   start: z.string(),
   end: z.string(),
-  owner: z.string().nullable(),
+  owner: z.nullable(z.string()),
   cell: z.string(),
   status: MarkStatusSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { AreaSchema } from "./grid";
 import type { SheetReport } from "./analyze";
 import { emptyTotals, type MarkStatus, type Totals } from "./status";
@@ -31,7 +31,7 @@ export type WriteValue = z.infer<typeof WriteValueSchema>;
 export const CellStyleSchema = z.enum(["title", "heading", "header", "label", "overdue", "current", "done", "muted"]);
 export type CellStyle = z.infer<typeof CellStyleSchema>;
 
-export const WriteCellSchema = z.object({ value: WriteValueSchema, style: CellStyleSchema.optional() });
+export const WriteCellSchema = z.object({ value: WriteValueSchema, style: z.optional(CellStyleSchema) });
 export type WriteCell = z.infer<typeof WriteCellSchema>;
 
 export const ChartWriteSchema = z.object({
@@ -40,7 +40,7 @@ export const ChartWriteSchema = z.object({
   /** Categories in the first column and values in the second, with a header row. */
   data: AreaSchema,
   /** Where to put it: top-left cell (0-based), size in cells. */
-  anchor: z.object({ row: z.number().int(), column: z.number().int(), rows: z.number().int(), columns: z.number().int() }),
+  anchor: z.object({ row: z.int(), column: z.int(), rows: z.int(), columns: z.int() }),
 });
 export type ChartWrite = z.infer<typeof ChartWriteSchema>;
 
@@ -49,11 +49,11 @@ export const TableWriteSchema = z.object({ name: z.string(), area: AreaSchema, s
 export const SheetWriteSchema = z.object({
   name: z.string(),
   /** Cells from A1 down, row by row; null leaves a cell empty. */
-  rows: z.array(z.array(WriteCellSchema.nullable())),
+  rows: z.array(z.array(z.nullable(WriteCellSchema))),
   columnWidths: z.array(z.number()),
-  freezeRows: z.number().int().nonnegative(),
-  table: TableWriteSchema.optional(),
-  chart: ChartWriteSchema.optional(),
+  freezeRows: z.int().check(z.nonnegative()),
+  table: z.optional(TableWriteSchema),
+  chart: z.optional(ChartWriteSchema),
 });
 export type SheetWrite = z.infer<typeof SheetWriteSchema>;
 
