@@ -183,6 +183,13 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   const t = result.reports.reduce((n, r) => n + r.summary.totals.overdue, 0);
   const c = result.reports.reduce((n, r) => n + r.summary.totals.current, 0);
   io.stdout(`Wrote ${options.out}: ${t} overdue and ${c} current marks flagged as of ${options.asOf}; sheets "Milestone Summary" and "Milestone Plan" rebuilt.\n`);
+  const dropped = result.file.dropped;
+  if (dropped) {
+    io.stderr(
+      `milestone-monitor: note: ${result.file.path} holds ${dropped}, which the command line cannot copy: ${options.out} does not have ${/^an? /.test(dropped) && !dropped.includes(" and ") ? "it" : "them"}. ` +
+        `Refresh status in Excel (the add-in) keeps everything.\n`,
+    );
+  }
   if (options.json) io.stdout(`${json(fileDocument(result.file.path, result.reports, result.skipped), io)}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import type { Grid } from "../core/grid";
 import { OWN_SHEETS } from "../core/writes";
 import { readStore, STORE_SHEET, type StoredState } from "../core/settings-store";
 import { delimitedGrid, sniffDelimiter } from "./read-delimited";
+import { droppedContent } from "./workbook-parts";
 import { loadWorkbook, plainValue, workbookDate1904, worksheetGrid } from "./read-xlsx";
 
 /** A file the command line cannot read: its message is one plain line for the user. */
@@ -19,6 +20,8 @@ export interface LoadedFile {
   stored: StoredState | null;
   /** The workbook itself, for writing a refreshed copy (an .xlsx loaded with `keepWorkbook`), else null. */
   workbook: ExcelJS.Workbook | null;
+  /** With the workbook: what it holds that a copy written by exceljs loses ("2 charts and a pivot table"), or null. */
+  dropped: string | null;
 }
 
 const XLSX = new Set([".xlsx", ".xlsm"]);
@@ -71,11 +74,12 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
       if (OWN_SHEETS.includes(ws.name)) return;
       grids.push(worksheetGrid(ws, date1904));
     });
-    return { path, kind: "xlsx", grids, stored, workbook: options.keepWorkbook ? workbook : null };
+    const keep = options.keepWorkbook === true;
+    return { path, kind: "xlsx", grids, stored, workbook: keep ? workbook : null, dropped: keep ? droppedContent(bytes) : null };
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);
   const delimiter = DELIMITED[ext] ?? sniffDelimiter(text);
   const sheet = basename(path, extname(path));
-  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null };
+  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null, dropped: null };
 }

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { plainValue } from "../../src/cli/read-xlsx";
@@ -7,6 +7,7 @@ import { PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/wri
 import { captureIo } from "../support/read-back";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
 import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
+import { partNames, withParts } from "../support/zip-parts";
 
 afterAll(removeTempFiles);
 
@@ -126,6 +127,32 @@ describe("milestone-monitor refresh", () => {
       expect(cellsOf(b.getWorksheet(ws.name)!)).toEqual(cellsOf(ws));
       expect(ownRules(b.getWorksheet(ws.name)!)).toEqual(ownRules(ws));
     }
+  });
+
+  it("says what of the workbook the copy cannot hold (charts, pivot tables), and stays silent once there is none", async () => {
+    // The planner's workbook with two charts and a pivot table: parts exceljs drops when it writes a copy.
+    const withCharts = tempPath("with-charts.xlsx");
+    const chart = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    writeFileSync(
+      withCharts,
+      withParts(readFileSync(input), {
+        "xl/charts/chart1.xml": chart,
+        "xl/charts/chart2.xml": chart,
+        "xl/pivotTables/pivotTable1.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+      }),
+    );
+    const out = tempPath("from-charts.xlsx");
+    const io = captureIo();
+    expect(await run(["refresh", withCharts, "--out", out, "--as-of", "2024-01-15"], io)).toBe(0);
+    expect(io.err).toBe(
+      `milestone-monitor: note: ${withCharts} holds 2 charts and a pivot table, which the command line cannot copy: ${out} does not have them. ` +
+        "Refresh status in Excel (the add-in) keeps everything.\n",
+    );
+    // What the note says is so: the copy has no chart or pivot table part.
+    expect(partNames(readFileSync(out)).filter((name) => /charts|pivotTables/.test(name))).toEqual([]);
+    const again = captureIo();
+    expect(await run(["refresh", out, "--out", tempPath("from-copy.xlsx"), "--as-of", "2024-01-15"], again)).toBe(0);
+    expect(again.err).toBe("");
   });
 
   it("refuses to overwrite its input, and needs --out", async () => {
