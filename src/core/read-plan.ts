@@ -557,6 +557,7 @@ class PlanReader {
         continue;
       }
       if (level && !level.leaf) {
+        // The path changes twice: the levels this one replaces go, then it comes in under the rest.
         while (path.length > 0 && path.some((p) => p.level === level.level)) path.pop();
         levels = null;
         const levelDraft = this.startDraft(drafts, row.hasMarks ? "activity" : "level", row, row.label, pathNow());

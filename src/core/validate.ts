@@ -656,7 +656,7 @@ function frequencyProblem(
   }
   const count = (expected: string, test: (n: number) => boolean): string | null => {
     for (const [sy, n] of covered) {
-      if (!test(n)) return `the marks show ${n === 1 ? "one time" : `${n} times`} in ${schoolYearLabel(sy)} (expected ${expected})`;
+      if (!test(n)) return timesShown(n, sy, expected);
     }
     return null;
   };
@@ -728,10 +728,16 @@ function partOfYearProblem({ frequency, times }: Said, a: Activity, periods: Per
     const ok = frequency === "quarterly" ? n >= 3 : frequency === "annually" ? n <= 1 : n === expected;
     if (!ok) {
       const wanted = frequency === "quarterly" ? "about four" : (NUMBER_WORDS[expected] ?? String(expected));
-      return `the marks show ${n === 1 ? "one time" : `${n} times`} in ${schoolYearLabel(sy)} (expected ${wanted})`;
+      return timesShown(n, sy, wanted);
     }
   }
   return null;
+}
+
+/** What the marks of a school year show against what the wording expects: "the marks show 2 times in 2023-24 (expected one)". */
+function timesShown(n: number, schoolYear: number, expected: string): string {
+  const shown = n === 0 ? "no occurrence" : n === 1 ? "one time" : `${n} times`;
+  return `the marks show ${shown} in ${schoolYearLabel(schoolYear)} (expected ${expected})`;
 }
 
 const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];

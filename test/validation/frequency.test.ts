@@ -156,6 +156,7 @@ describe("frequency-mismatch on a timeline of quarters, semesters or trimesters"
     [QUARTERS, QUARTERLY, quarters(1, 3, 5, 6, 7, 8), "quarterly", "the marks show 2 times in 2023-24 (expected about four)"],
     [QUARTERS, ANNUALLY, quarters(1, 3, 6), "annually", "the marks show 2 times in 2023-24 (expected one)"],
     [QUARTERS, TWICE, quarters(2, 6, 8), "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [QUARTERS, QUARTERLY, quarters(5, 6, 7, 8), "quarterly", "the marks show no occurrence in 2023-24 (expected about four)"],
     [QUARTERS, MONTHLY, quarters(1, 2, 4), "monthly", "the marks leave Q3 2023-24 without an occurrence"],
     [QUARTERS, WEEKLY, quarters(5), "weekly", "only one quarter is marked"],
     [SEMESTERS, QUARTERLY, ["S1 2023-24", "S1 2024-25"], "quarterly", "the marks leave S2 2023-24 without an occurrence"],
