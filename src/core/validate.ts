@@ -531,25 +531,26 @@ const FREQUENCIES: [Frequency, RegExp, string, number][] = [
 
 /**
  * A frequency word that describes a thing the activity is about, not how often the activity happens:
- *  - after "for", "of", "on" or "about": "design a schedule for annual and weekly learning", "a calendar of
- *    monthly meetings" ("share data at monthly meetings" still says how often);
- *  - "annual" (or "yearly") after "the", "a", "our" ...: "update the annual PD calendar", "present the annual
- *    report". "The monthly meetings" and "the quarterly report" recur, so those still say how often.
- * Other such words of a list ("annual and weekly") are skipped back over. "Hold monthly meetings", "meet
- * monthly", "review the plan annually" and every "each quarter" or "twice a year" say how often.
+ *  - the adjective "annual": "present the annual report", "complete annual evaluations" (often marked at mid-year
+ *    and at year's end), "update the annual PD calendar". "Annually" says how often, and so does "semiannual".
+ *  - a word after "for", "of", "on" or "about": "design a schedule for annual and weekly learning", "a calendar of
+ *    monthly meetings" ("share data at monthly meetings" still says how often). Other such words of a list
+ *    ("annual and weekly") are skipped back over.
+ * "Hold monthly meetings", "meet monthly", "review the plan annually", and every "each quarter" or "twice a year"
+ * say how often.
  */
 const AFTER_PREPOSITION = /(?:^|\s)(?:for|of|on|about)\s+$/i;
-const AFTER_DETERMINER = /(?:^|\s)(?:the|a|an|our|its|their|his|her|your|this|that|these|those|each|every)\s+$/i;
 const LISTED_FREQUENCY = /(?:semi-?|bi-?)?(?:annual|yearly|quarterly|monthly|weekly)(?:,|\s+(?:and|or|&))?\s+$/i;
-const BARE_WORD = /^(?:semi-?|bi-?)?(?:annual(?:ly)?|yearly|quarterly|monthly|weekly)$/i;
-const ADJECTIVE = /^(?:semi-?|bi-?)?(?:annual|yearly)$/i;
+const BARE_WORD = /^(?:semi-?|bi-?)?(?:annually|yearly|quarterly|monthly|weekly)$/i;
+const ADJECTIVE = /^annual$/i;
 
 function describesAThing(text: string, match: RegExpExecArray): boolean {
   const word = match[0];
+  if (ADJECTIVE.test(word)) return true;
   if (!BARE_WORD.test(word)) return false;
   let before = text.slice(0, match.index);
   for (let m = LISTED_FREQUENCY.exec(before); m; m = LISTED_FREQUENCY.exec(before)) before = before.slice(0, m.index);
-  return AFTER_PREPOSITION.test(before) || (ADJECTIVE.test(word) && AFTER_DETERMINER.test(before));
+  return AFTER_PREPOSITION.test(before);
 }
 
 /** Whether the text uses the pattern to say how often the activity happens (a global pattern: every use is tried). */

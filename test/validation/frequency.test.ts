@@ -60,9 +60,11 @@ const CONTRADICTED: [string, Month[], string, string][] = [
   [WEEKLY, ["September", "January"], "weekly", "the marks skip 3 months between occurrences"],
   [WEEKLY, ["September"], "weekly", "only one month is marked"],
   ["Survey teachers on PLC practices three times a year.", ["October", "February"], "three times a year", "the marks show 2 times in 2023-24 (expected three)"],
-  // "Annual" with no "the" before it, and "monthly" after "at", still say how often the activity happens.
-  ["Conduct annual evaluations of instructional coaches.", ["December", "June"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
+  // "Monthly" after "at" still says how often the activity happens.
   ["Share attendance data at monthly principal meetings.", ["September", "December", "March"], "monthly", "the marks skip 2 months between occurrences"],
+  ["Hold semiannual data retreats with principals.", ["October"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+  // "Annually", unlike "annual", says how often.
+  ["Conduct evaluations of instructional coaches annually.", ["December", "June"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
   // "The annual calendar" names the calendar; "quarterly" says how often it is updated.
   ["Update the annual PD calendar quarterly.", ["October"], "quarterly", "the marks show one time in 2023-24 (expected about four)"],
 ];
@@ -83,6 +85,8 @@ const SATISFIED: [string, Month[]][] = [
   ["Offer 20 hours of professional learning per year on literacy.", months("September", "November")],
   // A frequency word that describes a thing, not how often the activity happens.
   ["Present the annual report to the school board.", ["December", "June"]],
+  // Evaluations are annual; completing them takes a mid-year and a year-end window.
+  ["Complete annual evaluations of instructional coaches.", ["January", "May"]],
   ["Design a comprehensive schedule for annual and weekly professional learning.", ["July"]],
   ["Build a calendar of monthly coaching cycles.", ["August"]],
   ["Update the annual PD calendar quarterly.", ["October", "January", "March", "June"]],
