@@ -29,11 +29,18 @@ const DANGLING = new Set([
 /** A line that cannot end a sentence: it ends with a comma, a hyphen or a word like "the" or "and". */
 export function endsMidSentence(text: string): boolean {
   const t = text.trim();
-  if (/[,;/\u2013-]$/.test(t)) return true;
-  // The last word, read back from the end (a regex anchored at the end would try every start position).
+  const last = t.charCodeAt(t.length - 1);
+  // , ; / - or an en dash
+  if (last === 44 || last === 59 || last === 47 || last === 45 || last === 0x2013) return true;
+  // The last word, read back from the end by character (this runs for every line of a plan).
   let i = t.length;
-  while (i > 0 && /[A-Za-z&]/.test(t[i - 1]!)) i--;
+  while (i > 0 && isWordEndCode(t.charCodeAt(i - 1))) i--;
   return i < t.length && DANGLING.has(t.slice(i).toLowerCase());
+}
+
+/** A-Z, a-z or "&": what the last word of a line is made of. */
+function isWordEndCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38;
 }
 
 /** Joins a wrapped line to the text before it; a word broken with a hyphen is mended. */
@@ -46,6 +53,9 @@ export function joinWrapped(before: string, line: string): string {
 
 /** Starts with a character a spreadsheet reads as the start of a formula. */
 export function looksLikeFormula(text: string): boolean {
+  // By its first character when that is plain ASCII and not a space (most labels), without trimming a copy.
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return c === 61 || c === 43 || c === 45 || c === 64;
   return /^[=+\-@]/.test(text.trim());
 }
 
