@@ -104,23 +104,27 @@ export function totalsLine(report: SheetReport): string {
 export function statusText(report: SheetReport): string {
   const s = report.summary;
   const out: string[] = [`As of ${s.asOf}: ${totalsLine(report)}`];
-  const list = (title: string, status: "overdue" | "current" | "dueSoon"): void => {
-    const entries = report.status.marks.filter((m) => (status === "dueSoon" ? m.dueSoon : m.status === status));
+  const list = (title: string, items: { period: string; activity: string; owner: string | null; cell: string }[]): void => {
     out.push("");
-    out.push(`${title} (${entries.length})`);
-    if (entries.length === 0) {
+    out.push(`${title} (${items.length})`);
+    if (items.length === 0) {
       out.push("  none");
       return;
     }
-    const rows = entries.map((m) => {
-      const a = report.plan.activities[m.activity]!;
-      return [m.mark.period, oneLine(a.text), a.owner ?? "-", localCell(m.mark.cell)];
-    });
+    const rows = items.map((m) => [m.period, oneLine(m.activity), m.owner ?? "-", localCell(m.cell)]);
     out.push(indent(table(["Period", "Activity", "Owner", "Cell"], rows, [12, 66, 18, 6])));
   };
-  list("Overdue", "overdue");
-  list("Current (due now)", "current");
-  list(`Due in the next ${s.dueSoonDays} days`, "dueSoon");
+  // Overdue and due soon as the summary sheet lists them: by date, oldest first; current marks in plan order.
+  list("Overdue", s.overdue);
+  const current = report.status.marks.filter((m) => m.status === "current");
+  list(
+    "Current (due now)",
+    current.map((m) => {
+      const a = report.plan.activities[m.activity]!;
+      return { period: m.mark.period, activity: a.text, owner: a.owner, cell: m.mark.cell };
+    }),
+  );
+  list(`Due in the next ${s.dueSoonDays} days`, s.dueSoon);
   if (s.quarters.length > 0) {
     out.push("");
     out.push("By quarter (marks due in the quarter, and what became of them)");

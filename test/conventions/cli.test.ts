@@ -62,6 +62,28 @@ describe("--json layout", () => {
   });
 });
 
+describe("status as text", () => {
+  test("lists overdue marks as the summary does: by date, oldest first, each date in reading order", async () => {
+    // The bundled district plan as of mid-January: its overdue marks run July to December, over many activities.
+    const sample = "assets/samples/district-plan.xlsx";
+    const text = captureIo();
+    expect(await run(["status", sample, "--as-of", "2026-01-15", "--sheet", "PL Plan 2025-26"], text)).toBe(0);
+    const json = captureIo();
+    expect(await run(["status", sample, "--as-of", "2026-01-15", "--sheet", "PL Plan 2025-26", "--json"], json)).toBe(0);
+    const overdue = (JSON.parse(json.out) as { summary: { overdue: { period: string; cell: string }[] } }).summary.overdue;
+    expect(overdue.length).toBeGreaterThan(20);
+    // The text's overdue table: "  Period  Activity  Owner  Cell" rows between "Overdue (N)" and the next blank line.
+    const lines = text.out.split("\n");
+    const from = lines.findIndex((l) => l.startsWith("Overdue ("));
+    const rows = lines.slice(from + 3, lines.indexOf("", from));
+    expect(rows.map((r) => [r.slice(2, 10).trim(), r.trim().split(/\s+/).pop()])).toEqual(overdue.map((o) => [o.period, o.cell.split("!").pop()]));
+    // Oldest first: July's marks before December's, whichever activity they belong to.
+    const months = rows.map((r) => new Date(`1 ${r.slice(2, 10).trim()}`).getTime());
+    expect(months).toEqual([...months].sort((a, b) => a - b));
+    expect(new Set(months).size).toBeGreaterThan(3);
+  });
+});
+
 describe("sheets", () => {
   test("several sheets with a timeline give sheets[] in --json; a sheet without one is reported, not fatal", async () => {
     const io = captureIo();
