@@ -53,7 +53,8 @@ export function sheetDocument(report: SheetReport): SheetDocument {
         ...a,
         schedule: a.schedule.map((mark, i) => {
           const s = statusOf[position]![i]!;
-          return { ...mark, status: s.status, dueSoon: s.dueSoon };
+          // Field by field, not `{ ...mark }`: copying by spread is several times slower on tens of thousands of marks.
+          return { start: mark.start, end: mark.end, period: mark.period, cell: mark.cell, cells: mark.cells, mark: mark.mark, state: mark.state, status: s.status, dueSoon: s.dueSoon };
         }),
       })),
     },
