@@ -186,7 +186,7 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   const dropped = result.file.dropped;
   if (dropped) {
     io.stderr(
-      `milestone-monitor: note: ${result.file.path} holds ${dropped}, which the command line cannot copy: ${options.out} does not have ${/^an? /.test(dropped) && !dropped.includes(" and ") ? "it" : "them"}. ` +
+      `milestone-monitor: note: ${result.file.path} holds ${dropped.what}, which the command line cannot copy: ${options.out} does not have ${dropped.one ? "it" : "them"}. ` +
         `Refresh status in Excel (the add-in) keeps everything.\n`,
     );
   }

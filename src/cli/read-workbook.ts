@@ -21,7 +21,7 @@ export interface LoadedFile {
   /** The workbook itself, for writing a refreshed copy (an .xlsx loaded with `keepWorkbook`), else null. */
   workbook: ExcelJS.Workbook | null;
   /** With the workbook: what it holds that a copy written by exceljs loses ("2 charts and a pivot table"), or null. */
-  dropped: string | null;
+  dropped: { what: string; one: boolean } | null;
 }
 
 const XLSX = new Set([".xlsx", ".xlsm"]);

@@ -41,14 +41,17 @@ const DROPPED: { pattern: RegExp; one: string; many: string }[] = [
   { pattern: /^xl\/vbaProject\.bin$/i, one: "macro project", many: "macro projects" },
 ];
 
-/** What of the workbook's content the copy will not have, in words: "2 charts and a pivot table"; null for nothing. */
-export function droppedContent(zip: Uint8Array): string | null {
+/** What of the workbook's content a copy will not have, in words ("2 charts and a pivot table"), and whether that is one thing; null for nothing. */
+export function droppedContent(zip: Uint8Array): { what: string; one: boolean } | null {
   const names = zipEntryNames(zip);
   const parts: string[] = [];
+  let total = 0;
   for (const { pattern, one, many } of DROPPED) {
     const n = names.filter((name) => pattern.test(name)).length;
     if (n > 0) parts.push(n === 1 ? `a ${one}` : `${n} ${many}`);
+    total += n;
   }
   if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const what = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return { what, one: total === 1 };
 }
