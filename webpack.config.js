@@ -45,7 +45,39 @@ function devCertificates() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
+/**
+ * The command line as one file for Node, dist/cli/main.js (`npm run build:cli`), with exceljs and zod inside: a run
+ * loads one file instead of several hundred modules, which takes about 0.2 s off every command.
+ */
+function commandLine() {
+  return {
+    name: "cli",
+    mode: "production",
+    target: "node20",
+    devtool: false,
+    entry: { main: "./src/cli/main.ts" },
+    output: { path: path.resolve(__dirname, "dist", "cli"), filename: "[name].js", library: { type: "commonjs2" }, clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.cli.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } },
+        },
+      ],
+    },
+    // Readable stack traces and a quick build; minifying loads no faster.
+    optimization: { minimize: false },
+    // Keep Node's own __dirname and __filename (exceljs and its dependencies use them).
+    node: { __dirname: false, __filename: false },
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
+  if (env.cli) return commandLine();
   const production = argv.mode === "production";
   const playground = env.playground !== undefined ? env.playground !== "false" : !production;
   const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist", production ? "web" : "dev");
