@@ -1,5 +1,5 @@
 import { localCell } from "../core/address";
-import type { SheetReport } from "../core/analyze";
+import type { SheetCheck, SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
 import type { ScheduledMark } from "../core/plan";
 
@@ -52,7 +52,7 @@ function dayAfter(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function planText(report: SheetReport): string {
+export function planText(report: SheetCheck): string {
   const out: string[] = [];
   const { plan } = report;
   for (const goal of plan.goals) out.push(`Goal: ${oneLine(goal.text)}`);

@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyzeSheet, hasTimeline, type SheetReport } from "../core/analyze";
+import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { isoDate, parseIsoDate } from "../core/dates";
+import type { Grid } from "../core/grid";
 import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
 import { describeWrites } from "../core/writes";
@@ -131,13 +132,16 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
   return options;
 }
 
-interface FileResult {
+interface FileResult<R extends SheetCheck = SheetReport> {
   file: LoadedFile;
-  reports: SheetReport[];
+  reports: R[];
   skipped: { name: string; reason: string }[];
 }
 
-function analyzeFile(file: LoadedFile, options: Options): FileResult {
+/** How a sheet is read: in full (status and summary as of the day) or only as far as the plan and its findings. */
+type Analyze<R extends SheetCheck> = (grid: Grid, options: AnalyzeOptions) => R;
+
+function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, analyze: Analyze<R>): FileResult<R> {
   const settings = SettingsSchema.parse({ ...(file.stored?.settings ?? {}), ...options.settings });
   let grids = file.grids;
   if (options.sheet !== null) {
@@ -147,10 +151,10 @@ function analyzeFile(file: LoadedFile, options: Options): FileResult {
       throw new UsageError(`${file.path} has no sheet named "${options.sheet}" (its sheets: ${names || "none"})`);
     }
   }
-  const reports: SheetReport[] = [];
+  const reports: R[] = [];
   const skipped: { name: string; reason: string }[] = [];
   for (const grid of grids) {
-    const report = analyzeSheet(grid, { settings, asOf: options.asOf });
+    const report = analyze(grid, { settings, asOf: options.asOf });
     if (hasTimeline(report) || options.sheet !== null || grids.length === 1) {
       if (hasTimeline(report)) reports.push(report);
       else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no timeline" });
@@ -161,11 +165,33 @@ function analyzeFile(file: LoadedFile, options: Options): FileResult {
   return { file, reports, skipped };
 }
 
-function heading(result: FileResult, report: SheetReport, several: boolean): string {
+/** Each file read in turn, with a progress line on stderr when there are several. */
+async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, analyze: Analyze<R>): Promise<FileResult<R>[]> {
+  const results: FileResult<R>[] = [];
+  const several = options.files.length > 1;
+  for (const [i, path] of options.files.entries()) {
+    if (several) io.stderr(`[${i + 1}/${options.files.length}] ${path}\n`);
+    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" }), options, analyze));
+  }
+  return results;
+}
+
+/** Each sheet's text under its heading; skipped sheets named on stderr. */
+function printText<R extends SheetCheck>(results: FileResult<R>[], body: (report: R) => string, io: Io): void {
+  const several = results.length > 1;
+  const parts: string[] = [];
+  for (const result of results) {
+    for (const report of result.reports) parts.push(heading(result, report, several) + body(report) + "\n");
+    io.stderr(skippedText(result));
+  }
+  io.stdout(parts.join("\n"));
+}
+
+function heading(result: FileResult<SheetCheck>, report: SheetCheck, several: boolean): string {
   return several || result.reports.length > 1 ? `== ${result.file.path}, sheet "${report.sheet}" ==\n` : `== ${result.file.path}${result.file.kind === "xlsx" ? `, sheet "${report.sheet}"` : ""} ==\n`;
 }
 
-function skippedText(result: FileResult): string {
+function skippedText(result: FileResult<SheetCheck>): string {
   return result.skipped.map((s) => `${result.file.path}: sheet "${s.name}" skipped: ${s.reason}\n`).join("");
 }
 
@@ -217,27 +243,21 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
     throw e;
   }
   try {
-    const results: FileResult[] = [];
-    const several = options.files.length > 1;
-    for (const [i, path] of options.files.entries()) {
-      if (several) io.stderr(`[${i + 1}/${options.files.length}] ${path}\n`);
-      results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" }), options));
-    }
-    if (options.command === "refresh") return await runRefresh(results[0]!, options, io);
-
+    if (options.command === "refresh") return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
+    let results: FileResult<SheetCheck>[];
     if (options.json) {
-      const docs: FileDocument[] = results.map((r) => fileDocument(r.file.path, r.reports, r.skipped));
+      const full = await analyzeFiles(options, io, analyzeSheet);
+      const docs: FileDocument[] = full.map((r) => fileDocument(r.file.path, r.reports, r.skipped));
       io.stdout(`${json(docs.length === 1 ? docs[0] : { files: docs }, io)}\n`);
+      results = full;
+    } else if (options.command === "status") {
+      const full = await analyzeFiles(options, io, analyzeSheet);
+      printText(full, statusText, io);
+      results = full;
     } else {
-      const parts: string[] = [];
-      for (const result of results) {
-        for (const report of result.reports) {
-          const body = options.command === "plan" ? planText(report) : options.command === "status" ? statusText(report) : findingsText(report.findings);
-          parts.push(heading(result, report, several) + body + "\n");
-        }
-        io.stderr(skippedText(result));
-      }
-      io.stdout(parts.join("\n"));
+      // A plan and its findings do not depend on the day: no status or summary is worked out for them.
+      results = await analyzeFiles(options, io, checkSheet);
+      printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
     }
     if (options.command === "validate") {
       // A file with no timeline at all fails validation: "no timeline found" is an error.
