@@ -10,6 +10,7 @@ import {
   analyzeSheet,
   cellAddress,
   cellOrder,
+  checkSheet,
   compareCells,
   EXCEL_ERRORS,
   parseCellAddress,
@@ -310,6 +311,18 @@ describe("reading any grid", () => {
         const second = JSON.stringify(sheetDocument(analyzeSheet(copy, { asOf, settings })));
         expect(second).toBe(first);
         expect(isDeepStrictEqual(structuredClone(grid), untouched)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  test("checkSheet reads the same plan and findings as analyzeSheet, without the status and summary", () => {
+    fc.assert(
+      fc.property(anyGridArb, settingsArb, isoDay, (grid, settings, asOf) => {
+        const check = checkSheet(grid, { asOf, settings });
+        const report = analyzeSheet(grid, { asOf, settings });
+        expect(Object.keys(check)).toEqual(["sheet", "plan", "findings"]);
+        expect(check).toEqual({ sheet: report.sheet, plan: report.plan, findings: report.findings });
       }),
       RUNS,
     );
