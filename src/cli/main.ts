@@ -255,7 +255,7 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
       printText(full, statusText, io);
       results = full;
     } else {
-      // A plan and its findings do not depend on the day: no status or summary is worked out for them.
+      // Printing a plan or its findings needs no status or summary: none is worked out for them.
       results = await analyzeFiles(options, io, checkSheet);
       printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
     }
