@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { FindingSchema } from "./findings";
 import { ActivitySchema, BlockSchema, GoalSchema, ScheduledMarkSchema } from "./plan";
-import { MarkStatusSchema, type MarkStatusEntry } from "./status";
+import { marksByActivity, MarkStatusSchema } from "./status";
 import { SummarySchema } from "./summary";
 import type { SheetReport } from "./analyze";
 
@@ -43,8 +43,7 @@ export type FileDocument = z.infer<typeof FileDocumentSchema>;
 
 export function sheetDocument(report: SheetReport): SheetDocument {
   // Each activity's marks with their status, by the activity's place in the plan.
-  const statusOf: MarkStatusEntry[][] = report.plan.activities.map(() => []);
-  for (const m of report.status.marks) statusOf[m.activity]![m.index] = m;
+  const statusOf = marksByActivity(report.status, report.plan.activities.length);
   return {
     name: report.sheet,
     plan: {

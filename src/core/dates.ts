@@ -62,6 +62,13 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Months since year 0 of a `YYYY-MM-DD` date (year * 12 + month - 1), read from its digits: summaries and checks read tens of thousands. */
+export function monthIndexOfIso(iso: IsoDate): number {
+  const digit = (i: number): number => iso.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  return year * 12 + digit(5) * 10 + digit(6) - 1;
+}
+
 /** Adds whole months to a (year, month) pair. */
 export function addMonths(year: number, month: number, count: number): { year: number; month: number } {
   const index = year * 12 + (month - 1) + count;

@@ -1,4 +1,5 @@
 import type { SheetReport } from "./analyze";
+import { marksByActivity } from "./status";
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is kept as text with a quote mark in front, as spreadsheets expect. */
 function field(value: string | number): string {
@@ -12,9 +13,7 @@ export function planCsv(reports: SheetReport[]): string {
   const header = ["Sheet", "Goal / strategy", "Activity", "Owner", "Reported status", "Period", "Start", "End", "Mark", "State", "Status as of", "As of", "Cell"];
   const lines = [header.map(field).join(",")];
   for (const report of reports) {
-    // Each activity's mark statuses, by the activity's place in the plan.
-    const statusOf: string[][] = report.plan.activities.map(() => []);
-    for (const m of report.status.marks) statusOf[m.activity]![m.index] = m.status;
+    const statusOf = marksByActivity(report.status, report.plan.activities.length);
     report.plan.activities.forEach((a, position) => {
       const base = [report.sheet, a.path.join(" > "), a.text, a.owner ?? "", a.status ?? ""];
       if (a.schedule.length === 0) {
@@ -22,7 +21,7 @@ export function planCsv(reports: SheetReport[]): string {
         return;
       }
       a.schedule.forEach((m, i) => {
-        lines.push([...base, m.period, m.start, m.end, m.mark, m.state, statusOf[position]![i] ?? "", report.status.asOf, m.cell].map(field).join(","));
+        lines.push([...base, m.period, m.start, m.end, m.mark, m.state, statusOf[position]![i]?.status ?? "", report.status.asOf, m.cell].map(field).join(","));
       });
     });
   }

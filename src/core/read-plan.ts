@@ -135,6 +135,11 @@ interface Draft {
   cellAddress?: string;
 }
 
+/** Marks by period start, then by cell: for a schedule whose columns are not in time order. */
+function inTimeOrder(schedule: ScheduledMark[]): ScheduledMark[] {
+  return schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
+}
+
 /** The draft each row of a block belongs to. */
 class RowOwners {
   private readonly drafts: (Draft | undefined)[] = [];
@@ -862,8 +867,7 @@ class PlanReader {
     // Columns left to right are usually periods in time order already.
     let ordered = true;
     for (let i = 1; i < schedule.length && ordered; i++) ordered = schedule[i - 1]!.start < schedule[i]!.start;
-    if (!ordered) schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
-    return schedule;
+    return ordered ? schedule : inTimeOrder(schedule);
   }
 
   /**
@@ -880,8 +884,7 @@ class PlanReader {
       if (ordered && schedule.length > 0) ordered = schedule[schedule.length - 1]!.start < period.start;
       schedule.push({ start: period.start, end: period.end, period: period.label, cell, cells: [cell], mark: mark.text, state: override ?? mark.state });
     }
-    if (!ordered) schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
-    return schedule;
+    return ordered ? schedule : inTimeOrder(schedule);
   }
 
   private splitFinding(top: CellRead, bottom: CellRead, id: string): void {

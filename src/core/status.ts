@@ -80,6 +80,17 @@ export function countMark(counts: Pick<Totals, "scheduled" | MarkStatus>, status
   }
 }
 
+/**
+ * The status entries of each activity, by the activity's place in plan.activities, each list in the order of the
+ * activity's schedule: for hosts that walk the plan and need each mark's status beside it.
+ */
+export function marksByActivity(status: StatusReport, activityCount: number): MarkStatusEntry[][] {
+  const byActivity: MarkStatusEntry[][] = [];
+  for (let i = 0; i < activityCount; i++) byActivity.push([]);
+  for (const m of status.marks) byActivity[m.activity]![m.index] = m;
+  return byActivity;
+}
+
 /** Every scheduled mark's status as of a day, and the totals. */
 export function statusAsOf(plan: Plan, asOf: IsoDate, dueSoonDays = 30): StatusReport {
   const day = dayNumberOfIso(asOf);

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
+import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
 import { cellOrder, compareCells, type Finding } from "./findings";
 import type { Plan } from "./plan";
 import { countMark, MarkStatusSchema, TotalsSchema, type StatusReport } from "./status";
@@ -62,13 +62,6 @@ function emptyCounts(): StatusCounts {
   return { scheduled: 0, done: 0, overdue: 0, current: 0, upcoming: 0, cancelled: 0 };
 }
 
-/** Months since year 0 of a `YYYY-MM-DD` date, read from its digits (summaries read tens of thousands). */
-function monthIndexOf(iso: IsoDate): number {
-  const digit = (i: number): number => iso.charCodeAt(i) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  return year * 12 + digit(5) * 10 + digit(6) - 1;
-}
-
 /** The monitoring summary a committee reads: totals, per goal and block, per month and quarter, overdue and due soon. */
 export function summarize(plan: Plan, status: StatusReport, findings: Finding[]): Summary {
   const severities = { error: 0, warning: 0, info: 0 };
@@ -118,7 +111,7 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
 
   /** The month and the quarter a mark falls due in, by its end date. */
   const dueIn = (end: IsoDate): { month: DueInPeriod; quarter: DueInPeriod } => {
-    const due = monthIndexOf(end);
+    const due = monthIndexOfIso(end);
     let month = months.get(due);
     if (!month) {
       const y = Math.floor(due / 12);

@@ -1,5 +1,5 @@
 import { localCell } from "./address";
-import { dayNumberOfIso, schoolYearLabel, type IsoDate } from "./dates";
+import { dayNumberOfIso, monthIndexOfIso, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import { excerpt, firstWord, forEachWordSpan, isContentWord } from "./label-text";
 import type { Period } from "./periods";
@@ -580,9 +580,9 @@ function frequencyOf(text: string): Said | null {
   return null;
 }
 
-/** Months from a year*12+month index. */
-function monthIndex(iso: IsoDate): number {
-  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+/** The school year a month (year * 12 + month - 1) falls in. */
+function schoolYearOfMonth(month: number, startMonth: number): number {
+  return schoolYearOf({ year: Math.floor(month / 12), month: (month % 12) + 1, day: 1 }, startMonth);
 }
 
 function frequencyChecks(plan: Plan, out: Finding[]): void {
@@ -594,7 +594,7 @@ function frequencyChecks(plan: Plan, out: Finding[]): void {
     if (!found) continue;
     const { word } = found;
     const block = plan.blocks[a.block]!;
-    const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndex(p.start)));
+    const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndexOfIso(p.start)));
     const problem =
       block.kind in PERIODS_PER_YEAR
         ? partOfYearProblem(found, a, block.periods, PERIODS_PER_YEAR[block.kind]!, plan.startMonth)
@@ -639,13 +639,10 @@ function frequencyProblem(
     return null;
   }
   if (kind !== "month") return null;
-  const months = [...new Set(marks.map((m) => monthIndex(m.start)))].sort((x, y) => x - y);
+  const months = [...new Set(marks.map((m) => monthIndexOfIso(m.start)))].sort((x, y) => x - y);
   const occurrences = runs(months);
   const gaps = occurrences.slice(1).map((r, i) => r[0]! - occurrences[i]![occurrences[i]!.length - 1]!);
-  const schoolYear = (m: number): number => {
-    const year = Math.floor(m / 12);
-    return (m % 12) + 1 >= startMonth ? year : year - 1;
-  };
+  const schoolYear = (m: number): number => schoolYearOfMonth(m, startMonth);
   /** School years the timeline covers in full, with the occurrences that start in each. */
   const covered = new Map<number, number>();
   const monthsPerYear = new Map<number, number>();
@@ -712,13 +709,9 @@ function partOfYearProblem({ frequency, times }: Said, a: Activity, periods: Per
     const gap = isMarked.indexOf(false, first);
     return gap >= 0 && gap < last ? `the marks leave ${parts[gap]!.label} without an occurrence` : null;
   }
-  const schoolYearOf = (p: Period): number => {
-    const year = Number(p.start.slice(0, 4));
-    return Number(p.start.slice(5, 7)) >= startMonth ? year : year - 1;
-  };
   const byYear = new Map<number, boolean[]>();
   parts.forEach((p, i) => {
-    const sy = schoolYearOf(p);
+    const sy = schoolYearOfMonth(monthIndexOfIso(p.start), startMonth);
     const inYear = byYear.get(sy);
     if (inYear) inYear.push(isMarked[i]!);
     else byYear.set(sy, [isMarked[i]!]);

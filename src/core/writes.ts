@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { AreaSchema } from "./grid";
 import type { SheetReport } from "./analyze";
-import { emptyTotals, type MarkStatus, type Totals } from "./status";
+import { emptyTotals, marksByActivity, type MarkStatus, type Totals } from "./status";
 import { localCell } from "./address";
 import { compareCells } from "./findings";
 import { STORE_SHEET } from "./settings-store";
@@ -227,11 +227,9 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
   ];
   const rows: (WriteCell | null)[][] = [header.map((h) => text(h))];
   for (const report of reports) {
-    // Each activity's mark statuses, by the activity's place in the plan.
-    const statuses: MarkStatus[][] = report.plan.activities.map(() => []);
-    for (const m of report.status.marks) statuses[m.activity]!.push(m.status);
+    const statuses = marksByActivity(report.status, report.plan.activities.length);
     report.plan.activities.forEach((a, position) => {
-      const st = statuses[position]!;
+      const st = statuses[position]!.map((m) => m.status);
       rows.push([
         ...(several ? [text(report.sheet)] : []),
         text(a.path.join(" \u203a ")),
