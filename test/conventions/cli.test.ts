@@ -62,6 +62,20 @@ describe("--json layout", () => {
   });
 });
 
+describe("several files", () => {
+  test("a progress line for each file on stderr, and a heading for each on stdout", async () => {
+    const second = await writeTempWorkbook({ sheets: [GOAL_1] }, "second-plan.xlsx");
+    const io = captureIo();
+    expect(await run(["status", workbook, second, ...AS_OF], io)).toBe(0);
+    expect(io.err.split("\n").filter((l) => l.startsWith("["))).toEqual([`[1/2] ${workbook}`, `[2/2] ${second}`]);
+    expect(io.out).toContain(`== ${second}, sheet "${GOAL_1.name}" ==`);
+    // One file: no progress line.
+    const one = captureIo();
+    await run(["status", second, ...AS_OF], one);
+    expect(one.err).toBe("");
+  });
+});
+
 describe("status as text", () => {
   test("lists overdue marks as the summary does: by date, oldest first, each date in reading order", async () => {
     // The bundled district plan as of mid-January: its overdue marks run July to December, over many activities.

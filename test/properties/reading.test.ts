@@ -12,6 +12,8 @@ import {
   cellOrder,
   checkSheet,
   compareCells,
+  describePlanSheet,
+  planCsv,
   EXCEL_ERRORS,
   parseCellAddress,
   readPlan,
@@ -409,6 +411,50 @@ describe("the summary's lists", () => {
         const { summary } = analyzeSheet(grid, { asOf });
         expect(ordered(summary.overdue, (i) => i.end)).toBe(true);
         expect(ordered(summary.dueSoon, (i) => i.start)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("each mark's status, beside the plan", () => {
+  /** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
+  function csvRecords(text: string): string[][] {
+    const records: string[][] = [];
+    let record: string[] = [];
+    let field = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+        else if (c === '"') quoted = false;
+        else field += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") record.push(field), (field = "");
+      else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
+      else field += c;
+    }
+    return records;
+  }
+
+  test("the CSV export gives each scheduled mark its own status as of the day; the plan sheet counts each activity's overdue marks", () => {
+    fc.assert(
+      fc.property(anyGridArb, isoDay, (grid, asOf) => {
+        const report = analyzeSheet(grid, { asOf });
+        const marksOf = (position: number) => report.status.marks.filter((m) => m.activity === position).sort((x, y) => x.index - y.index);
+        // CSV: a header, then per activity one line per mark (or one "unscheduled" line), in plan order.
+        const expected = report.plan.activities.flatMap((a, position) =>
+          a.schedule.length === 0 ? [[a.cell, "unscheduled"]] : marksOf(position).map((m) => [m.mark.cell, m.status]),
+        );
+        const records = csvRecords(planCsv([report])).slice(1);
+        expect(records.map((r) => [r[12], r[10]])).toEqual(expected);
+        // Plan sheet: one row per activity after the header.
+        const [header, ...rows] = describePlanSheet([report]).rows;
+        const overdueColumn = header!.findIndex((c) => c?.value.kind === "text" && c.value.text === "Overdue marks");
+        expect(rows.map((r) => r[overdueColumn]?.value)).toEqual(
+          report.plan.activities.map((_, position) => ({ kind: "number", value: marksOf(position).filter((m) => m.status === "overdue").length })),
+        );
       }),
       RUNS,
     );
