@@ -8,6 +8,7 @@ import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
 import { describeWrites } from "../core/writes";
 import { applyWrites } from "./apply-xlsx";
+import { finishCopy } from "./finish-copy";
 import { findingsText, planText, statusText } from "./format-text";
 import { loadFile, UnreadableFileError, type LoadedFile } from "./read-workbook";
 
@@ -199,10 +200,12 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   const wb = result.file.workbook;
   if (!wb) throw new UsageError(`refresh writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
   if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a timeline, so there is nothing to refresh`);
-  applyWrites(wb, describeWrites(result.reports));
-  const buffer = await wb.xlsx.writeBuffer();
+  const writes = describeWrites(result.reports);
+  applyWrites(wb, writes);
+  // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote.
+  const copy = await finishCopy(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), [writes.summary, writes.plan]);
   try {
-    await writeFile(options.out!, Buffer.from(buffer as ArrayBuffer));
+    await writeFile(options.out!, copy);
   } catch (e) {
     throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
   }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
-import { OWN_SHEETS } from "../core/writes";
+import { OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
 import { readStore, STORE_SHEET, type StoredState } from "../core/settings-store";
 import { delimitedGrid, sniffDelimiter } from "./read-delimited";
 import { droppedContent } from "./workbook-parts";
@@ -75,7 +75,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
       grids.push(worksheetGrid(ws, date1904));
     });
     const keep = options.keepWorkbook === true;
-    return { path, kind: "xlsx", grids, stored, workbook: keep ? workbook : null, dropped: keep ? droppedContent(bytes) : null };
+    return { path, kind: "xlsx", grids, stored, workbook: keep ? workbook : null, dropped: keep ? await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) : null };
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);

@@ -1,35 +1,118 @@
 /**
- * What an .xlsx holds that exceljs drops when it reads and writes a workbook (charts, pivot tables, slicers,
- * macros), found from the names of the parts in the file's zip directory. The refreshed copy is written by
- * exceljs, so the command line says what the copy does not have, instead of leaving it out silently.
+ * An .xlsx file as the zip of parts it is: which part holds which sheet, and the charts a sheet shows. exceljs
+ * drops charts, pivot tables, slicers and macros when it reads and writes a workbook, and writes no chart of its
+ * own, so the command line finds the first here (to say what a refreshed copy does not have) and adds the summary
+ * sheet's chart to the copy itself (summary-chart.ts).
  */
+import JSZip from "jszip";
 
-/** The names of the parts (files) of a zip archive, from its central directory; [] when it cannot be read. */
-export function zipEntryNames(zip: Uint8Array): string[] {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  // The end-of-central-directory record: its signature, searched back from the end (a comment may follow it).
-  const EOCD = 0x06054b50;
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
+/** A relationship of a part to another: its id, kind (the end of its type URI) and the part it points to. */
+export interface Relationship {
+  id: string;
+  kind: string;
+  /** The part's path in the zip (no leading "/"), or the target as written for an external one. */
+  part: string;
+}
+
+/** Opens an .xlsx as its parts; null when it is not a zip. */
+export async function openParts(xlsx: Uint8Array): Promise<JSZip | null> {
+  try {
+    return await JSZip.loadAsync(xlsx);
+  } catch {
+    return null;
   }
-  if (eocd < 0) return [];
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) return names;
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    names.push(decoder.decode(zip.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + extraLength + commentLength;
+}
+
+export async function partText(zip: JSZip, part: string): Promise<string | null> {
+  const file = zip.file(part);
+  return file ? await file.async("string") : null;
+}
+
+/** Writes a part, without the folder entries a zip does not need (Excel writes none). */
+export function putPart(zip: JSZip, part: string, text: string): void {
+  zip.file(part, text, { createFolders: false });
+}
+
+/** The attributes of each element named `name` in a part's XML, in order. */
+export function elements(xml: string, name: string): Map<string, string>[] {
+  const out: Map<string, string>[] = [];
+  for (const tag of xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b([^>]*)>`, "g"))) {
+    const attributes = new Map<string, string>();
+    for (const a of tag[1]!.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) attributes.set(a[1]!, unescapeXml(a[3] ?? a[4] ?? ""));
+    out.push(attributes);
   }
-  return names;
+  return out;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (whole, name: string, dec?: string, hex?: string) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" }[name.toLowerCase()] ?? whole;
+  });
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+/** Where a part's relationships are kept: `xl/worksheets/sheet1.xml` -> `xl/worksheets/_rels/sheet1.xml.rels`. */
+export function relationshipsPart(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship's target as a part path: relative to the part's folder, or from the package root ("/xl/..."). */
+function resolvePart(from: string, target: string): string {
+  const segments = target.startsWith("/") ? [] : from.split("/").slice(0, -1);
+  for (const s of target.split("/")) {
+    if (s === "..") segments.pop();
+    else if (s !== "." && s !== "") segments.push(s);
+  }
+  return segments.join("/");
+}
+
+/** A part's relationships ([] when it has none). */
+export async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
+  const xml = await partText(zip, relationshipsPart(part));
+  if (xml === null) return [];
+  return elements(xml, "Relationship").map((r) => {
+    const target = r.get("Target") ?? "";
+    return {
+      id: r.get("Id") ?? "",
+      kind: (r.get("Type") ?? "").split("/").pop() ?? "",
+      part: r.get("TargetMode") === "External" ? target : resolvePart(part, target),
+    };
+  });
+}
+
+/** The workbook part (`xl/workbook.xml`), as the package's root relationships name it. */
+async function workbookPart(zip: JSZip): Promise<string> {
+  const root = await relationshipsOf(zip, "");
+  return root.find((r) => r.kind === "officeDocument")?.part ?? "xl/workbook.xml";
+}
+
+/** Each sheet's part by the sheet's name: worksheets and chart sheets. */
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await workbookPart(zip);
+  const xml = (await partText(zip, workbook)) ?? "";
+  const targets = new Map((await relationshipsOf(zip, workbook)).map((r) => [r.id, r.part]));
+  const parts = new Map<string, string>();
+  for (const sheet of elements(xml, "sheet")) {
+    const part = targets.get(sheet.get("r:id") ?? "");
+    const name = sheet.get("name");
+    if (part !== undefined && name !== undefined) parts.set(name, part);
+  }
+  return parts;
+}
+
+/** The chart parts a sheet shows, through its drawing. */
+export async function chartsOfSheet(zip: JSZip, sheetPart: string): Promise<string[]> {
+  const charts: string[] = [];
+  for (const drawing of (await relationshipsOf(zip, sheetPart)).filter((r) => r.kind === "drawing")) {
+    for (const r of await relationshipsOf(zip, drawing.part)) if (r.kind === "chart") charts.push(r.part);
+  }
+  return charts;
 }
 
 const DROPPED: { pattern: RegExp; one: string; many: string }[] = [
@@ -41,9 +124,21 @@ const DROPPED: { pattern: RegExp; one: string; many: string }[] = [
   { pattern: /^xl\/vbaProject\.bin$/i, one: "macro project", many: "macro projects" },
 ];
 
-/** What of the workbook's content a copy will not have, in words ("2 charts and a pivot table"), and whether that is one thing; null for nothing. */
-export function droppedContent(zip: Uint8Array): { what: string; one: boolean } | null {
-  const names = zipEntryNames(zip);
+/**
+ * What of the workbook's content a copy will not have, in words ("2 charts and a pivot table"), and whether that
+ * is one thing; null for nothing. The charts of `rebuiltSheets` (the add-in's own sheets, which the copy gets
+ * afresh, chart and all) do not count.
+ */
+export async function droppedContent(xlsx: Uint8Array, rebuiltSheets: readonly string[]): Promise<{ what: string; one: boolean } | null> {
+  const zip = await openParts(xlsx);
+  if (!zip) return null;
+  const rebuilt = new Set<string>();
+  const sheets = await sheetParts(zip);
+  for (const name of rebuiltSheets) {
+    const part = sheets.get(name);
+    if (part !== undefined) for (const chart of await chartsOfSheet(zip, part)) rebuilt.add(chart);
+  }
+  const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir && !rebuilt.has(name));
   const parts: string[] = [];
   let total = 0;
   for (const { pattern, one, many } of DROPPED) {

@@ -8,6 +8,7 @@ import { captureIo } from "../support/read-back";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
 import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
 import { partNames, withParts } from "../support/zip-parts";
+import { chartsOfSheet, elements, openParts, partText, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
 
 afterAll(removeTempFiles);
 
@@ -26,6 +27,12 @@ function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
     });
   });
   return out;
+}
+
+/** The chart parts the copy's summary sheet shows. */
+async function summaryCharts(path: string): Promise<string[]> {
+  const zip = (await openParts(readFileSync(path)))!;
+  return chartsOfSheet(zip, (await sheetParts(zip)).get(SUMMARY_SHEET)!);
 }
 
 function ownRules(ws: ExcelJS.Worksheet): { ref: string; kind: string }[] {
@@ -148,11 +155,96 @@ describe("milestone-monitor refresh", () => {
       `milestone-monitor: note: ${withCharts} holds 2 charts and a pivot table, which the command line cannot copy: ${out} does not have them. ` +
         "Refresh status in Excel (the add-in) keeps everything.\n",
     );
-    // What the note says is so: the copy has no chart or pivot table part.
-    expect(partNames(readFileSync(out)).filter((name) => /charts|pivotTables/.test(name))).toEqual([]);
+    // What the note says is so: the copy has no pivot table, and its one chart is the summary sheet's own.
+    const names = partNames(readFileSync(out));
+    expect(names.filter((name) => /pivotTables/.test(name))).toEqual([]);
+    expect(names.filter((name) => /^xl\/charts\//.test(name))).toEqual(await summaryCharts(out));
+    expect(await summaryCharts(out)).toHaveLength(1);
     const again = captureIo();
     expect(await run(["refresh", out, "--out", tempPath("from-copy.xlsx"), "--as-of", "2024-01-15"], again)).toBe(0);
     expect(again.err).toBe("");
+  });
+
+  it("puts the summary's chart on the summary sheet: its figures are the sheet's cells, and a second refresh makes the same one chart", async () => {
+    const once = tempPath("chart-once.xlsx");
+    const twice = tempPath("chart-twice.xlsx");
+    await run(["refresh", input, "--out", once, "--as-of", "2024-01-15"], captureIo());
+    const io = captureIo();
+    expect(await run(["refresh", once, "--out", twice, "--as-of", "2024-01-15"], io)).toBe(0);
+    // The chart the first refresh made is the add-in's own: the second rebuilds it and says nothing is lost.
+    expect(io.err).toBe("");
+
+    const [chart] = await summaryCharts(once);
+    expect(await summaryCharts(twice)).toEqual([chart]);
+    const zip = (await openParts(readFileSync(once)))!;
+    const xml = (await partText(zip, chart!))!;
+    expect((await partText((await openParts(readFileSync(twice)))!, chart!))).toBe(xml);
+    expect(xml).toContain("<a:t>Marks as of 2024-01-15</a:t>");
+    expect(xml).toContain('<c:barDir val="col"/>');
+
+    // Categories and values are references to the summary's "Marks" and "Count" cells, with what they hold cached.
+    const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]!.replace(/&apos;/g, "'"));
+    expect(refs).toEqual(["'Milestone Summary'!$B$5", "'Milestone Summary'!$A$6:$A$10", "'Milestone Summary'!$B$6:$B$10"]);
+    const summary = (await load(once)).getWorksheet(SUMMARY_SHEET)!;
+    const cached = (tag: "strCache" | "numCache"): string[] =>
+      [...(new RegExp(`<c:${tag}>(.*?)</c:${tag}>`, "g").exec(xml.slice(xml.indexOf("<c:cat>")))?.[1] ?? "").matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]!);
+    const column = (letter: string): string[] => [6, 7, 8, 9, 10].map((r) => String(plainValue(summary.getCell(`${letter}${r}`).value, false)));
+    expect(cached("strCache")).toEqual(column("A"));
+    expect(cached("numCache")).toEqual(column("B"));
+    const status = captureIo();
+    await run(["status", input, "--json", "--as-of", "2024-01-15", "--sheet", "PL Plan"], status);
+    const totals = (JSON.parse(status.out) as { summary: { totals: Record<string, number> } }).summary.totals;
+    expect(cached("numCache").map(Number)).toEqual(["done", "overdue", "current", "upcoming", "cancelled"].map((k) => totals[k]));
+
+    // Placed beside the figures, from D5 over 6 columns and 12 rows, as the add-in places it.
+    const drawing = (await relationshipsOf(zip, (await sheetParts(zip)).get(SUMMARY_SHEET)!)).find((r) => r.kind === "drawing")!;
+    const anchor = (await partText(zip, drawing.part))!;
+    expect(anchor).toMatch(/<xdr:from><xdr:col>3<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>4<\/xdr:row>/);
+    expect(anchor).toMatch(/<xdr:to><xdr:col>9<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>16<\/xdr:row>/);
+  });
+
+  it("links to cells go to the cell inside the workbook, not to an outside file named like it", async () => {
+    const out = tempPath("links.xlsx");
+    await run(["refresh", input, "--out", out, "--as-of", "2024-01-15"], captureIo());
+    const zip = (await openParts(readFileSync(out)))!;
+    const sheets = await sheetParts(zip);
+    for (const name of [SUMMARY_SHEET, PLAN_SHEET]) {
+      const part = sheets.get(name)!;
+      const links = elements((await partText(zip, part))!, "hyperlink");
+      expect(links.length).toBeGreaterThan(3);
+      for (const link of links) {
+        expect(link.get("location")).toMatch(/^'PL Plan'![A-Z]+\d+$/);
+        expect(link.has("r:id")).toBe(false);
+      }
+      expect((await relationshipsOf(zip, part)).filter((r) => r.kind === "hyperlink")).toEqual([]);
+    }
+    // The plan sheet links each activity to its label cell.
+    const plan = elements((await partText(zip, sheets.get(PLAN_SHEET)!))!, "hyperlink").map((l) => l.get("location"));
+    expect(plan).toContain("'PL Plan'!A5");
+  });
+
+  it("keeps a picture on the planner's sheet beside the chart it adds", async () => {
+    const wb = await load(input);
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    wb.getWorksheet("Notes")!.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), { tl: { col: 2, row: 2 }, ext: { width: 40, height: 40 } });
+    const withPicture = tempPath("with-picture.xlsx");
+    await wb.xlsx.writeFile(withPicture);
+    const out = tempPath("picture-refreshed.xlsx");
+    const io = captureIo();
+    expect(await run(["refresh", withPicture, "--out", out, "--as-of", "2024-01-15"], io)).toBe(0);
+    expect(io.err).toBe("");
+    const zip = (await openParts(readFileSync(out)))!;
+    const sheets = await sheetParts(zip);
+    const drawingOf = async (name: string): Promise<string> => (await relationshipsOf(zip, sheets.get(name)!)).find((r) => r.kind === "drawing")!.part;
+    const notes = await drawingOf("Notes");
+    const summary = await drawingOf(SUMMARY_SHEET);
+    expect(notes).not.toBe(summary);
+    expect((await relationshipsOf(zip, notes)).map((r) => r.kind)).toEqual(["image"]);
+    expect((await relationshipsOf(zip, summary)).map((r) => r.kind)).toEqual(["chart"]);
+    const types = (await partText(zip, "[Content_Types].xml"))!;
+    expect(types).toContain(`PartName="/${summary}"`);
+    // exceljs reads the copy back with the picture where it was.
+    expect((await load(out)).getWorksheet("Notes")!.getImages()).toHaveLength(1);
   });
 
   it("refuses to overwrite its input, and needs --out", async () => {

@@ -1,25 +1,42 @@
 /** @jest-environment node */
-/** What a copy written by exceljs loses, read from the names of the workbook's parts. */
-import { droppedContent, zipEntryNames } from "../../src/cli/workbook-parts";
+/** An .xlsx as its parts: which part is which sheet, the charts a sheet shows, and what a copy written by exceljs loses. */
+import { finishCopy } from "../../src/cli/finish-copy";
+import { chartsOfSheet, droppedContent, openParts, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
+import { PLAN_SHEET, SUMMARY_SHEET, type SheetWrite } from "../../src/core/writes";
 import { workbookBuffer } from "../support/workbook-builder";
-import { partNames, withParts } from "../support/zip-parts";
+import { withParts } from "../support/zip-parts";
 
 const sheet = { sheets: [{ name: "PL Plan", rows: [["Activity", "Jul", "Aug", "Sep"]] }] };
+const REBUILT = [SUMMARY_SHEET, PLAN_SHEET];
 
-test("zipEntryNames reads the archive's directory as a zip reader does", async () => {
-  const xlsx = await workbookBuffer(sheet);
-  expect(zipEntryNames(xlsx)).toEqual(partNames(xlsx));
-  expect(zipEntryNames(xlsx)).toContain("xl/workbook.xml");
-  expect(zipEntryNames(Buffer.from("not a zip at all"))).toEqual([]);
-  expect(zipEntryNames(new Uint8Array(0))).toEqual([]);
+/** A sheet write with a chart over its first two columns, as the summary sheet has. */
+function withChart(name: string): SheetWrite {
+  const cell = (t: string | number): SheetWrite["rows"][number][number] =>
+    typeof t === "string" ? { value: { kind: "text", text: t } } : { value: { kind: "number", value: t } };
+  return {
+    name,
+    rows: [[cell("Marks"), cell("Count")], [cell("Done"), cell(3)], [cell("Overdue"), cell(2)]],
+    columnWidths: [],
+    freezeRows: 0,
+    chart: { title: "Marks", type: "column", data: { top: 0, left: 0, bottom: 2, right: 1 }, anchor: { row: 0, column: 3, rows: 10, columns: 5 } },
+  };
+}
+
+test("sheetParts names each sheet's part, through the workbook's relationships", async () => {
+  const zip = (await openParts(await workbookBuffer({ sheets: [{ name: "PL Plan", rows: [["x"]] }, { name: "Notes & Plans' <draft>", rows: [["y"]] }] })))!;
+  expect([...(await sheetParts(zip)).entries()]).toEqual([
+    ["PL Plan", "xl/worksheets/sheet1.xml"],
+    ["Notes & Plans' <draft>", "xl/worksheets/sheet2.xml"],
+  ]);
+  expect(await openParts(Buffer.from("not a zip at all"))).toBeNull();
 });
 
 test("droppedContent names each kind of part exceljs does not copy, counted; null for a plain workbook", async () => {
   const xlsx = await workbookBuffer(sheet);
-  expect(droppedContent(xlsx)).toBeNull();
-  expect(droppedContent(withParts(xlsx, { "xl/charts/chart1.xml": "<c/>" }))).toEqual({ what: "a chart", one: true });
+  expect(await droppedContent(xlsx, REBUILT)).toBeNull();
+  expect(await droppedContent(withParts(xlsx, { "xl/charts/chart1.xml": "<c/>" }), REBUILT)).toEqual({ what: "a chart", one: true });
   expect(
-    droppedContent(
+    await droppedContent(
       withParts(xlsx, {
         "xl/charts/chart1.xml": "<c/>",
         "xl/chartsheets/sheet1.xml": "<c/>",
@@ -30,6 +47,34 @@ test("droppedContent names each kind of part exceljs does not copy, counted; nul
         "xl/charts/style1.xml": "<s/>",
         "xl/charts/colors1.xml": "<c/>",
       }),
+      REBUILT,
     ),
   ).toEqual({ what: "a chart, a chart sheet, 2 slicers and a macro project", one: false });
+  expect(await droppedContent(Buffer.from("not a zip"), REBUILT)).toBeNull();
+});
+
+test("a chart on a sheet the copy rebuilds is not lost; one on the planner's sheet is", async () => {
+  const xlsx = await workbookBuffer({ sheets: [{ name: "PL Plan", rows: [["Activity"]] }, { name: SUMMARY_SHEET, rows: [["Marks"]] }] });
+  const onSummary = await finishCopy(xlsx, [withChart(SUMMARY_SHEET)]);
+  const zip = (await openParts(onSummary))!;
+  const parts = await sheetParts(zip);
+  expect(await chartsOfSheet(zip, parts.get(SUMMARY_SHEET)!)).toEqual(["xl/charts/chart1.xml"]);
+  expect(await chartsOfSheet(zip, parts.get("PL Plan")!)).toEqual([]);
+  expect(await droppedContent(onSummary, REBUILT)).toBeNull();
+
+  const onPlan = await finishCopy(onSummary, [withChart("PL Plan")]);
+  expect(await droppedContent(onPlan, REBUILT)).toEqual({ what: "a chart", one: true });
+  // The second chart has parts of its own.
+  const both = (await openParts(onPlan))!;
+  expect(await chartsOfSheet(both, (await sheetParts(both)).get("PL Plan")!)).toEqual(["xl/charts/chart2.xml"]);
+  expect((await relationshipsOf(both, "xl/worksheets/sheet1.xml")).map((r) => [r.kind, r.part])).toEqual([["drawing", "xl/drawings/drawing2.xml"]]);
+});
+
+test("finishCopy passes over a sheet the workbook does not have, and bytes that are not a workbook", async () => {
+  const xlsx = await workbookBuffer(sheet);
+  const copy = await finishCopy(xlsx, [withChart(SUMMARY_SHEET)]);
+  const zip = (await openParts(copy))!;
+  expect(Object.keys(zip.files).filter((name) => name.includes("chart"))).toEqual([]);
+  const junk = Buffer.from("not a zip");
+  expect(await finishCopy(junk, [withChart(SUMMARY_SHEET)])).toBe(junk);
 });

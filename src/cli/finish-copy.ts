@@ -1,0 +1,208 @@
+/**
+ * What exceljs cannot write, done to the .xlsx it wrote, on the add-in's own sheets:
+ *  - the chart a sheet write describes (exceljs writes no charts): the chart part, a drawing that places it over
+ *    the cells the description names, and the relationships and content types that tie them to the sheet. The
+ *    chart reads its figures from the sheet's cells, so Excel redraws it when they change; they are cached in the
+ *    chart too, as Excel writes them, for viewers that do not recalculate;
+ *  - links to cells of the workbook: exceljs writes each as a link to an outside file named like the cell as well
+ *    as to the cell, and Excel then says it cannot open the file. Each keeps only its place in the workbook.
+ */
+import type JSZip from "jszip";
+import { a1, quoteSheet } from "../core/address";
+import type { ChartWrite, SheetWrite } from "../core/writes";
+import { elements, escapeXml, openParts, partText, putPart, relationshipsOf, relationshipsPart, sheetParts } from "./workbook-parts";
+
+const NS = {
+  c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
+};
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
+
+/** The name Excel shows for the chart (Selection pane), as the add-in names the one it makes. */
+export const CHART_NAME = "Milestone Monitor chart";
+
+/** `'Milestone Summary'!$A$6:$A$10`: an absolute reference to a column of cells. */
+function reference(sheet: string, column: number, top: number, bottom: number): string {
+  const cell = (row: number): string => a1(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  return `${quoteSheet(sheet)}!${cell(top)}${bottom === top ? "" : `:${cell(bottom)}`}`;
+}
+
+function textOf(sheet: SheetWrite, row: number, column: number): string {
+  const v = sheet.rows[row]?.[column]?.value;
+  return v === undefined ? "" : v.kind === "text" || v.kind === "link" ? v.text : v.kind === "number" ? String(v.value) : v.date;
+}
+
+function numberOf(sheet: SheetWrite, row: number, column: number): number {
+  const v = sheet.rows[row]?.[column]?.value;
+  return v?.kind === "number" ? v.value : 0;
+}
+
+/** The chart part: one series, its name in the data's header row, categories in its first column, values in its second. */
+export function chartXml(sheet: SheetWrite, chart: ChartWrite): string {
+  const { top, left, bottom } = chart.data;
+  const first = top + 1;
+  const points = bottom - first + 1;
+  const categories = Array.from({ length: points }, (_, i) => `<c:pt idx="${i}"><c:v>${escapeXml(textOf(sheet, first + i, left))}</c:v></c:pt>`).join("");
+  const values = Array.from({ length: points }, (_, i) => `<c:pt idx="${i}"><c:v>${numberOf(sheet, first + i, left + 1)}</c:v></c:pt>`).join("");
+  const series =
+    `<c:ser><c:idx val="0"/><c:order val="0"/>` +
+    `<c:tx><c:strRef><c:f>${escapeXml(reference(sheet.name, left + 1, top, top))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(textOf(sheet, top, left + 1))}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+    (chart.type === "pie" ? "" : `<c:invertIfNegative val="0"/>`) +
+    `<c:cat><c:strRef><c:f>${escapeXml(reference(sheet.name, left, first, bottom))}</c:f><c:strCache><c:ptCount val="${points}"/>${categories}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(reference(sheet.name, left + 1, first, bottom))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${points}"/>${values}</c:numCache></c:numRef></c:val>` +
+    `</c:ser>`;
+  const horizontal = chart.type === "bar";
+  const plot =
+    chart.type === "pie"
+      ? `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`
+      : `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+        `<c:gapWidth val="150"/><c:axId val="1"/><c:axId val="2"/></c:barChart>` +
+        `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>` +
+        `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="2"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+        `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>` +
+        `<c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="1"/><c:crosses val="${horizontal ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    (chart.type === "pie" ? `<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>` : "") +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** The drawing part: the chart over the cells of its anchor (0-based; `to` is the cell just past its corner). */
+export function drawingXml(chart: ChartWrite, chartRelationship: string): string {
+  const { row, column, rows, columns } = chart.anchor;
+  const corner = (r: number, c: number): string => `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"><xdr:twoCellAnchor>` +
+    `<xdr:from>${corner(row, column)}</xdr:from><xdr:to>${corner(row + rows, column + columns)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeXml(CHART_NAME)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${chartRelationship}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+  );
+}
+
+/** The first free part name `xl/charts/chart{n}.xml` for n = 1, 2, ... */
+function freePart(zip: JSZip, folder: string, stem: string): string {
+  for (let n = 1; ; n++) {
+    const name = `${folder}/${stem}${n}.xml`;
+    if (!zip.file(name)) return name;
+  }
+}
+
+/** Relative path from one part's folder to another part: `../charts/chart1.xml`. */
+function relativeTarget(from: string, to: string): string {
+  const base = from.split("/").slice(0, -1);
+  const target = to.split("/");
+  let common = 0;
+  while (common < base.length && common < target.length - 1 && base[common] === target[common]) common++;
+  return [...base.slice(common).map(() => ".."), ...target.slice(common)].join("/");
+}
+
+/** A relationships part with one more relationship; its id is the first `rId{n}` not taken. */
+async function addRelationship(zip: JSZip, part: string, kind: string, target: string): Promise<string> {
+  const path = relationshipsPart(part);
+  const xml = (await partText(zip, path)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"></Relationships>`;
+  const taken = new Set((await relationshipsOf(zip, part)).map((r) => r.id));
+  let n = 1;
+  while (taken.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const relationship = `<Relationship Id="${id}" Type="${REL}/${kind}" Target="${escapeXml(relativeTarget(part, target))}"/>`;
+  putPart(zip, path, xml.replace(/<\/Relationships>\s*$/, `${relationship}</Relationships>`).replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${relationship}</Relationships>`));
+  return id;
+}
+
+/** Elements a worksheet's `<drawing>` must come before (ECMA-376 CT_Worksheet order). */
+const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+/** The worksheet's XML with a `<drawing r:id>` in its place. */
+function withDrawing(sheetXml: string, relationship: string): string {
+  const element = `<drawing r:id="${relationship}"/>`;
+  const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
+  // The r: prefix is declared on the root by every writer we know; declared here when it is not.
+  const xml = root.includes(`xmlns:r="${REL}"`) ? sheetXml : sheetXml.replace(root, root.replace(/>$/, ` xmlns:r="${REL}">`));
+  let at = -1;
+  for (const name of AFTER_DRAWING) {
+    const i = xml.search(new RegExp(`<${name}[\\s/>]`));
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) at = xml.lastIndexOf("</worksheet>");
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+/** Content types with an override for each new part. */
+function withContentTypes(xml: string, overrides: [part: string, type: string][]): string {
+  const added = overrides.map(([part, type]) => `<Override PartName="/${part}" ContentType="${type}"/>`).join("");
+  return xml.replace(/<\/Types>\s*$/, `${added}</Types>`);
+}
+
+/** The worksheet's XML with its links to cells inside the workbook going there only; the relationships they no longer use. */
+function withInternalLinks(sheetXml: string): { xml: string; unused: Set<string> } {
+  const unused = new Set<string>();
+  const xml = sheetXml.replace(/<hyperlink\b[^>]*>/g, (tag) => {
+    const id = / r:id="([^"]*)"/.exec(tag);
+    if (!id || !/ location="/.test(tag)) return tag;
+    unused.add(id[1]!);
+    return tag.replace(id[0], "");
+  });
+  return { xml, unused };
+}
+
+/** A relationships part without the relationships of the given ids. */
+async function dropRelationships(zip: JSZip, part: string, ids: Set<string>): Promise<void> {
+  const path = relationshipsPart(part);
+  const xml = await partText(zip, path);
+  if (xml === null || ids.size === 0) return;
+  putPart(
+    zip,
+    path,
+    xml.replace(/<Relationship\b[^>]*\/>/g, (tag) => {
+      const id = elements(tag, "Relationship")[0]?.get("Id");
+      return id !== undefined && ids.has(id) ? "" : tag;
+    }),
+  );
+}
+
+/** Puts the chart of a sheet write on its sheet: chart and drawing parts, their relationships and content types. */
+async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: SheetWrite, chart: ChartWrite): Promise<string> {
+  const contentTypes = await partText(zip, "[Content_Types].xml");
+  // exceljs writes a fresh sheet without a drawing; one already there is left as it is.
+  if (contentTypes === null || elements(sheetXml, "drawing").length > 0) return sheetXml;
+  const chartPart = freePart(zip, "xl/charts", "chart");
+  const drawingPart = freePart(zip, "xl/drawings", "drawing");
+  putPart(zip, chartPart, chartXml(sheet, chart));
+  const chartId = await addRelationship(zip, drawingPart, "chart", chartPart);
+  putPart(zip, drawingPart, drawingXml(chart, chartId));
+  const drawingId = await addRelationship(zip, sheetPart, "drawing", drawingPart);
+  putPart(zip, "[Content_Types].xml", withContentTypes(contentTypes, [[chartPart, CHART_TYPE], [drawingPart, DRAWING_TYPE]]));
+  return withDrawing(sheetXml, drawingId);
+}
+
+/**
+ * The .xlsx exceljs wrote, finished on each sheet written from a description: links to cells go to the cells, and
+ * the sheet's chart is on it. A sheet the workbook does not have is passed over; the bytes come back as they were
+ * when they are not a zip.
+ */
+export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[]): Promise<Uint8Array> {
+  const zip = await openParts(xlsx);
+  if (!zip) return xlsx;
+  const parts = await sheetParts(zip);
+  for (const sheet of sheets) {
+    const part = parts.get(sheet.name);
+    const original = part === undefined ? null : await partText(zip, part);
+    if (part === undefined || original === null) continue;
+    const { xml, unused } = withInternalLinks(original);
+    await dropRelationships(zip, part, unused);
+    putPart(zip, part, sheet.chart ? await addChart(zip, part, xml, sheet, sheet.chart) : xml);
+  }
+  return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
