@@ -189,8 +189,9 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
 
 /**
  * The .xlsx exceljs wrote, finished on each sheet written from a description: links to cells go to the cells, and
- * the sheet's chart is on it. A sheet the workbook does not have is passed over; the bytes come back as they were
- * when they are not a zip.
+ * the sheet's chart is on it. Every part comes out compressed, so exceljs can write its parts stored (uncompressed)
+ * and none is compressed twice. A sheet the workbook does not have is passed over; the bytes come back as they
+ * were when they are not a zip.
  */
 export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[]): Promise<Uint8Array> {
   const zip = await openParts(xlsx);

@@ -202,8 +202,10 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a timeline, so there is nothing to refresh`);
   const writes = describeWrites(result.reports);
   applyWrites(wb, writes);
-  // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote.
-  const copy = await finishCopy(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), [writes.summary, writes.plan]);
+  // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote, and the copy is
+  // compressed then: exceljs leaves its parts uncompressed, so none is compressed twice.
+  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  const copy = await finishCopy(new Uint8Array(written as ArrayBuffer), [writes.summary, writes.plan]);
   try {
     await writeFile(options.out!, copy);
   } catch (e) {
