@@ -7,7 +7,7 @@ import { PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/wri
 import { captureIo } from "../support/read-back";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
 import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
-import { partNames, withParts } from "../support/zip-parts";
+import { partNames, partStorage, withParts } from "../support/zip-parts";
 import { chartsOfSheet, elements, openParts, partText, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
 
 afterAll(removeTempFiles);
@@ -218,6 +218,9 @@ describe("milestone-monitor refresh", () => {
       }
       expect((await relationshipsOf(zip, part)).filter((r) => r.kind === "hyperlink")).toEqual([]);
     }
+    // Every part of the copy is compressed, the ones mended here and the ones exceljs wrote (folder entries hold nothing).
+    const storage = Object.entries(partStorage(readFileSync(out))).filter(([name]) => !name.endsWith("/"));
+    expect(new Set(storage.map(([, how]) => how))).toEqual(new Set(["deflated"]));
     // The plan sheet links each activity to its label cell.
     const plan = elements((await partText(zip, sheets.get(PLAN_SHEET)!))!, "hyperlink").map((l) => l.get("location"));
     expect(plan).toContain("'PL Plan'!A5");

@@ -7,6 +7,8 @@ import { crc32, inflateRawSync } from "node:zlib";
 interface Entry {
   name: string;
   data: Buffer;
+  /** How the part is stored in the archive: 0 stored, 8 deflated. */
+  method?: number;
 }
 
 function readEntries(zip: Buffer): Entry[] {
@@ -25,7 +27,7 @@ function readEntries(zip: Buffer): Entry[] {
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(start, start + compressed);
-    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw), method });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -78,4 +80,9 @@ export function withParts(xlsx: Buffer, parts: Record<string, string>): Buffer {
 /** The names of the archive's parts. */
 export function partNames(xlsx: Buffer): string[] {
   return readEntries(xlsx).map((e) => e.name);
+}
+
+/** Each part's name and how it is stored: "deflated" or "stored". */
+export function partStorage(xlsx: Buffer): Record<string, "deflated" | "stored"> {
+  return Object.fromEntries(readEntries(xlsx).map((e) => [e.name, e.method === 8 ? "deflated" : "stored"]));
 }
