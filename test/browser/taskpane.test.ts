@@ -5,6 +5,19 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { buildPages, CHROMIUM, CHROMIUM_ARGS, webpackConfig } from "./build";
 import { serve } from "./serve";
+import { run } from "../../src/cli/main";
+import type { MarkStatus } from "../../src/core/status";
+import { activityStanding } from "../../src/core/writes";
+
+/** The Plan tab's badge for an activity's standing. */
+const STANDING_LABELS: Record<MarkStatus | "unscheduled", string> = {
+  overdue: "Overdue",
+  current: "Current",
+  upcoming: "Upcoming",
+  done: "Done",
+  cancelled: "Cancelled",
+  unscheduled: "No period",
+};
 
 /**
  * The task pane in Debian's Chromium, on the playground: the MPS sample beside the real task pane, which runs on the
@@ -248,6 +261,32 @@ describe("the task pane in Chromium, on the playground", () => {
       if (name === "Summary") await shoot(page, "taskpane-summary-dark");
     }
     expect(violations).toEqual([]);
+    await close(opened);
+  });
+
+  it("shows each activity on the Plan tab with where it stands as of the day, as the engine works it out", async () => {
+    // What the command line says of the same workbook on the same day: each activity's most pressing mark.
+    const io = { out: "", stdout: (s: string) => void (io.out += s), stderr: () => undefined, today: () => "2024-01-15" };
+    expect(await run(["status", join(ROOT, "assets", "samples", "mps-milestones.xlsx"), "--json", "--as-of", "2024-01-15"], io)).toBe(0);
+    const doc = JSON.parse(io.out) as { plan: { activities: { schedule: { status: MarkStatus }[] }[] } };
+    const expected = new Map<string, number>();
+    for (const a of doc.plan.activities) {
+      const label = STANDING_LABELS[activityStanding(a.schedule.map((m) => m.status))];
+      expected.set(label, (expected.get(label) ?? 0) + 1);
+    }
+    expect(expected.get("Overdue")).toBeGreaterThan(0);
+    expect(expected.get("Current")).toBeGreaterThan(0);
+
+    const opened = await openPlayground();
+    const { page } = opened;
+    await typeAsOf(page, "2024-01-15");
+    await tab(page, "Plan").click();
+    const panel = pane(page).getByRole("tabpanel", { name: /^Plan/ });
+    const activities = panel.locator("li", { has: page.getByRole("button") }).filter({ hasNot: page.locator("details") });
+    expect(await activities.count()).toBe(doc.plan.activities.length);
+    const shown = new Map<string, number>();
+    for (const label of await activities.locator(".fui-Badge").allInnerTexts()) shown.set(label.trim(), (shown.get(label.trim()) ?? 0) + 1);
+    expect(shown).toEqual(expected);
     await close(opened);
   });
 

@@ -3,7 +3,7 @@ import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { sheetDocument } from "../../core/contract";
 import { planCsv } from "../../core/export";
 import type { Activity } from "../../core/plan";
-import type { MarkStatus } from "../../core/status";
+import { marksByActivity, type MarkStatus } from "../../core/status";
 import { activityStanding } from "../../core/writes";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
@@ -68,8 +68,8 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
   const styles = useStyles();
   const report = state.report;
   if (!report) return <Body1>Reading the plan&hellip;</Body1>;
-  const standings = new Map<string, MarkStatus[]>();
-  for (const m of report.status.marks) standings.set(m.activityId, [...(standings.get(m.activityId) ?? []), m.status]);
+  const byActivity = marksByActivity(report.status, report.plan.activities.length);
+  const standings = new Map(report.plan.activities.map((a, i) => [a.id, activityStanding((byActivity[i] ?? []).map((m) => m.status))]));
   const blockTitle = (a: Activity): string => report.plan.blocks[a.block]?.title ?? `Timeline ${a.block + 1}`;
   const tree = outline(report.plan.activities, blockTitle);
   const base = report.sheet.replace(/[^\w.-]+/g, "-");
@@ -85,7 +85,7 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
       </li>
     )),
     ...branch.activities.map((a) => {
-      const standing = STANDING[activityStanding(standings.get(a.id) ?? [])];
+      const standing = STANDING[standings.get(a.id) ?? "unscheduled"];
       return (
         <li key={a.id} className={styles.activity}>
           <span className={styles.line}>
