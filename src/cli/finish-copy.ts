@@ -9,7 +9,7 @@
  */
 import type JSZip from "jszip";
 import { a1, quoteSheet } from "../core/address";
-import type { ChartWrite, SheetWrite } from "../core/writes";
+import { CHART_NAME, type ChartWrite, type SheetWrite } from "../core/writes";
 import { elements, escapeXml, openParts, partText, putPart, relationshipsOf, relationshipsPart, sheetParts } from "./workbook-parts";
 
 const NS = {
@@ -19,12 +19,8 @@ const NS = {
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
   rels: "http://schemas.openxmlformats.org/package/2006/relationships",
 };
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
-
-/** The name Excel shows for the chart (Selection pane), as the add-in names the one it makes. */
-export const CHART_NAME = "Milestone Monitor chart";
 
 /** `'Milestone Summary'!$A$6:$A$10`: an absolute reference to a column of cells. */
 function reference(sheet: string, column: number, top: number, bottom: number): string {
@@ -116,7 +112,7 @@ async function addRelationship(zip: JSZip, part: string, kind: string, target: s
   let n = 1;
   while (taken.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  const relationship = `<Relationship Id="${id}" Type="${REL}/${kind}" Target="${escapeXml(relativeTarget(part, target))}"/>`;
+  const relationship = `<Relationship Id="${id}" Type="${NS.r}/${kind}" Target="${escapeXml(relativeTarget(part, target))}"/>`;
   putPart(zip, path, xml.replace(/<\/Relationships>\s*$/, `${relationship}</Relationships>`).replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${relationship}</Relationships>`));
   return id;
 }
@@ -129,7 +125,7 @@ function withDrawing(sheetXml: string, relationship: string): string {
   const element = `<drawing r:id="${relationship}"/>`;
   const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
   // The r: prefix is declared on the root by every writer we know; declared here when it is not.
-  const xml = root.includes(`xmlns:r="${REL}"`) ? sheetXml : sheetXml.replace(root, root.replace(/>$/, ` xmlns:r="${REL}">`));
+  const xml = root.includes(`xmlns:r="${NS.r}"`) ? sheetXml : sheetXml.replace(root, root.replace(/>$/, ` xmlns:r="${NS.r}">`));
   let at = -1;
   for (const name of AFTER_DRAWING) {
     const i = xml.search(new RegExp(`<${name}[\\s/>]`));

@@ -34,6 +34,9 @@ export type CellStyle = z.infer<typeof CellStyleSchema>;
 export const WriteCellSchema = z.object({ value: WriteValueSchema, style: z.optional(CellStyleSchema) });
 export type WriteCell = z.infer<typeof WriteCellSchema>;
 
+/** The name Excel shows for the summary's chart (in the Selection pane), whichever host made it. */
+export const CHART_NAME = "Milestone Monitor chart";
+
 export const ChartWriteSchema = z.object({
   title: z.string(),
   type: z.enum(["column", "bar", "pie"]),

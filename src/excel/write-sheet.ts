@@ -1,6 +1,6 @@
 import { a1 } from "../core/address";
 import { excelSerialFromDate, parseIsoDate } from "../core/dates";
-import { FLAG_STYLES, type CellStyle, type SheetWrite, type WriteCell } from "../core/writes";
+import { CHART_NAME, FLAG_STYLES, type CellStyle, type SheetWrite, type WriteCell } from "../core/writes";
 import type { WriteBatch } from "./write-batch";
 
 /** What a queued operation costs in a request, besides the data it carries (its object path and method). */
@@ -162,7 +162,7 @@ export async function writeSheetContent(ws: Excel.Worksheet, sheet: SheetWrite, 
     const c = sheet.chart;
     const data = ws.getRangeByIndexes(c.data.top, c.data.left, c.data.bottom - c.data.top + 1, c.data.right - c.data.left + 1);
     const chart = ws.charts.add(c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered", data, "Columns");
-    chart.name = "Milestone Monitor chart";
+    chart.name = CHART_NAME;
     chart.title.text = c.title;
     chart.setPosition(a1(c.anchor.row, c.anchor.column), a1(c.anchor.row + c.anchor.rows - 1, c.anchor.column + c.anchor.columns - 1));
   }

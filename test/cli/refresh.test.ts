@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { plainValue } from "../../src/cli/read-xlsx";
-import { PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
+import { CHART_NAME, PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
 import { captureIo } from "../support/read-back";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
 import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
@@ -200,6 +200,7 @@ describe("milestone-monitor refresh", () => {
     const drawing = (await relationshipsOf(zip, (await sheetParts(zip)).get(SUMMARY_SHEET)!)).find((r) => r.kind === "drawing")!;
     const anchor = (await partText(zip, drawing.part))!;
     expect(anchor).toMatch(/<xdr:from><xdr:col>3<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>4<\/xdr:row>/);
+    expect(anchor).toContain(`name="${CHART_NAME}"`);
     expect(anchor).toMatch(/<xdr:to><xdr:col>9<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>16<\/xdr:row>/);
   });
 
