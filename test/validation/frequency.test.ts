@@ -63,6 +63,10 @@ const CONTRADICTED: [string, Month[], string, string][] = [
   // "Monthly" after "at" still says how often the activity happens.
   ["Share attendance data at monthly principal meetings.", ["September", "December", "March"], "monthly", "the marks skip 2 months between occurrences"],
   ["Hold semiannual data retreats with principals.", ["October"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+  // Capitals, an accent elsewhere in the label, a hyphen or brackets around the word: it is still read.
+  ["Hold MONTHLY café conversations with families.", ["September", "December", "March"], "monthly", "the marks skip 2 months between occurrences"],
+  ["Run bi-weekly (every other week) PLC walkthroughs.", ["September", "January"], "weekly", "the marks skip 3 months between occurrences"],
+  ["Review the coaching logs (Quarterly).", ["October"], "quarterly", "the marks show one time in 2023-24 (expected about four)"],
   // "Annually", unlike "annual", says how often.
   ["Conduct evaluations of instructional coaches annually.", ["December", "June"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
   // "The annual calendar" names the calendar; "quarterly" says how often it is updated.
