@@ -2,7 +2,7 @@
  * An .xlsx file as the zip of parts it is: which part holds which sheet, and the charts a sheet shows. exceljs
  * drops charts, pivot tables, slicers and macros when it reads and writes a workbook, and writes no chart of its
  * own, so the command line finds the first here (to say what a refreshed copy does not have) and adds the summary
- * sheet's chart to the copy itself (summary-chart.ts).
+ * sheet's chart to the copy itself (finish-copy.ts).
  */
 import JSZip from "jszip";
 
@@ -99,7 +99,9 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const targets = new Map((await relationshipsOf(zip, workbook)).map((r) => [r.id, r.part]));
   const parts = new Map<string, string>();
   for (const sheet of elements(xml, "sheet")) {
-    const part = targets.get(sheet.get("r:id") ?? "");
+    // The relationships namespace is "r:" in every workbook Excel or exceljs writes; another prefix is read too.
+    const id = sheet.get("r:id") ?? [...sheet].find(([attribute]) => attribute.endsWith(":id"))?.[1] ?? "";
+    const part = targets.get(id);
     const name = sheet.get("name");
     if (part !== undefined && name !== undefined) parts.set(name, part);
   }

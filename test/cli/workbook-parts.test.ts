@@ -1,7 +1,7 @@
 /** @jest-environment node */
 /** An .xlsx as its parts: which part is which sheet, the charts a sheet shows, and what a copy written by exceljs loses. */
 import { finishCopy } from "../../src/cli/finish-copy";
-import { chartsOfSheet, droppedContent, openParts, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
+import { chartsOfSheet, droppedContent, openParts, partText, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
 import { PLAN_SHEET, SUMMARY_SHEET, type SheetWrite } from "../../src/core/writes";
 import { workbookBuffer } from "../support/workbook-builder";
 import { withParts } from "../support/zip-parts";
@@ -29,6 +29,15 @@ test("sheetParts names each sheet's part, through the workbook's relationships",
     ["Notes & Plans' <draft>", "xl/worksheets/sheet2.xml"],
   ]);
   expect(await openParts(Buffer.from("not a zip at all"))).toBeNull();
+});
+
+test("sheetParts reads a workbook that names the relationships namespace with another prefix", async () => {
+  const xlsx = await workbookBuffer(sheet);
+  const workbookXml = (await partText((await openParts(xlsx))!, "xl/workbook.xml"))!;
+  const renamed = workbookXml.replace(/xmlns:r=/g, "xmlns:rel=").replace(/ r:id=/g, " rel:id=");
+  expect(renamed).toContain("rel:id=");
+  const zip = (await openParts(withParts(xlsx, { "xl/workbook.xml": renamed })))!;
+  expect([...(await sheetParts(zip)).entries()]).toEqual([["PL Plan", "xl/worksheets/sheet1.xml"]]);
 });
 
 test("droppedContent names each kind of part exceljs does not copy, counted; null for a plain workbook", async () => {
