@@ -1,11 +1,12 @@
 /**
- * What exceljs cannot write, done to the .xlsx it wrote, on the add-in's own sheets:
+ * What exceljs cannot write, done to the .xlsx it wrote:
  *  - the chart a sheet write describes (exceljs writes no charts): the chart part, a drawing that places it over
  *    the cells the description names, and the relationships and content types that tie them to the sheet. The
  *    chart reads its figures from the sheet's cells, so Excel redraws it when they change; they are cached in the
  *    chart too, as Excel writes them, for viewers that do not recalculate;
  *  - links to cells of the workbook: exceljs writes each as a link to an outside file named like the cell as well
- *    as to the cell, and Excel then says it cannot open the file. Each keeps only its place in the workbook.
+ *    as to the cell, and Excel then says it cannot open the file. Each keeps only its place in the workbook;
+ *  - the planner's own links to cells, which exceljs's reader drops (it keeps links to web pages and files).
  */
 import type JSZip from "jszip";
 import { a1, quoteSheet } from "../core/address";
@@ -117,22 +118,50 @@ async function addRelationship(zip: JSZip, part: string, kind: string, target: s
   return id;
 }
 
-/** Elements a worksheet's `<drawing>` must come before (ECMA-376 CT_Worksheet order). */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+/** A worksheet's elements from `<hyperlinks>` on, in the order ECMA-376 (CT_Worksheet) puts them. */
+const SHEET_TAIL = [
+  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
+  "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture",
+  "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+
+/** The worksheet's XML with an element (one of SHEET_TAIL) put in its place: before the first that must follow it. */
+function withElement(sheetXml: string, name: string, element: string): string {
+  let at = -1;
+  for (const follower of SHEET_TAIL.slice(SHEET_TAIL.indexOf(name) + 1)) {
+    const i = sheetXml.search(new RegExp(`<${follower}[\\s/>]`));
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) at = sheetXml.lastIndexOf("</worksheet>");
+  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
+}
 
 /** The worksheet's XML with a `<drawing r:id>` in its place. */
 function withDrawing(sheetXml: string, relationship: string): string {
-  const element = `<drawing r:id="${relationship}"/>`;
   const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
   // The r: prefix is declared on the root by every writer we know; declared here when it is not.
   const xml = root.includes(`xmlns:r="${NS.r}"`) ? sheetXml : sheetXml.replace(root, root.replace(/>$/, ` xmlns:r="${NS.r}">`));
-  let at = -1;
-  for (const name of AFTER_DRAWING) {
-    const i = xml.search(new RegExp(`<${name}[\\s/>]`));
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) at = xml.lastIndexOf("</worksheet>");
-  return xml.slice(0, at) + element + xml.slice(at);
+  return withElement(xml, "drawing", `<drawing r:id="${relationship}"/>`);
+}
+
+/**
+ * The worksheet's XML with links to cells of the workbook added, for cells that have no link: those a planner
+ * made, as Excel writes them (a place in the workbook, no relationship), which exceljs's reader drops.
+ */
+function withLinks(sheetXml: string, links: Map<string, string>[]): string {
+  const linked = new Set(elements(sheetXml, "hyperlink").map((l) => l.get("ref")));
+  const added = links
+    .filter((l) => !linked.has(l.get("ref")))
+    .map((l) => `<hyperlink${[...l].map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join("")}/>`)
+    .join("");
+  if (added === "") return sheetXml;
+  if (/<\/hyperlinks>/.test(sheetXml)) return sheetXml.replace(/<\/hyperlinks>/, `${added}</hyperlinks>`);
+  return withElement(sheetXml, "hyperlinks", `<hyperlinks>${added}</hyperlinks>`);
+}
+
+/** A sheet's links to cells of the workbook as Excel writes them: a place (`location`) and no relationship. */
+function placeLinks(sheetXml: string): Map<string, string>[] {
+  return elements(sheetXml, "hyperlink").filter((l) => l.has("ref") && l.has("location") && ![...l.keys()].some((name) => name.endsWith(":id")));
 }
 
 /** Content types with an override for each new part. */
@@ -184,22 +213,33 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
 }
 
 /**
- * The .xlsx exceljs wrote, finished on each sheet written from a description: links to cells go to the cells, and
- * the sheet's chart is on it. Every part comes out compressed, so exceljs can write its parts stored (uncompressed)
- * and none is compressed twice. A sheet the workbook does not have is passed over; the bytes come back as they
- * were when they are not a zip.
+ * The .xlsx exceljs wrote, finished:
+ *  - on each sheet written from a description, links to cells go to the cells, and the sheet's chart is on it;
+ *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text) are back.
+ * Every part comes out compressed, so exceljs can write its parts stored (uncompressed) and none is compressed
+ * twice. A sheet the workbook does not have is passed over; the bytes come back as they were when they are not a zip.
  */
-export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[]): Promise<Uint8Array> {
+export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], original: Uint8Array | null = null): Promise<Uint8Array> {
   const zip = await openParts(xlsx);
   if (!zip) return xlsx;
   const parts = await sheetParts(zip);
   for (const sheet of sheets) {
     const part = parts.get(sheet.name);
-    const original = part === undefined ? null : await partText(zip, part);
-    if (part === undefined || original === null) continue;
-    const { xml, unused } = withInternalLinks(original);
+    const xml = part === undefined ? null : await partText(zip, part);
+    if (part === undefined || xml === null) continue;
+    const { xml: linked, unused } = withInternalLinks(xml);
     await dropRelationships(zip, part, unused);
-    putPart(zip, part, sheet.chart ? await addChart(zip, part, xml, sheet, sheet.chart) : xml);
+    putPart(zip, part, sheet.chart ? await addChart(zip, part, linked, sheet, sheet.chart) : linked);
+  }
+  const source = original === null ? null : await openParts(original);
+  if (source) {
+    const rebuilt = new Set(sheets.map((s) => s.name));
+    for (const [name, sourcePart] of await sheetParts(source)) {
+      const part = parts.get(name);
+      const links = rebuilt.has(name) ? [] : placeLinks((await partText(source, sourcePart)) ?? "");
+      const xml = part === undefined || links.length === 0 ? null : await partText(zip, part);
+      if (part !== undefined && xml !== null) putPart(zip, part, withLinks(xml, links));
+    }
   }
   return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -20,6 +20,8 @@ export interface LoadedFile {
   stored: StoredState | null;
   /** The workbook itself, for writing a refreshed copy (an .xlsx loaded with `keepWorkbook`), else null. */
   workbook: ExcelJS.Workbook | null;
+  /** With the workbook: the file as it was read, for what exceljs does not keep of it. */
+  original: Uint8Array | null;
   /** With the workbook: what it holds that a copy written by exceljs loses ("2 charts and a pivot table"), or null. */
   dropped: { what: string; one: boolean } | null;
 }
@@ -75,11 +77,19 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
       grids.push(worksheetGrid(ws, date1904));
     });
     const keep = options.keepWorkbook === true;
-    return { path, kind: "xlsx", grids, stored, workbook: keep ? workbook : null, dropped: keep ? await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) : null };
+    return {
+      path,
+      kind: "xlsx",
+      grids,
+      stored,
+      workbook: keep ? workbook : null,
+      original: keep ? bytes : null,
+      dropped: keep ? await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) : null,
+    };
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);
   const delimiter = DELIMITED[ext] ?? sniffDelimiter(text);
   const sheet = basename(path, extname(path));
-  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null, dropped: null };
+  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null, original: null, dropped: null };
 }

@@ -227,6 +227,35 @@ describe("milestone-monitor refresh", () => {
     expect(plan).toContain("'PL Plan'!A5");
   });
 
+  it("keeps the planner's own links to cells (which exceljs reads as plain text), through a second refresh too", async () => {
+    // A link as Excel writes it: a place in the workbook, no relationship; beside it a link to a web page.
+    const wb = await load(input);
+    wb.getWorksheet("Notes")!.getCell("A2").value = { text: "Project site", hyperlink: "https://example.org/pl" };
+    const plain = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const zip = (await openParts(plain))!;
+    const notes = (await sheetParts(zip)).get("Notes")!;
+    const xml = (await partText(zip, notes))!.replace("</hyperlinks>", `<hyperlink ref="A1" location="'PL Plan'!A5" display="Minutes of the planning committee"/></hyperlinks>`);
+    const withLink = tempPath("with-link.xlsx");
+    writeFileSync(withLink, withParts(plain, { [notes]: xml }));
+    expect((await load(withLink)).getWorksheet("Notes")!.getCell("A1").value).toBe("Minutes of the planning committee");
+
+    const once = tempPath("link-once.xlsx");
+    const twice = tempPath("link-twice.xlsx");
+    expect(await run(["refresh", withLink, "--out", once, "--as-of", "2024-01-15"], captureIo())).toBe(0);
+    expect(await run(["refresh", once, "--out", twice, "--as-of", "2024-01-15"], captureIo())).toBe(0);
+    for (const copy of [once, twice]) {
+      const parts = (await openParts(readFileSync(copy)))!;
+      const links = elements((await partText(parts, (await sheetParts(parts)).get("Notes")!))!, "hyperlink");
+      expect(links.map((l) => [l.get("ref"), l.get("location") ?? null])).toEqual([
+        ["A2", null],
+        ["A1", "'PL Plan'!A5"],
+      ]);
+      expect(links[1]!.get("display")).toBe("Minutes of the planning committee");
+      // The web link is exceljs's own, kept as it was.
+      expect((await load(copy)).getWorksheet("Notes")!.getCell("A2").value).toEqual({ text: "Project site", hyperlink: "https://example.org/pl" });
+    }
+  });
+
   it("keeps a picture on the planner's sheet beside the chart it adds", async () => {
     const wb = await load(input);
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");

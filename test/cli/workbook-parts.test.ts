@@ -1,7 +1,7 @@
 /** @jest-environment node */
 /** An .xlsx as its parts: which part is which sheet, the charts a sheet shows, and what a copy written by exceljs loses. */
 import { finishCopy } from "../../src/cli/finish-copy";
-import { chartsOfSheet, droppedContent, openParts, partText, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
+import { chartsOfSheet, droppedContent, elements, openParts, partText, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
 import { PLAN_SHEET, SUMMARY_SHEET, type SheetWrite } from "../../src/core/writes";
 import { workbookBuffer } from "../support/workbook-builder";
 import { withParts } from "../support/zip-parts";
@@ -86,4 +86,22 @@ test("finishCopy passes over a sheet the workbook does not have, and bytes that 
   expect(Object.keys(zip.files).filter((name) => name.includes("chart"))).toEqual([]);
   const junk = Buffer.from("not a zip");
   expect(await finishCopy(junk, [withChart(SUMMARY_SHEET)])).toBe(junk);
+});
+
+test("finishCopy puts a planner's link to a cell back in its place in the sheet, when exceljs wrote the sheet with no links", async () => {
+  const xlsx = await workbookBuffer({ sheets: [{ name: "PL Plan", rows: [["Activity"]] }, { name: "Notes", rows: [["See the plan"]] }] });
+  const zip = (await openParts(xlsx))!;
+  const notes = (await sheetParts(zip)).get("Notes")!;
+  const written = (await partText(zip, notes))!;
+  expect(written).not.toContain("<hyperlinks>");
+  expect(written).toContain("<pageMargins");
+  const link = `<hyperlinks><hyperlink ref="A1" location="'PL Plan'!A1" display="See &amp; plan"/></hyperlinks>`;
+  const original = withParts(xlsx, { [notes]: written.replace("<pageMargins", `${link}<pageMargins`) });
+
+  const copy = (await openParts(await finishCopy(xlsx, [withChart(SUMMARY_SHEET)], original)))!;
+  const xml = (await partText(copy, notes))!;
+  // In the order a worksheet's elements go: the links before the page margins.
+  expect(xml.indexOf("<hyperlinks>")).toBeGreaterThan(xml.indexOf("</sheetData>"));
+  expect(xml.indexOf("</hyperlinks>")).toBeLessThan(xml.indexOf("<pageMargins"));
+  expect(elements(xml, "hyperlink")).toEqual([new Map([["ref", "A1"], ["location", "'PL Plan'!A1"], ["display", "See & plan"]])]);
 });
