@@ -152,7 +152,8 @@ function withLinks(sheetXml: string, links: Map<string, string>[]): string {
   const linked = new Set(elements(sheetXml, "hyperlink").map((l) => l.get("ref")));
   const added = links
     .filter((l) => !linked.has(l.get("ref")))
-    .map((l) => `<hyperlink${[...l].map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join("")}/>`)
+    // Only the link's own attributes: a prefixed one (Excel's xr:uid) names a namespace the copy may not declare.
+    .map((l) => `<hyperlink${[...l].filter(([name]) => !name.includes(":")).map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join("")}/>`)
     .join("");
   if (added === "") return sheetXml;
   if (/<\/hyperlinks>/.test(sheetXml)) return sheetXml.replace(/<\/hyperlinks>/, `${added}</hyperlinks>`);
