@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /** An .xlsx as its parts: which part is which sheet, the charts a sheet shows, and what a copy written by exceljs loses. */
-import { finishCopy } from "../../src/cli/finish-copy";
+import { chartXml, finishCopy } from "../../src/cli/finish-copy";
 import { chartsOfSheet, droppedContent, elements, openParts, partText, relationshipsOf, sheetParts } from "../../src/cli/workbook-parts";
 import { PLAN_SHEET, SUMMARY_SHEET, type SheetWrite } from "../../src/core/writes";
 import { workbookBuffer } from "../support/workbook-builder";
@@ -105,4 +105,22 @@ test("finishCopy puts a planner's link to a cell back in its place in the sheet,
   expect(xml.indexOf("<hyperlinks>")).toBeGreaterThan(xml.indexOf("</sheetData>"));
   expect(xml.indexOf("</hyperlinks>")).toBeLessThan(xml.indexOf("<pageMargins"));
   expect(elements(xml, "hyperlink")).toEqual([new Map([["ref", "A1"], ["location", "'PL Plan'!A1"], ["display", "See & plan"]])]);
+});
+
+test("chartXml draws each chart type a write may name: columns and bars on two axes, a pie without axes and with a legend", () => {
+  const xml = (type: "column" | "bar" | "pie"): string => chartXml(withChart(SUMMARY_SHEET), { ...withChart(SUMMARY_SHEET).chart!, type });
+  expect(xml("column")).toContain('<c:barDir val="col"/>');
+  expect(xml("bar")).toContain('<c:barDir val="bar"/>');
+  for (const type of ["column", "bar"] as const) {
+    expect(xml(type).match(/<c:(catAx|valAx)>/g)).toEqual(["<c:catAx>", "<c:valAx>"]);
+    expect(xml(type)).not.toContain("<c:legend>");
+  }
+  expect(xml("pie")).toContain("<c:pieChart>");
+  expect(xml("pie")).not.toMatch(/<c:(catAx|valAx|invertIfNegative)/);
+  expect(xml("pie")).toContain("<c:legend>");
+  // The same series in each: its name, categories and values from the sheet, cached.
+  for (const type of ["column", "bar", "pie"] as const) {
+    expect(xml(type)).toContain("<c:f>&apos;Milestone Summary&apos;!$A$2:$A$3</c:f>");
+    expect(xml(type)).toContain('<c:pt idx="1"><c:v>2</c:v></c:pt>');
+  }
 });
