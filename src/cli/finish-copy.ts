@@ -9,7 +9,7 @@
  *  - the planner's own links to cells, which exceljs's reader drops (it keeps links to web pages and files).
  */
 import type JSZip from "jszip";
-import { a1, quoteSheet } from "../core/address";
+import { columnLetters, quoteSheet } from "../core/address";
 import { CHART_NAME, type ChartWrite, type SheetWrite } from "../core/writes";
 import { elements, escapeXml, openParts, partText, putPart, relationshipsOf, relationshipsPart, sheetParts } from "./workbook-parts";
 
@@ -25,7 +25,7 @@ const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml"
 
 /** `'Milestone Summary'!$A$6:$A$10`: an absolute reference to a column of cells. */
 function reference(sheet: string, column: number, top: number, bottom: number): string {
-  const cell = (row: number): string => a1(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const cell = (row: number): string => `$${columnLetters(column)}$${row + 1}`;
   return `${quoteSheet(sheet)}!${cell(top)}${bottom === top ? "" : `:${cell(bottom)}`}`;
 }
 
