@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseCellAddress, a1 } from "../core/address";
 import { parseIsoDate } from "../core/dates";
 import {

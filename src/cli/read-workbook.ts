@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
 import { OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
 import { readStore, STORE_SHEET, type StoredState } from "../core/settings-store";
 import { delimitedGrid, sniffDelimiter } from "./read-delimited";
 import { droppedContent } from "./workbook-parts";
-import { loadWorkbook, plainValue, workbookDate1904, worksheetGrid } from "./read-xlsx";
+import { readXlsx } from "./read-xlsx";
 
 /** A file the command line cannot read: its message is one plain line for the user. */
 export class UnreadableFileError extends Error {}
@@ -57,35 +57,27 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   if (!isSupported(path)) throw new UnreadableFileError(`${path}: not a workbook the command line reads (.xlsx, .csv, .tsv or .txt)`);
   const bytes = await readBytes(path);
   if (XLSX.has(ext)) {
-    let workbook: ExcelJS.Workbook;
-    try {
-      workbook = await loadWorkbook(bytes);
-    } catch {
-      throw new UnreadableFileError(`${path}: not a readable .xlsx workbook (damaged, encrypted, or another format)`);
-    }
-    const date1904 = workbookDate1904(workbook);
+    const unreadable = new UnreadableFileError(`${path}: not a readable .xlsx workbook (damaged, encrypted, or another format)`);
+    const sheets = await readXlsx(bytes).catch(() => null);
+    if (!sheets) throw unreadable;
     const grids: Grid[] = [];
     let stored: StoredState | null = null;
-    workbook.eachSheet((ws) => {
-      if (ws.name === STORE_SHEET) {
-        const rows: unknown[][] = [];
-        ws.eachRow((row) => rows.push([plainValue(row.getCell(1).value, false), plainValue(row.getCell(2).value, false)]));
-        stored = readStore(rows);
-        return;
-      }
-      if (OWN_SHEETS.includes(ws.name)) return;
-      grids.push(worksheetGrid(ws, date1904));
-    });
-    const keep = options.keepWorkbook === true;
-    return {
-      path,
-      kind: "xlsx",
-      grids,
-      stored,
-      workbook: keep ? workbook : null,
-      original: keep ? bytes : null,
-      dropped: keep ? await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) : null,
-    };
+    for (const grid of sheets) {
+      if (grid.sheet === STORE_SHEET) stored = readStore(grid.values.map((row) => [row[0] ?? null, row[1] ?? null]));
+      else if (!OWN_SHEETS.includes(grid.sheet)) grids.push(grid);
+    }
+    if (options.keepWorkbook !== true) return { path, kind: "xlsx", grids, stored, workbook: null, original: null, dropped: null };
+    // Only a refreshed copy needs the whole workbook model: exceljs is required for it alone, here rather than at
+    // the top, because setting it up takes a quarter of a second every other command would wait for.
+    let workbook: ExcelJS.Workbook;
+    try {
+      const { Workbook } = require("exceljs") as typeof ExcelJS;
+      workbook = new Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw unreadable;
+    }
+    return { path, kind: "xlsx", grids, stored, workbook, original: bytes, dropped: await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) };
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);

@@ -44,7 +44,7 @@ export function elements(xml: string, name: string): Map<string, string>[] {
   return out;
 }
 
-function unescapeXml(text: string): string {
+export function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (whole, name: string, dec?: string, hex?: string) => {
     if (dec) return String.fromCodePoint(Number(dec));
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
@@ -87,25 +87,37 @@ export async function relationshipsOf(zip: JSZip, part: string): Promise<Relatio
 }
 
 /** The workbook part (`xl/workbook.xml`), as the package's root relationships name it. */
-async function workbookPart(zip: JSZip): Promise<string> {
+export async function workbookPart(zip: JSZip): Promise<string> {
   const root = await relationshipsOf(zip, "");
   return root.find((r) => r.kind === "officeDocument")?.part ?? "xl/workbook.xml";
 }
 
-/** Each sheet's part by the sheet's name: worksheets and chart sheets. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+/** A sheet of the workbook: its name, its part, and its kind (`worksheet`, `chartsheet` ...). */
+export interface SheetPart {
+  name: string;
+  part: string;
+  kind: string;
+}
+
+/** The workbook's sheets in the order of their tabs. */
+export async function workbookSheets(zip: JSZip): Promise<SheetPart[]> {
   const workbook = await workbookPart(zip);
   const xml = (await partText(zip, workbook)) ?? "";
-  const targets = new Map((await relationshipsOf(zip, workbook)).map((r) => [r.id, r.part]));
-  const parts = new Map<string, string>();
+  const targets = new Map((await relationshipsOf(zip, workbook)).map((r) => [r.id, r]));
+  const sheets: SheetPart[] = [];
   for (const sheet of elements(xml, "sheet")) {
     // The relationships namespace is "r:" in every workbook Excel or exceljs writes; another prefix is read too.
     const id = sheet.get("r:id") ?? [...sheet].find(([attribute]) => attribute.endsWith(":id"))?.[1] ?? "";
-    const part = targets.get(id);
+    const target = targets.get(id);
     const name = sheet.get("name");
-    if (part !== undefined && name !== undefined) parts.set(name, part);
+    if (target !== undefined && name !== undefined) sheets.push({ name, part: target.part, kind: target.kind });
   }
-  return parts;
+  return sheets;
+}
+
+/** Each sheet's part by the sheet's name: worksheets and chart sheets. */
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  return new Map((await workbookSheets(zip)).map((s) => [s.name, s.part]));
 }
 
 /** The chart parts a sheet shows, through its drawing. */

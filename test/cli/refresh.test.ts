@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
-import { plainValue } from "../../src/cli/read-xlsx";
+import { plainValue } from "../support/exceljs-grid";
 import { CHART_NAME, PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
 import { captureIo } from "../support/read-back";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";

@@ -228,6 +228,16 @@ describe("exit status 2 with one line", () => {
     expectOneLine(io, /\.xlsx/);
   });
 
+  test("an .xlsx damaged inside (its directory whole, a part's compressed data overwritten)", async () => {
+    const damaged = Buffer.from(await readFile(workbook));
+    damaged.fill(0xff, Math.floor(damaged.length * 0.3), Math.floor(damaged.length * 0.3) + 400);
+    const path = tempPath("damaged.xlsx");
+    await writeFile(path, damaged);
+    const io = captureIo();
+    expect(await run(["status", path, ...AS_OF], io)).toBe(2);
+    expectOneLine(io, /not a readable \.xlsx workbook/);
+  });
+
   test.each([
     [["status", "plan.xlsx", "--bogus"], /unknown option "--bogus"/],
     [["status", "plan.xlsx", "--as-of", "2024-13-45"], /--as-of wants a date/],

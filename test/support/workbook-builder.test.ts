@@ -4,7 +4,7 @@ import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, workbookDate1904, worksheetGrid } from "../../src/cli/read-xlsx";
+import { loadWorkbook, workbookDate1904, worksheetGrid } from "./exceljs-grid";
 import { loadFile } from "../../src/cli/read-workbook";
 import {
   cellsOf,
@@ -102,7 +102,7 @@ test("a cell the file does not hold shows its row's style, else its column's, as
   const path = join(tmpdir(), `mm-styled-${process.pid}.xlsx`);
   await wb.xlsx.writeFile(path);
   try {
-    const g = worksheetGrid((await loadWorkbook(await readFile(path))).getWorksheet("Styled")!, false);
+    const g = (await loadFile(path)).grids.find((grid) => grid.sheet === "Styled")!;
     // Row 2 holds A and B only: D takes the column's fill and format.
     expect(g.fills?.[1]).toEqual([null, null, null, "#D9D9D9", null]);
     expect(g.formats?.[1]?.[3]).toBe("0%");

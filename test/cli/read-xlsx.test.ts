@@ -1,0 +1,290 @@
+/** @jest-environment node */
+/**
+ * The command line's .xlsx reader (src/cli/read-xlsx.ts) reads every workbook as exceljs does, cell for cell:
+ * the samples, a 10,000-row plan, and workbooks fast-check makes up (text that looks like a formula or needs
+ * escaping, numbers, dates, formulas with results, errors, formats, fills, merges, hidden rows and columns, the
+ * 1904 date system). And it reads what Excel writes that exceljs never does: namespace prefixes, rows and cells
+ * without their number, inline and rich text with a phonetic guide, escaped characters, ISO dates.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { CellValue, Grid } from "../../src/core/grid";
+import { readXlsx } from "../../src/cli/read-xlsx";
+import { readSheet, type SheetContext } from "../../src/cli/read-sheet";
+import { readSharedStrings } from "../../src/cli/read-shared-strings";
+import { readStyles } from "../../src/cli/read-styles";
+import { loadWorkbook, workbookDate1904, worksheetGrid } from "../support/exceljs-grid";
+import { workbookBuffer, type CellInput, type SheetSpec, type WorkbookSpec } from "../support/workbook-builder";
+import { syntheticRows } from "../../scripts/bench/synthetic";
+
+const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
+
+/** A grid in a form two readers can be compared in: numbers to 12 digits (exceljs keeps dates to the second), merges in order. */
+function comparable(grid: Grid): Grid {
+  const value = (v: CellValue): CellValue => (typeof v === "number" ? Number(v.toPrecision(12)) : v);
+  const out: Grid = { ...grid, values: grid.values.map((row) => row.map(value)) };
+  if (grid.merges) out.merges = [...grid.merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  return out;
+}
+
+/** Every worksheet as exceljs reads it, through the reference conversion in test/support. */
+async function exceljsGrids(bytes: Uint8Array): Promise<Grid[]> {
+  const wb = await loadWorkbook(Buffer.from(bytes));
+  const date1904 = workbookDate1904(wb);
+  const grids: Grid[] = [];
+  wb.eachSheet((ws) => grids.push(worksheetGrid(ws, date1904)));
+  return grids;
+}
+
+async function expectSameAsExceljs(bytes: Uint8Array): Promise<Grid[]> {
+  const ours = await readXlsx(bytes);
+  expect(ours).not.toBeNull();
+  const reference = await exceljsGrids(bytes);
+  expect(ours!.map(comparable)).toEqual(reference.map(comparable));
+  return ours!;
+}
+
+describe("reads as exceljs reads", () => {
+  test.each(["district-plan.xlsx", "mps-milestones.xlsx", "mps-pasted.xlsx"])("the sample %s", async (name) => {
+    const grids = await expectSameAsExceljs(await readFile(join(SAMPLES, name)));
+    expect(grids.length).toBeGreaterThan(0);
+  });
+
+  test("a plan of 10,000 activities", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Plan 2023-24");
+    for (const row of syntheticRows(10_000, 12)) ws.addRow(row);
+    const grids = await expectSameAsExceljs(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(grids[0]!.values.length).toBe(10_403);
+  });
+
+  test("rich text, links, shared formulas, row and column styles, theme and indexed fills", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Styled");
+    ws.addRow(["Activity", "Jul", "Aug", "Sep", "Oct"]);
+    ws.getCell("A2").value = { richText: [{ text: "Launch " }, { font: { bold: true }, text: "PLC" }, { text: " cycles" }] };
+    ws.getCell("B2").value = { text: "see notes", hyperlink: "#'Notes'!A1" };
+    ws.getCell("C2").value = { formula: 'IF(1,"X","")', result: "X" };
+    ws.getCell("D2").value = { sharedFormula: "C2", result: "X" };
+    ws.getCell("E2").value = { text: "district site", hyperlink: "https://example.org/plan" };
+    // exceljs's types know argb and theme colours only; it writes tints and indexed colours all the same.
+    const themeColor = { theme: 4, tint: 0.3999755851924192 } as Partial<ExcelJS.Color>;
+    const indexedColor = { indexed: 13 } as Partial<ExcelJS.Color>;
+    ws.getColumn(4).fill = { type: "pattern", pattern: "solid", fgColor: themeColor };
+    ws.getColumn(4).numFmt = "0%";
+    ws.getCell("A3").value = "Coach";
+    ws.getRow(3).fill = { type: "pattern", pattern: "solid", fgColor: indexedColor };
+    ws.getRow(3).numFmt = "mmm-yy";
+    ws.addRow(["Survey", null, null, "X"]);
+    ws.getCell("C4").value = new Date(Date.UTC(2024, 0, 15, 13, 30, 0));
+    ws.getCell("C4").numFmt = "d-mmm-yy h:mm";
+    wb.addWorksheet("Notes").addRow(["Notes"]);
+    const [styled] = await expectSameAsExceljs(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(styled!.values[1]).toEqual(["Launch PLC cycles", "see notes", "X", "X", "district site"]);
+    // D3 is in no row of the file: it shows column D's style.
+    expect([styled!.formats?.[2]?.[3], styled!.fills?.[2]?.[3]]).toEqual(["mmm-yy", "indexed:13"]);
+    expect(styled!.fills?.[1]?.[3]).toBe("theme:4:0.3999755851924192");
+    expect(styled!.fills?.[2]).toEqual(new Array(5).fill("indexed:13"));
+    expect(styled!.formats?.[2]?.[0]).toBe("mmm-yy");
+    expect(styled!.values[3]![2]).toBeCloseTo(45306 + 13.5 / 24, 9);
+  });
+
+  // Text a planner may type; exceljs cannot write control characters or lone surrogates, Excel escapes them.
+  const text = fc.oneof(
+    fc.constantFrom("X", "x", "\u2713", "=SUM(A1:A3)", "+1", "@home", "  padded  ", "A & B <C> \"D\" 'E'", "line\nbreak", "Ünïcödé", "Jul-24", "2023-24", "TRUE", "#N/A"),
+    fc.string({ maxLength: 12 }).map((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\ud800-\udfff]/g, "")),
+  );
+  const date = fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }).map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
+  const scalar = fc.oneof(
+    text,
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
+    fc.integer({ min: -1000, max: 100_000 }),
+    fc.boolean(),
+    date,
+  );
+  // A number shown as a date: a day after 28 February 1900 (where Excel's day numbers and calendar dates agree), to
+  // the second (exceljs turns it into a JavaScript date, and the reference conversion keeps whole seconds).
+  const formatted = fc.oneof(text, fc.integer({ min: 61, max: 100_000 }), fc.boolean(), date);
+  const cell: fc.Arbitrary<CellInput> = fc.oneof(
+    { arbitrary: fc.constant(null), weight: 4 },
+    { arbitrary: scalar, weight: 6 },
+    // Not a result of 0, FALSE or "": exceljs reads those as no result at all (tested below, where this reader does better).
+    {
+      arbitrary: fc.record({
+        formula: fc.constant('IF(1,"X","")'),
+        result: fc.oneof(text.filter((t) => t !== ""), fc.integer().filter((n) => n !== 0), fc.constant(true), fc.constant({ error: "#DIV/0!" as const })),
+      }),
+      weight: 1,
+    },
+    { arbitrary: fc.record({ error: fc.constantFrom("#N/A" as const, "#REF!" as const, "#VALUE!" as const) }), weight: 1 },
+    {
+      arbitrary: fc.record(
+        { value: fc.option(formatted, { nil: undefined }), numFmt: fc.constantFrom("mmm-yy", "0%", "0.00", "yyyy-mm-dd", "@", '"Q"0'), fill: fc.constantFrom("#FFC000", "#D9E1F2", "#FFFFFF", "#92D050") },
+        { requiredKeys: [] },
+      ),
+      weight: 2,
+    },
+  );
+  const sheet = (name: string): fc.Arbitrary<SheetSpec> =>
+    fc
+      .record({
+        rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }),
+        origin: fc.constantFrom("A1", "B3", "D2"),
+        merge: fc.option(fc.constantFrom("B2:D2", "A5:A7", "C3:E4", "F1:H1"), { nil: undefined }),
+        hiddenRows: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 2 }),
+        hiddenColumns: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 2 }),
+        state: fc.constantFrom("visible" as const, "hidden" as const),
+      })
+      .map(({ merge, ...spec }) => ({ name, ...spec, ...(merge ? { merges: [merge] } : {}) }));
+  const workbook: fc.Arbitrary<WorkbookSpec> = fc.record({
+    date1904: fc.boolean(),
+    sheets: fc.uniqueArray(fc.constantFrom("PL Plan 2025-26", "O'Brien's notes", "A & B", "Sheet1", "Données"), { minLength: 1, maxLength: 3 }).chain((names) => fc.tuple(...names.map(sheet))),
+  });
+
+  test("any workbook fast-check makes up", async () => {
+    await fc.assert(
+      fc.asyncProperty(workbook, async (spec) => {
+        const grids = await expectSameAsExceljs(await workbookBuffer(spec));
+        expect(grids.map((g) => g.sheet)).toEqual(spec.sheets.map((s) => s.name));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** An .xlsx put together part by part, as Excel (or another program) writes it and exceljs never does. */
+async function xlsx(parts: Record<string, string>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  );
+  for (const [name, text] of Object.entries(parts)) zip.file(name, text);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const relationships = (rels: [string, string, string][]): string =>
+  `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
+    .map(([id, kind, target]) => `<Relationship Id="${id}" Type="${REL}/${kind}" Target="${target}"/>`)
+    .join("")}</Relationships>`;
+
+const NO_CONTEXT: SheetContext = { strings: [], styles: readStyles(null), date1904: false };
+
+describe("reads what Excel and other programs write", () => {
+  test("namespace prefixes, tab order, a chart sheet left out, the 1904 date system", async () => {
+    const bytes = await xlsx({
+      "xl/workbook.xml": `<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Plan &amp; notes" sheetId="2" r:id="rId2"/><x:sheet name="Chart1" sheetId="3" r:id="rId3"/><x:sheet name="First" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      "xl/_rels/workbook.xml.rels": relationships([
+        ["rId1", "worksheet", "worksheets/sheet1.xml"],
+        ["rId2", "worksheet", "/xl/worksheets/sheet2.xml"],
+        ["rId3", "chartsheet", "chartsheets/sheet1.xml"],
+        ["rId4", "sharedStrings", "sharedStrings.xml"],
+      ]),
+      "xl/sharedStrings.xml": `<x:sst xmlns:x="${MAIN}" count="2" uniqueCount="2"><x:si><x:t>Action Step</x:t></x:si><x:si><x:t xml:space="preserve">X </x:t></x:si></x:sst>`,
+      "xl/worksheets/sheet1.xml": `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      "xl/worksheets/sheet2.xml": `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B3:C3"/></x:mergeCells></x:worksheet>`,
+      "xl/chartsheets/sheet1.xml": `<chartsheet xmlns="${MAIN}"/>`,
+    });
+    const grids = (await readXlsx(bytes))!;
+    expect(grids.map((g) => g.sheet)).toEqual(["Plan & notes", "First"]);
+    expect(grids[0]!.values).toEqual([
+      [null, null, null],
+      [null, "Action Step", "X "],
+      [null, null, null],
+    ]);
+    expect(grids[0]!.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
+    expect(grids[0]!.date1904).toBe(true);
+  });
+
+  test("a formula whose result is 0 or FALSE shows it (exceljs reads no result)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Counts");
+    ws.getCell("A1").value = { formula: "COUNTIF(B:B,\"X\")", result: 0 };
+    ws.getCell("A2").value = { formula: "ISBLANK(B1)", result: false };
+    const [grid] = (await readXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)))!;
+    expect(grid!.values).toEqual([[0], [false]]);
+  });
+
+  test("rows and cells without their number follow the one before", () => {
+    const grid = readSheet(`<worksheet><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row></sheetData></worksheet>`, "S", NO_CONTEXT);
+    expect(grid.values).toEqual([
+      [1, 2, null, null],
+      [null, null, 3, 4],
+    ]);
+  });
+
+  test("each kind of value as Excel stores it", () => {
+    const sheet = `<worksheet xmlns="${MAIN}"><sheetData>
+      <row r="1" spans="1:9">
+        <c r="A1" t="inlineStr"><is><t>=not a formula</t></is></c>
+        <c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>Launch</t></r><r><t xml:space="preserve"> PLC</t></r></is></c>
+        <c r="C1" t="str"><f>IF(1,"X","")</f><v>X</v></c>
+        <c r="D1" t="b"><v>1</v></c>
+        <c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c>
+        <c r="F1" t="d"><v>2024-01-15T12:00:00</v></c>
+        <c r="G1"><f>1+1</f></c>
+        <c r="H1" t="str"><v>a &amp; b_x000D_</v></c>
+        <c r="I1"><v>1.5E-3</v></c>
+      </row></sheetData></worksheet>`;
+    expect(readSheet(sheet, "S", NO_CONTEXT).values[0]).toEqual(["=not a formula", "Launch PLC", "X", true, "#DIV/0!", 45306.5, null, "a & b\r", 0.0015]);
+  });
+
+  test("shared strings: rich text runs joined, the phonetic guide left out, escapes undone, line ends as XML reads them", () => {
+    const strings = readSharedStrings(
+      `<sst xmlns="${MAIN}"><si><r><t>研修</t></r><r><t>計画</t></r><rPh sb="0" eb="2"><t>ケンシュウ</t></rPh></si><si><t/></si><si><t>Tab_x0009_and&#10;line</t></si><si><t>one\r\ntwo</t></si></sst>`,
+    );
+    expect(strings).toEqual(["研修計画", "", "Tab\tand\nline", "one\ntwo"]);
+  });
+
+  test("styles: built-in and custom number formats, solid fills only, by the cell formats' index", () => {
+    const styles = readStyles(`<styleSheet xmlns="${MAIN}">
+      <numFmts count="1"><numFmt numFmtId="164" formatCode="mmm\\-yy"/></numFmts>
+      <fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>
+        <fill><patternFill patternType="solid"><fgColor rgb="FFFFC000"/><bgColor indexed="64"/></patternFill></fill>
+        <fill><gradientFill degree="90"><stop position="0"><color rgb="FF000000"/></stop></gradientFill></fill></fills>
+      <cellStyleXfs count="1"><xf numFmtId="9" fontId="0" fillId="2"/></cellStyleXfs>
+      <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" xfId="0"/><xf numFmtId="164" fillId="2" applyFill="1"/><xf numFmtId="17" fillId="3"><alignment wrapText="1"/></xf><xf numFmtId="9" fillId="1"/></cellXfs>
+    </styleSheet>`);
+    expect([0, 1, 2, 3, 4].map((s) => [styles.formats[s] ?? null, styles.fills[s] ?? null])).toEqual([
+      [null, null],
+      ["mmm\\-yy", "#FFC000"],
+      ["mmm-yy", null],
+      ["0%", null],
+      [null, null],
+    ]);
+  });
+
+  test("a row's own style counts only when it says so (customFormat); a column's style reaches the cells the file does not hold", () => {
+    const styles = readStyles(
+      `<styleSheet><fills><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/></patternFill></fill></fills><cellXfs><xf numFmtId="0" fillId="0"/><xf numFmtId="0" fillId="2"/></cellXfs></styleSheet>`,
+    );
+    const grid = readSheet(
+      `<worksheet><cols><col min="2" max="3" width="9" style="1" hidden="1"/></cols><sheetData><row r="1" s="1"><c r="A1"><v>1</v></c></row><row r="2" s="1" customFormat="1" hidden="1"><c r="D2"><v>2</v></c></row></sheetData></worksheet>`,
+      "S",
+      { strings: [], styles, date1904: false },
+    );
+    expect(grid.fills).toEqual([
+      [null, "#D9D9D9", "#D9D9D9", null],
+      ["#D9D9D9", "#D9D9D9", "#D9D9D9", null],
+    ]);
+    expect(grid.hiddenRows).toEqual([1]);
+    expect(grid.hiddenColumns).toEqual([1, 2]);
+  });
+
+  test("a sheet with no cells is an empty grid", () => {
+    expect(readSheet(`<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData/></worksheet>`, "Empty", NO_CONTEXT).values).toEqual([]);
+  });
+
+  test("a file that is not an .xlsx is not read", async () => {
+    expect(await readXlsx(new TextEncoder().encode("Action Step,Jul\n"))).toBeNull();
+    const zip = new JSZip();
+    zip.file("readme.txt", "not a workbook");
+    expect(await readXlsx(await zip.generateAsync({ type: "uint8array" }))).toBeNull();
+  });
+});
