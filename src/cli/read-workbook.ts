@@ -75,7 +75,11 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
       workbook = new Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
-      throw unreadable;
+      // The sheets were read: it is exceljs, which writes the copy, that cannot open this file (some programs write
+      // workbooks in a form it does not read).
+      throw new UnreadableFileError(
+        `${path}: status, plan and validate read this workbook, but refresh cannot copy it (exceljs, which writes the copy, cannot open it); use Refresh status in Excel instead`,
+      );
     }
     return { path, kind: "xlsx", grids, stored, workbook, original: bytes, dropped: await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) };
   }

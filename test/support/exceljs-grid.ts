@@ -53,7 +53,10 @@ export function plainValue(value: ExcelJS.CellValue, date1904: boolean): CellVal
 /** One worksheet as the engine's grid: values, number formats, solid fills, merged areas, hidden rows and columns. */
 export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   const rowCount = ws.rowCount;
-  const columnCount = ws.columnCount;
+  // As wide as the widest row, counting rows of formatted cells without values, as Excel draws them (exceljs's
+  // own columnCount counts only rows with values).
+  let columnCount = 0;
+  for (let r = 1; r <= rowCount; r++) columnCount = Math.max(columnCount, ws.findRow(r)?.cellCount ?? 0);
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const fills: (string | null)[][] = [];
