@@ -189,6 +189,9 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
   const hiddenRows: number[] = [];
   let rowCount = 0;
   let columnCount = 0;
+  // The extent of the cells with values: the grid shrinks to it when formatting alone reaches far beyond.
+  let valueRows = 0;
+  let valueColumns = 0;
   let row = 0;
   let column = 0;
   const attributes: TagAttributes = { r: undefined, s: undefined, t: undefined, hidden: undefined, customFormat: undefined };
@@ -223,8 +226,13 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
     if (row === 0 || column > MAX_COLUMNS) continue;
     rowCount = Math.max(rowCount, row);
     columnCount = Math.max(columnCount, column);
-    (values[row] ??= [])[column] = content === "" ? null : cellValue(attributes.t, content, context);
+    const value = content === "" ? null : cellValue(attributes.t, content, context);
+    (values[row] ??= [])[column] = value;
     (cellStyles[row] ??= [])[column] = attributes.s === undefined ? 0 : Number(attributes.s);
+    if (value !== null) {
+      valueRows = Math.max(valueRows, row);
+      valueColumns = Math.max(valueColumns, column);
+    }
   }
 
   const merges: Area[] = [];
@@ -238,6 +246,12 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
     }
   }
 
+  // As the add-in reads a sheet (src/excel/workbook.ts, usedArea): formatted cells far beyond the values (a fill
+  // on row 1,048,576, a border down a whole column) would make a grid of a million empty rows.
+  if (rowCount > valueRows + 1000 || columnCount > valueColumns + 100) {
+    rowCount = valueRows;
+    columnCount = valueColumns;
+  }
   const columns = columnsOf(before, columnCount);
   const grid: Grid = { sheet, top: 0, left: 0, values: [] };
   for (let r = 1; r <= rowCount; r++) {
@@ -258,7 +272,8 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
   if (formats) grid.formats = formats;
   if (fills) grid.fills = fills;
   if (merges.length > 0) grid.merges = merges;
-  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  const shownHidden = hiddenRows.filter((r) => r < rowCount);
+  if (shownHidden.length > 0) grid.hiddenRows = shownHidden;
   if (columns.hidden.length > 0) grid.hiddenColumns = columns.hidden;
   if (context.date1904) grid.date1904 = true;
   return grid;

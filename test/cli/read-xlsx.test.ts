@@ -302,6 +302,18 @@ describe("reads what Excel and other programs write", () => {
     expect(grid.hiddenColumns).toEqual([1, 2]);
   });
 
+  test("formatting far beyond the values does not stretch the grid (as the add-in reads a sheet); formatting near them does", () => {
+    const styles = readStyles(`<styleSheet><fills><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFC000"/></patternFill></fill></fills><cellXfs><xf fillId="0"/><xf fillId="2"/></cellXfs></styleSheet>`);
+    const context = { strings: [], styles, date1904: false };
+    const values = `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>`;
+    const far = readSheet(`<worksheet><sheetData>${values}<row r="1048576"><c r="A1048576" s="1"/></row></sheetData></worksheet>`, "S", context);
+    expect(far.values).toEqual([[1, 2]]);
+    expect(far.fills).toBeUndefined();
+    const near = readSheet(`<worksheet><sheetData>${values}<row r="3"><c r="C3" s="1"/></row></sheetData></worksheet>`, "S", context);
+    expect(near.values).toEqual([[1, 2, null], [null, null, null], [null, null, null]]);
+    expect(near.fills?.[2]?.[2]).toBe("#FFC000");
+  });
+
   test("a sheet with no cells is an empty grid", () => {
     expect(readSheet(`<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData/></worksheet>`, "Empty", NO_CONTEXT).values).toEqual([]);
   });
