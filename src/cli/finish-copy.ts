@@ -165,6 +165,39 @@ function placeLinks(sheetXml: string): Map<string, string>[] {
   return elements(sheetXml, "hyperlink").filter((l) => l.has("ref") && l.has("location") && ![...l.keys()].some((name) => name.endsWith(":id")));
 }
 
+/** The extension of a worksheet that holds its sparklines (the small charts in cells Excel 2010 added), by its URI. */
+const SPARKLINES_EXT = /<ext\b[^>]*\buri="\{05C60535-1F16-4fd2-B633-F4F36F0B64E0\}"/i;
+
+/**
+ * A sheet's sparklines as an `<ext>` element that stands on its own: every namespace prefix it uses declared on it
+ * (Excel declares them there; another writer may declare them on the worksheet). Null when the sheet has none, or
+ * uses a prefix it does not declare at all.
+ */
+function sparklinesExt(sheetXml: string): string | null {
+  const at = sheetXml.search(SPARKLINES_EXT);
+  if (at < 0) return null;
+  const end = sheetXml.indexOf("</ext>", at);
+  if (end < 0) return null;
+  let ext = sheetXml.slice(at, end + "</ext>".length);
+  const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
+  const used = new Set([...ext.matchAll(/<\/?([A-Za-z_][\w.-]*):/g), ...ext.matchAll(/\s([A-Za-z_][\w.-]*):[\w.-]+\s*=/g)].map((m) => m[1]!));
+  used.delete("xmlns");
+  for (const prefix of used) {
+    if (ext.includes(`xmlns:${prefix}=`)) continue;
+    const declared = new RegExp(`\\sxmlns:${prefix}="[^"]*"`).exec(root);
+    if (!declared) return null;
+    ext = ext.replace(/^<ext\b/, `<ext${declared[0]}`);
+  }
+  return ext;
+}
+
+/** The worksheet's XML with the sparklines extension added, unless it has one. */
+function withSparklines(sheetXml: string, ext: string): string {
+  if (SPARKLINES_EXT.test(sheetXml)) return sheetXml;
+  if (/<\/extLst>/.test(sheetXml)) return sheetXml.replace(/<\/extLst>/, `${ext}</extLst>`);
+  return withElement(sheetXml, "extLst", `<extLst>${ext}</extLst>`);
+}
+
 /** Content types with an override for each new part. */
 function withContentTypes(xml: string, overrides: [part: string, type: string][]): string {
   const added = overrides.map(([part, type]) => `<Override PartName="/${part}" ContentType="${type}"/>`).join("");
@@ -216,7 +249,8 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
 /**
  * The .xlsx exceljs wrote, finished:
  *  - on each sheet written from a description, links to cells go to the cells, and the sheet's chart is on it;
- *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text) are back.
+ *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text), and its
+ *    sparklines (which exceljs drops), are back.
  * Every part comes out compressed, so exceljs can write its parts stored (uncompressed) and none is compressed
  * twice. A sheet the workbook does not have is passed over; the bytes come back as they were when they are not a zip.
  */
@@ -237,9 +271,15 @@ export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], origina
     const rebuilt = new Set(sheets.map((s) => s.name));
     for (const [name, sourcePart] of await sheetParts(source)) {
       const part = parts.get(name);
-      const links = rebuilt.has(name) ? [] : placeLinks((await partText(source, sourcePart)) ?? "");
-      const xml = part === undefined || links.length === 0 ? null : await partText(zip, part);
-      if (part !== undefined && xml !== null) putPart(zip, part, withLinks(xml, links));
+      if (part === undefined || rebuilt.has(name)) continue;
+      const sourceXml = (await partText(source, sourcePart)) ?? "";
+      const links = placeLinks(sourceXml);
+      const sparklines = sparklinesExt(sourceXml);
+      if (links.length === 0 && sparklines === null) continue;
+      const xml = await partText(zip, part);
+      if (xml === null) continue;
+      const linked = links.length === 0 ? xml : withLinks(xml, links);
+      putPart(zip, part, sparklines === null ? linked : withSparklines(linked, sparklines));
     }
   }
   return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
