@@ -165,37 +165,50 @@ function placeLinks(sheetXml: string): Map<string, string>[] {
   return elements(sheetXml, "hyperlink").filter((l) => l.has("ref") && l.has("location") && ![...l.keys()].some((name) => name.endsWith(":id")));
 }
 
-/** The extension of a worksheet that holds its sparklines (the small charts in cells Excel 2010 added), by its URI. */
-const SPARKLINES_EXT = /<ext\b[^>]*\buri="\{05C60535-1F16-4fd2-B633-F4F36F0B64E0\}"/i;
-
 /**
- * A sheet's sparklines as an `<ext>` element that stands on its own: every namespace prefix it uses declared on it
- * (Excel declares them there; another writer may declare them on the worksheet). Null when the sheet has none, or
- * uses a prefix it does not declare at all.
+ * Extensions of a worksheet (ECMA-376's `<extLst>`, where Excel 2010 and later keep what older versions ignore)
+ * that exceljs drops and that stand on their own, so the copy gets them back as they were: sparklines (the small
+ * charts in cells), and drop-down lists whose choices are on another sheet (a Status column's list). Both refer
+ * to cells only, by formula.
  */
-function sparklinesExt(sheetXml: string): string | null {
-  const at = sheetXml.search(SPARKLINES_EXT);
-  if (at < 0) return null;
-  const end = sheetXml.indexOf("</ext>", at);
-  if (end < 0) return null;
-  let ext = sheetXml.slice(at, end + "</ext>".length);
-  const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
-  const used = new Set([...ext.matchAll(/<\/?([A-Za-z_][\w.-]*):/g), ...ext.matchAll(/\s([A-Za-z_][\w.-]*):[\w.-]+\s*=/g)].map((m) => m[1]!));
-  used.delete("xmlns");
-  for (const prefix of used) {
-    if (ext.includes(`xmlns:${prefix}=`)) continue;
-    const declared = new RegExp(`\\sxmlns:${prefix}="[^"]*"`).exec(root);
-    if (!declared) return null;
-    ext = ext.replace(/^<ext\b/, `<ext${declared[0]}`);
-  }
-  return ext;
+const KEPT_EXTENSIONS = ["{05C60535-1F16-4fd2-B633-F4F36F0B64E0}", "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"];
+
+/** Where an extension of the given URI starts in a sheet's XML, or -1. */
+function extensionAt(sheetXml: string, uri: string): number {
+  return sheetXml.search(new RegExp(`<ext\\b[^>]*\\buri="${uri.replace(/[{}]/g, "\\$&")}"`, "i"));
 }
 
-/** The worksheet's XML with the sparklines extension added, unless it has one. */
-function withSparklines(sheetXml: string, ext: string): string {
-  if (SPARKLINES_EXT.test(sheetXml)) return sheetXml;
-  if (/<\/extLst>/.test(sheetXml)) return sheetXml.replace(/<\/extLst>/, `${ext}</extLst>`);
-  return withElement(sheetXml, "extLst", `<extLst>${ext}</extLst>`);
+/**
+ * The sheet's extensions of KEPT_EXTENSIONS, each an `<ext>` element that stands on its own: every namespace
+ * prefix it uses declared on it (Excel declares them there; another writer may declare them on the worksheet).
+ * One that uses a prefix declared nowhere is left out.
+ */
+function keptExtensions(sheetXml: string): string[] {
+  const root = /<worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
+  const found: string[] = [];
+  for (const uri of KEPT_EXTENSIONS) {
+    const at = extensionAt(sheetXml, uri);
+    const end = at < 0 ? -1 : sheetXml.indexOf("</ext>", at);
+    if (end < 0) continue;
+    let ext: string | null = sheetXml.slice(at, end + "</ext>".length);
+    const used = new Set([...ext.matchAll(/<\/?([A-Za-z_][\w.-]*):/g), ...ext.matchAll(/\s([A-Za-z_][\w.-]*):[\w.-]+\s*=/g)].map((m) => m[1]!));
+    used.delete("xmlns");
+    for (const prefix of used) {
+      if (ext === null || ext.includes(`xmlns:${prefix}=`)) continue;
+      const declared = new RegExp(`\\sxmlns:${prefix}="[^"]*"`).exec(root);
+      ext = declared ? ext.replace(/^<ext\b/, `<ext${declared[0]}`) : null;
+    }
+    if (ext !== null) found.push(ext);
+  }
+  return found;
+}
+
+/** The worksheet's XML with extensions added into its `<extLst>`, each unless it has one of that URI. */
+function withExtensions(sheetXml: string, extensions: string[]): string {
+  const missing = extensions.filter((ext) => extensionAt(sheetXml, /\buri="([^"]*)"/.exec(ext)![1]!) < 0).join("");
+  if (missing === "") return sheetXml;
+  if (/<\/extLst>/.test(sheetXml)) return sheetXml.replace(/<\/extLst>/, `${missing}</extLst>`);
+  return withElement(sheetXml, "extLst", `<extLst>${missing}</extLst>`);
 }
 
 /** Content types with an override for each new part. */
@@ -250,7 +263,7 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
  * The .xlsx exceljs wrote, finished:
  *  - on each sheet written from a description, links to cells go to the cells, and the sheet's chart is on it;
  *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text), and its
- *    sparklines (which exceljs drops), are back.
+ *    sparklines and drop-down lists from other sheets (which exceljs drops), are back.
  * Every part comes out compressed, so exceljs can write its parts stored (uncompressed) and none is compressed
  * twice. A sheet the workbook does not have is passed over; the bytes come back as they were when they are not a zip.
  */
@@ -274,12 +287,11 @@ export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], origina
       if (part === undefined || rebuilt.has(name)) continue;
       const sourceXml = (await partText(source, sourcePart)) ?? "";
       const links = placeLinks(sourceXml);
-      const sparklines = sparklinesExt(sourceXml);
-      if (links.length === 0 && sparklines === null) continue;
+      const extensions = keptExtensions(sourceXml);
+      if (links.length === 0 && extensions.length === 0) continue;
       const xml = await partText(zip, part);
       if (xml === null) continue;
-      const linked = links.length === 0 ? xml : withLinks(xml, links);
-      putPart(zip, part, sparklines === null ? linked : withSparklines(linked, sparklines));
+      putPart(zip, part, withExtensions(links.length === 0 ? xml : withLinks(xml, links), extensions));
     }
   }
   return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

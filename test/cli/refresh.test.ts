@@ -256,42 +256,46 @@ describe("milestone-monitor refresh", () => {
     }
   });
 
-  it("keeps the planner's sparklines (which exceljs drops), through a second refresh too", async () => {
-    // Sparklines as Excel writes them: an extension at the end of the sheet, its namespaces declared on it or on
-    // the worksheet (as another writer may), one sparkline per activity row beside the timeline.
+  it("keeps the planner's sparklines and drop-down lists from another sheet (which exceljs drops), through a second refresh too", async () => {
+    // Both as Excel writes them: extensions at the end of the sheet, their namespaces declared on them or on the
+    // worksheet (as another writer may). A sparkline per activity row beside the timeline; a Status list whose
+    // choices are on the Notes sheet.
     const plain = readFileSync(input);
     const zip = (await openParts(plain))!;
     const plan = (await sheetParts(zip)).get("PL Plan")!;
     const x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
     const xm = "http://schemas.microsoft.com/office/excel/2006/main";
     const sparkline = (row: number): string => `<x14:sparkline><xm:f>'PL Plan'!C${row}:N${row}</xm:f><xm:sqref>O${row}</xm:sqref></x14:sparkline>`;
-    const ext =
+    const sparklines =
       `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups><x14:sparklineGroup type="column" displayEmptyCellsAs="gap">` +
       `<x14:colorSeries rgb="FF376092"/><x14:sparklines>${[5, 6, 7].map(sparkline).join("")}</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>`;
+    const lists =
+      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${x14}"><x14:dataValidations count="1" xmlns:xm="${xm}">` +
+      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Notes!$A$1:$A$4</xm:f></x14:formula1><xm:sqref>P5:P8</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
     const xml = (await partText(zip, plan))!
       .replace(/<worksheet\b/, `<worksheet xmlns:x14="${x14}" xmlns:xm="${xm}"`)
-      .replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`);
-    const withSparklines = tempPath("with-sparklines.xlsx");
-    writeFileSync(withSparklines, withParts(plain, { [plan]: xml }));
+      .replace("</worksheet>", `<extLst>${sparklines}${lists}</extLst></worksheet>`);
+    const withExtensions = tempPath("with-extensions.xlsx");
+    writeFileSync(withExtensions, withParts(plain, { [plan]: xml }));
 
-    const once = tempPath("sparklines-once.xlsx");
-    const twice = tempPath("sparklines-twice.xlsx");
-    expect(await run(["refresh", withSparklines, "--out", once, "--as-of", "2024-01-15"], captureIo())).toBe(0);
+    const once = tempPath("extensions-once.xlsx");
+    const twice = tempPath("extensions-twice.xlsx");
+    expect(await run(["refresh", withExtensions, "--out", once, "--as-of", "2024-01-15"], captureIo())).toBe(0);
     expect(await run(["refresh", once, "--out", twice, "--as-of", "2024-01-15"], captureIo())).toBe(0);
     const sheetXml = async (copy: string): Promise<string> => {
       const parts = (await openParts(readFileSync(copy)))!;
       return (await partText(parts, (await sheetParts(parts)).get("PL Plan")!))!;
     };
     const first = await sheetXml(once);
-    expect(elements(first, "xm:sqref")).toHaveLength(3);
-    expect([...first.matchAll(/<xm:f>([^<]*)<\/xm:f>/g)].map((m) => m[1])).toEqual(["'PL Plan'!C5:N5", "'PL Plan'!C6:N6", "'PL Plan'!C7:N7"]);
-    // The extension declares what it uses (the copy's worksheet element is exceljs's, without x14 or xm), and is
-    // the sheet's last element, as ECMA-376 places it.
-    const copied = /<ext\b[^>]*>/.exec(first.slice(first.indexOf("<extLst>")))![0];
-    expect(copied).toContain(`xmlns:x14="${x14}"`);
-    expect(copied).toContain(`xmlns:xm="${xm}"`);
+    expect([...first.matchAll(/<xm:f>([^<]*)<\/xm:f>/g)].map((m) => m[1])).toEqual(["'PL Plan'!C5:N5", "'PL Plan'!C6:N6", "'PL Plan'!C7:N7", "Notes!$A$1:$A$4"]);
+    expect(elements(first, "xm:sqref")).toHaveLength(4);
+    // Each extension declares what it uses (the copy's worksheet element is exceljs's, without x14 or xm), and
+    // the list of extensions is the sheet's last element, as ECMA-376 places it.
+    for (const tag of first.slice(first.indexOf("<extLst>")).match(/<ext\b[^>]*>/g)!) {
+      expect(tag).toContain(`xmlns:x14="${x14}"`);
+    }
     expect(first).toMatch(/<\/extLst><\/worksheet>$/);
-    // exceljs reads the copy; a second refresh puts back the same sparklines, once.
+    // exceljs reads the copy; a second refresh puts back the same extensions, once.
     await load(once);
     expect(await sheetXml(twice)).toBe(first);
   });
