@@ -129,13 +129,48 @@ export async function chartsOfSheet(zip: JSZip, sheetPart: string): Promise<stri
   return charts;
 }
 
-const DROPPED: { pattern: RegExp; one: string; many: string }[] = [
-  { pattern: /^xl\/charts\/chart\d+\.xml$/i, one: "chart", many: "charts" },
-  { pattern: /^xl\/chartsheets\/sheet\d+\.xml$/i, one: "chart sheet", many: "chart sheets" },
-  { pattern: /^xl\/pivotTables\/pivotTable\d+\.xml$/i, one: "pivot table", many: "pivot tables" },
-  { pattern: /^xl\/slicers\/slicer\d+\.xml$/i, one: "slicer", many: "slicers" },
-  { pattern: /^xl\/timelines\/timeline\d+\.xml$/i, one: "timeline filter", many: "timeline filters" },
-  { pattern: /^xl\/vbaProject\.bin$/i, one: "macro project", many: "macro projects" },
+/** What a copy written by exceljs does not have: each kind of thing, and how many of it a workbook holds. */
+interface Dropped {
+  /** The words for one; for a thing not counted (`many` null), the words for any number of it. */
+  one: string;
+  many: string | null;
+  count(zip: JSZip, parts: string[]): Promise<number>;
+}
+
+/** Counts the parts whose names match. */
+function partsNamed(pattern: RegExp): Dropped["count"] {
+  return async (_zip, parts) => parts.filter((name) => pattern.test(name)).length;
+}
+
+/** Counts the elements `element` inside the parts whose names match. */
+function elementsIn(pattern: RegExp, element: string): Dropped["count"] {
+  return async (zip, parts) => {
+    let n = 0;
+    for (const part of parts.filter((name) => pattern.test(name))) n += elements((await partText(zip, part)) ?? "", element).length;
+    return n;
+  };
+}
+
+const DROPPED: Dropped[] = [
+  { one: "a chart", many: "charts", count: partsNamed(/^xl\/charts\/chart\d+\.xml$/i) },
+  { one: "a chart sheet", many: "chart sheets", count: partsNamed(/^xl\/chartsheets\/sheet\d+\.xml$/i) },
+  { one: "a pivot table", many: "pivot tables", count: partsNamed(/^xl\/pivotTables\/pivotTable\d+\.xml$/i) },
+  { one: "a slicer", many: "slicers", count: partsNamed(/^xl\/slicers\/slicer\d+\.xml$/i) },
+  { one: "a timeline filter", many: "timeline filters", count: partsNamed(/^xl\/timelines\/timeline\d+\.xml$/i) },
+  { one: "a macro project", many: "macro projects", count: partsNamed(/^xl\/vbaProject\.bin$/i) },
+  // A committee's discussion in comments: exceljs keeps only the plain note Excel writes beside each thread.
+  { one: "a threaded comment", many: "threaded comments", count: elementsIn(/^xl\/threadedComments\/threadedComment\d+\.xml$/i, "threadedComment") },
+  // Check boxes and drop-downs drawn over cells (Developer > Insert), one part each.
+  { one: "a form control", many: "form controls", count: partsNamed(/^xl\/ctrlProps\/ctrlProp\d+\.xml$/i) },
+  // Check boxes in cells (Insert > Checkbox): the cells keep their TRUE and FALSE, the boxes go.
+  {
+    one: "check boxes in cells (the copy shows their TRUE and FALSE)",
+    many: null,
+    count: async (zip, parts) => {
+      const bag = parts.find((name) => /^xl\/featurePropertyBag\/featurePropertyBag\.xml$/i.test(name));
+      return bag !== undefined && elements((await partText(zip, bag)) ?? "", "bag").some((b) => b.get("type") === "Checkbox") ? 1 : 0;
+    },
+  },
 ];
 
 /**
@@ -155,10 +190,11 @@ export async function droppedContent(xlsx: Uint8Array, rebuiltSheets: readonly s
   const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir && !rebuilt.has(name));
   const parts: string[] = [];
   let total = 0;
-  for (const { pattern, one, many } of DROPPED) {
-    const n = names.filter((name) => pattern.test(name)).length;
-    if (n > 0) parts.push(n === 1 ? `a ${one}` : `${n} ${many}`);
-    total += n;
+  for (const { one, many, count } of DROPPED) {
+    const n = await count(zip, names);
+    if (n === 0) continue;
+    parts.push(many === null || n === 1 ? one : `${n} ${many}`);
+    total += many === null ? 2 : n;
   }
   if (parts.length === 0) return null;
   const what = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;

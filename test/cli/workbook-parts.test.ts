@@ -59,6 +59,23 @@ test("droppedContent names each kind of part exceljs does not copy, counted; nul
       REBUILT,
     ),
   ).toEqual({ what: "a chart, a chart sheet, 2 slicers and a macro project", one: false });
+  // A committee's comment threads, counted by comment; form controls; check boxes in cells (not counted).
+  const thread = (id: string): string => `<threadedComment ref="B5" dT="2024-01-10T09:00:00.00" personId="{P1}" id="{${id}}"><text>Moved to March?</text></threadedComment>`;
+  expect(
+    await droppedContent(
+      withParts(xlsx, {
+        "xl/threadedComments/threadedComment1.xml": `<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">${thread("1")}${thread("2")}</ThreadedComments>`,
+        "xl/threadedComments/threadedComment2.xml": `<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">${thread("3")}</ThreadedComments>`,
+        "xl/ctrlProps/ctrlProp1.xml": `<formControlPr objectType="CheckBox"/>`,
+        "xl/ctrlProps/ctrlProp2.xml": `<formControlPr objectType="Drop"/>`,
+        "xl/featurePropertyBag/featurePropertyBag.xml": `<FeaturePropertyBags xmlns="http://schemas.microsoft.com/office/spreadsheetml/2022/featurepropertybag"><bag type="Checkbox"/><bag type="XFControls"><bagId k="CellControl">0</bagId></bag></FeaturePropertyBags>`,
+      }),
+      REBUILT,
+    ),
+  ).toEqual({ what: "3 threaded comments, 2 form controls and check boxes in cells (the copy shows their TRUE and FALSE)", one: false });
+  expect(await droppedContent(withParts(xlsx, { "xl/ctrlProps/ctrlProp1.xml": "<formControlPr/>" }), REBUILT)).toEqual({ what: "a form control", one: true });
+  // A property bag for something other than check boxes is not one.
+  expect(await droppedContent(withParts(xlsx, { "xl/featurePropertyBag/featurePropertyBag.xml": `<FeaturePropertyBags><bag type="Other"/></FeaturePropertyBags>` }), REBUILT)).toBeNull();
   expect(await droppedContent(Buffer.from("not a zip"), REBUILT)).toBeNull();
 });
 
