@@ -1,8 +1,9 @@
 /**
- * An .xlsx file as the zip of parts it is: which part holds which sheet, and the charts a sheet shows. exceljs
- * drops charts, pivot tables, slicers and macros when it reads and writes a workbook, and writes no chart of its
- * own, so the command line finds the first here (to say what a refreshed copy does not have) and adds the summary
- * sheet's chart to the copy itself (finish-copy.ts).
+ * An .xlsx file as the zip of parts it is: the text of a part, which part holds which sheet, and the charts a sheet
+ * shows. The command line reads workbooks through these (read-xlsx.ts). exceljs, which writes refreshed copies,
+ * drops charts, pivot tables, slicers, macros and more, and writes no chart of its own, so the command line finds
+ * those here (to say what a refreshed copy does not have) and adds the summary sheet's chart to the copy itself
+ * (finish-copy.ts).
  */
 import JSZip from "jszip";
 
