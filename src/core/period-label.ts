@@ -206,6 +206,10 @@ function cannotBePeriod(lower: string): boolean {
   return !(first in MONTH_WORDS) && !(first in SEASON_WORDS) && !OTHER_FIRST_WORDS.has(first);
 }
 
+/** A month with a year after it (`Jul-23`, `July 2023`, `Jul '23`, `Sept. 2023`) or before it (`2023 July`). */
+const MONTH_THEN_YEAR = new RegExp(`^${MONTH_RE}[\\s\\-/,']*'?(\\d{2}|\\d{4})$`);
+const YEAR_THEN_MONTH = new RegExp(`^(\\d{4})[\\s\\-/]+${MONTH_RE}$`);
+
 function parseText(text: string): PeriodLabel | null {
   const lower = text.toLowerCase();
   if (cannotBePeriod(lower)) return null;
@@ -225,12 +229,12 @@ function parseText(text: string): PeriodLabel | null {
   if (date) return { kind: "date", ...date };
 
   // Month with a year: Jul-23, July 2023, Jul '23, Sept. 2023, 2023 July
-  const my = new RegExp(`^${MONTH_RE}[\\s\\-/,']*'?(\\d{2}|\\d{4})$`).exec(text);
+  const my = MONTH_THEN_YEAR.exec(text);
   if (my) {
     const m = MONTH_WORDS[my[1]!.toLowerCase()];
     if (m !== undefined) return { kind: "month", month: m, year: expandYear(my[2]!) };
   }
-  const ym = new RegExp(`^(\\d{4})[\\s\\-/]+${MONTH_RE}$`).exec(text);
+  const ym = YEAR_THEN_MONTH.exec(text);
   if (ym) {
     const m = MONTH_WORDS[ym[2]!.toLowerCase()];
     if (m !== undefined) return { kind: "month", month: m, year: Number(ym[1]) };
