@@ -12,6 +12,7 @@ import type JSZip from "jszip";
 import { columnLetters, quoteSheet } from "../core/address";
 import { CHART_NAME, type ChartWrite, type SheetWrite } from "../core/writes";
 import { elements, escapeXml, openParts, partText, putPart, relationshipsOf, relationshipsPart, sheetParts } from "./workbook-parts";
+import { writeZip, type Part } from "./write-zip";
 
 const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -264,8 +265,8 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
  *  - on each sheet written from a description, links to cells go to the cells, and the sheet's chart is on it;
  *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text), and its
  *    sparklines and drop-down lists from other sheets (which exceljs drops), are back.
- * Every part comes out compressed, so exceljs can write its parts stored (uncompressed) and none is compressed
- * twice. A sheet the workbook does not have is passed over; the bytes come back as they were when they are not a zip.
+ * Every part comes out compressed, by zlib (write-zip.ts), so exceljs can write its parts stored (uncompressed) and
+ * none is compressed twice. A sheet the workbook does not have is passed over; the bytes come back as they were when they are not a zip.
  */
 export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], original: Uint8Array | null = null): Promise<Uint8Array> {
   const zip = await openParts(xlsx);
@@ -294,5 +295,7 @@ export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], origina
       putPart(zip, part, withExtensions(links.length === 0 ? xml : withLinks(xml, links), extensions));
     }
   }
-  return await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const written: Part[] = [];
+  for (const file of Object.values(zip.files)) if (!file.dir) written.push({ name: file.name, data: await file.async("uint8array") });
+  return writeZip(written);
 }

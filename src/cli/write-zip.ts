@@ -1,0 +1,92 @@
+/**
+ * Writes an .xlsx package (a zip archive) from its parts, each compressed by Node's zlib. jszip compresses in
+ * JavaScript, four times slower on a large plan's copy (0.55 s against 0.14 s for 11 MB of parts), and writes a
+ * folder entry for every folder, which Excel's own files do not have.
+ */
+import * as zlib from "node:zlib";
+
+export interface Part {
+  name: string;
+  data: Uint8Array;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 of the bytes by table, for a Node without zlib's (before 20.15). */
+export function tableCrc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+function crc32(data: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(data) >>> 0 : tableCrc32(data);
+}
+
+/** The date and time MS-DOS style, as zip headers keep them. */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const year = Math.max(1980, date.getFullYear());
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+    day: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+/** The archive of the parts, in order, each deflated (or stored when deflating would not make it smaller). */
+export function writeZip(parts: readonly Part[], modified = new Date()): Uint8Array {
+  const { time, day } = dosDateTime(modified);
+  const chunks: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let offset = 0;
+  for (const { name, data } of parts) {
+    const fileName = Buffer.from(name, "utf8");
+    const deflated = zlib.deflateRawSync(data);
+    const stored = deflated.length >= data.length;
+    const body = stored ? data : deflated;
+    const crc = crc32(data);
+    const header = (signature: number, size: number): Buffer => {
+      const h = Buffer.alloc(size);
+      h.writeUInt32LE(signature, 0);
+      return h;
+    };
+    // The fields local and central headers share, from "version needed" on (APPNOTE 4.3.7 and 4.3.12).
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0); // version needed to extract: 2.0 (deflate)
+    common.writeUInt16LE(0x0800, 2); // general purpose flags: the name is UTF-8
+    common.writeUInt16LE(stored ? 0 : 8, 4);
+    common.writeUInt16LE(time, 6);
+    common.writeUInt16LE(day, 8);
+    common.writeUInt32LE(crc, 10);
+    common.writeUInt32LE(body.length, 14);
+    common.writeUInt32LE(data.length, 18);
+    common.writeUInt16LE(fileName.length, 22);
+    common.writeUInt16LE(0, 24); // extra field length
+    const local = header(0x04034b50, 4);
+    chunks.push(local, common, fileName, body);
+    const central = header(0x02014b50, 6);
+    central.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
+    // Comment length, disk number, internal and external attributes: 0; then where the local header is.
+    const tail = Buffer.alloc(14);
+    tail.writeUInt32LE(offset, 10);
+    directory.push(central, common, tail, fileName);
+    offset += local.length + common.length + fileName.length + body.length;
+  }
+  const size = directory.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...directory, end]);
+}
