@@ -1,7 +1,7 @@
 /** @jest-environment node */
 /**
  * The command line's .xlsx reader (src/cli/read-xlsx.ts) reads every workbook as exceljs does, cell for cell:
- * the samples, a 10,000-row plan, and workbooks fast-check makes up (text that looks like a formula or needs
+ * the samples (as written by exceljs, and as LibreOffice saves them), a 10,000-row plan, and workbooks fast-check makes up (text that looks like a formula or needs
  * escaping, numbers, dates, formulas with results, errors, formats, fills, merges, hidden rows and columns, the
  * 1904 date system). And it reads what Excel writes that exceljs never does: namespace prefixes, rows and cells
  * without their number, inline and rich text with a phonetic guide, escaped characters, ISO dates.
@@ -58,6 +58,22 @@ describe("reads as exceljs reads", () => {
   test.each(["district-plan.xlsx", "mps-milestones.xlsx", "mps-pasted.xlsx"])("the sample %s", async (name) => {
     const grids = await expectSameAsExceljs(await readFile(join(SAMPLES, name)));
     expect(grids.length).toBeGreaterThan(0);
+  });
+
+  // The samples as LibreOffice 7.4 saves them: another program's XML (its own styles, shared strings, row attributes).
+  test.each(["district-plan.xlsx", "mps-milestones.xlsx"])("the sample %s saved by LibreOffice, read as the original is", async (name) => {
+    const grids = await expectSameAsExceljs(await readFile(join(__dirname, "..", "fixtures", "libreoffice", name)));
+    const original = (await readXlsx(await readFile(join(SAMPLES, name))))!;
+    expect(grids.map((g) => g.sheet)).toEqual(original.map((g) => g.sheet));
+    for (const [i, grid] of grids.entries()) {
+      // LibreOffice may write trailing empty cells; what each cell shows is the same.
+      const at = (g: Grid, r: number, c: number): CellValue => g.values[r]?.[c] ?? null;
+      const rows = Math.max(grid.values.length, original[i]!.values.length);
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < 40; c++) expect([r, c, at(grid, r, c)]).toEqual([r, c, at(original[i]!, r, c)]);
+      }
+      expect(grid.merges ?? []).toEqual(expect.arrayContaining(original[i]!.merges ?? []));
+    }
   });
 
   test("a plan of 10,000 activities", async () => {
