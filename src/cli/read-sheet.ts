@@ -4,7 +4,7 @@
  * fills, merged areas and hidden rows and columns. Read straight from the XML: the engine needs none of the rest
  * of a workbook model, and building one (exceljs) takes longer than everything the engine does with the grid.
  */
-import type { Area, CellValue, Grid } from "../core/grid";
+import { isDateFormat, type Area, type CellValue, type Grid } from "../core/grid";
 import { excelSerialFromDate } from "../core/dates";
 import type { CellStyles } from "./read-styles";
 import { itemText, xmlText } from "./read-shared-strings";
@@ -24,6 +24,8 @@ const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*?)?(?:\/>|>([^<]*)<)/;
 const INLINE = /<(?:[\w.-]+:)?is(?:\s[^>]*?)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
 const SHEET_DATA = /<(?:[\w.-]+:)?sheetData\b[^>]*?(\/?)>/;
 const SHEET_DATA_END = /<\/(?:[\w.-]+:)?sheetData>/;
+/** The number format a date cell gets when its style gives it none that shows a date. */
+const ISO_DATE_FORMAT = "yyyy-mm-dd";
 /** Excel's limits: a reference past them is not a cell. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
@@ -190,6 +192,8 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
   let rowCount = 0;
   let columnCount = 0;
   // The extent of the cells with values: the grid shrinks to it when formatting alone reaches far beyond.
+  // Cells that hold a date as ISO text (`t="d"`): a date whatever their number format says.
+  const isoDates: [row: number, column: number][] = [];
   let valueRows = 0;
   let valueColumns = 0;
   let row = 0;
@@ -227,6 +231,7 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
     rowCount = Math.max(rowCount, row);
     columnCount = Math.max(columnCount, column);
     const value = content === "" ? null : cellValue(attributes.t, content, context);
+    if (attributes.t === "d" && typeof value === "number") isoDates.push([row, column]);
     (values[row] ??= [])[column] = value;
     (cellStyles[row] ??= [])[column] = attributes.s === undefined ? 0 : Number(attributes.s);
     if (value !== null) {
@@ -269,7 +274,13 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
   }
   const formats = styleGrid(context.styles.formats, cellStyles, rowStyles, columns.styles, rowCount, columnCount);
   const fills = styleGrid(context.styles.fills, cellStyles, rowStyles, columns.styles, rowCount, columnCount);
-  if (formats) grid.formats = formats;
+  let dated = formats;
+  for (const [r, c] of isoDates) {
+    if (r > rowCount || c > columnCount || isDateFormat(dated?.[r - 1]?.[c - 1])) continue;
+    dated ??= Array.from({ length: rowCount }, () => new Array<string | null>(columnCount).fill(null));
+    dated[r - 1]![c - 1] = ISO_DATE_FORMAT;
+  }
+  if (dated) grid.formats = dated;
   if (fills) grid.fills = fills;
   if (merges.length > 0) grid.merges = merges;
   const shownHidden = hiddenRows.filter((r) => r < rowCount);

@@ -252,6 +252,30 @@ describe("reads what Excel and other programs write", () => {
     expect(refresh.err.trimEnd().split("\n")).toEqual([expect.stringMatching(/refresh cannot copy it \(exceljs, which writes the copy, cannot open it\); use Refresh status in Excel/)]);
   });
 
+  test("a workbook saved as Strict Open XML (Excel's other .xlsx): its own namespaces, dates as ISO text", async () => {
+    const strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    const rels = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+    const zip = new JSZip();
+    zip.file("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    zip.file("xl/workbook.xml", `<workbook xmlns="${strict}" xmlns:r="${rels}" conformance="strict"><sheets><sheet name="PL Plan 2025-26" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rels}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rels}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    );
+    zip.file("xl/sharedStrings.xml", `<sst xmlns="${strict}"><si><t>Action Step</t></si><si><t>X</t></si></sst>`);
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet xmlns="${strict}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="d"><v>2025-07-01T00:00:00</v></c><c r="C1" t="d"><v>2025-08-01T00:00:00</v></c></row><row r="2"><c r="B2" t="s"><v>1</v></c></row></sheetData></worksheet>`,
+    );
+    const [grid] = (await readXlsx(await zip.generateAsync({ type: "uint8array" })))!;
+    expect(grid!.values).toEqual([
+      ["Action Step", 45839, 45870],
+      [null, "X", null],
+    ]);
+    // A date by its type, so the header reads as months even without a date style.
+    expect(grid!.formats?.[0]).toEqual([null, "yyyy-mm-dd", "yyyy-mm-dd"]);
+  });
+
   test("rows and cells without their number follow the one before", () => {
     const grid = readSheet(`<worksheet><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row></sheetData></worksheet>`, "S", NO_CONTEXT);
     expect(grid.values).toEqual([
