@@ -266,7 +266,8 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
  *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text), and its
  *    sparklines and drop-down lists from other sheets (which exceljs drops), are back.
  * Every part comes out compressed, by zlib (write-zip.ts), so exceljs can write its parts stored (uncompressed) and
- * none is compressed twice. A sheet the workbook does not have is passed over; the bytes come back as they were when they are not a zip.
+ * none is compressed twice. A sheet the workbook does not have is passed over; the bytes come back as they were
+ * when they are not a zip.
  */
 export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], original: Uint8Array | null = null): Promise<Uint8Array> {
   const zip = await openParts(xlsx);
