@@ -69,7 +69,8 @@ function cellValue(cell: WriteCell): ExcelJS.CellValue {
       return d ? new Date(Date.UTC(d.year, d.month - 1, d.day)) : v.date;
     }
     case "link":
-      return { text: v.text, hyperlink: v.target };
+      // The link itself is written by finishCopy (finish-copy.ts); exceljs would write it as one to an outside file.
+      return v.text;
   }
 }
 

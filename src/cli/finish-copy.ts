@@ -146,8 +146,8 @@ function withDrawing(sheetXml: string, relationship: string): string {
 }
 
 /**
- * The worksheet's XML with links to cells of the workbook added, for cells that have no link: those a planner
- * made, as Excel writes them (a place in the workbook, no relationship), which exceljs's reader drops.
+ * The worksheet's XML with links to cells of the workbook added, as Excel writes them (a place in the workbook, no
+ * relationship), for cells that have no link: the add-in's own, and those a planner made, which exceljs's reader drops.
  */
 function withLinks(sheetXml: string, links: Map<string, string>[]): string {
   const linked = new Set(elements(sheetXml, "hyperlink").map((l) => l.get("ref")));
@@ -218,31 +218,22 @@ function withContentTypes(xml: string, overrides: [part: string, type: string][]
   return xml.replace(/<\/Types>\s*$/, `${added}</Types>`);
 }
 
-/** The worksheet's XML with its links to cells inside the workbook going there only; the relationships they no longer use. */
-function withInternalLinks(sheetXml: string): { xml: string; unused: Set<string> } {
-  const unused = new Set<string>();
-  const xml = sheetXml.replace(/<hyperlink\b[^>]*>/g, (tag) => {
-    const id = / r:id="([^"]*)"/.exec(tag);
-    if (!id || !/ location="/.test(tag)) return tag;
-    unused.add(id[1]!);
-    return tag.replace(id[0], "");
-  });
-  return { xml, unused };
-}
-
-/** A relationships part without the relationships of the given ids. */
-async function dropRelationships(zip: JSZip, part: string, ids: Set<string>): Promise<void> {
-  const path = relationshipsPart(part);
-  const xml = await partText(zip, path);
-  if (xml === null || ids.size === 0) return;
-  putPart(
-    zip,
-    path,
-    xml.replace(/<Relationship\b[^>]*\/>/g, (tag) => {
-      const id = elements(tag, "Relationship")[0]?.get("Id");
-      return id !== undefined && ids.has(id) ? "" : tag;
+/**
+ * The links to cells of a sheet written from a description, as Excel writes them: a place in the workbook, no
+ * relationship. exceljs gets these cells as text (it would write each link as one to an outside file named like
+ * the cell, besides building a relationship apiece), and they are linked here.
+ */
+function descriptionLinks(sheet: SheetWrite): Map<string, string>[] {
+  const top = sheet.table?.area.top ?? 0;
+  const left = sheet.table?.area.left ?? 0;
+  const links: Map<string, string>[] = [];
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const v = cell?.value;
+      if (v?.kind === "link") links.push(new Map([["ref", `${columnLetters(left + c)}${top + r + 1}`], ["location", v.target], ["display", v.text]]));
     }),
   );
+  return links;
 }
 
 /** Puts the chart of a sheet write on its sheet: chart and drawing parts, their relationships and content types. */
@@ -262,7 +253,7 @@ async function addChart(zip: JSZip, sheetPart: string, sheetXml: string, sheet: 
 
 /**
  * The .xlsx exceljs wrote, finished:
- *  - on each sheet written from a description, links to cells go to the cells, and the sheet's chart is on it;
+ *  - each sheet written from a description gets its links to cells and its chart;
  *  - on every other sheet, the links to cells the original workbook had (which exceljs read as plain text), and its
  *    sparklines and drop-down lists from other sheets (which exceljs drops), are back.
  * Every part comes out compressed, by zlib (write-zip.ts), so exceljs can write its parts stored (uncompressed) and
@@ -277,8 +268,7 @@ export async function finishCopy(xlsx: Uint8Array, sheets: SheetWrite[], origina
     const part = parts.get(sheet.name);
     const xml = part === undefined ? null : await partText(zip, part);
     if (part === undefined || xml === null) continue;
-    const { xml: linked, unused } = withInternalLinks(xml);
-    await dropRelationships(zip, part, unused);
+    const linked = withLinks(xml, descriptionLinks(sheet));
     putPart(zip, part, sheet.chart ? await addChart(zip, part, linked, sheet, sheet.chart) : linked);
   }
   const source = original === null ? null : await openParts(original);
