@@ -74,7 +74,11 @@ const NO_STYLES: CellStyles = { formats: [], fills: [] };
 export function readStyles(xml: string | null): CellStyles {
   if (xml === null) return NO_STYLES;
   const custom = new Map<number, string>();
-  for (const f of elements(xml, "numFmt")) custom.set(Number(f.get("numFmtId")), f.get("formatCode") ?? "");
+  // The workbook's own formats (conditional formats keep theirs apart, under <dxfs>).
+  for (const block of blocks(xml, "numFmts", "numFmt")) {
+    const f = elements(block, "numFmt")[0]!;
+    custom.set(Number(f.get("numFmtId")), f.get("formatCode") ?? "");
+  }
   const fills = blocks(xml, "fills", "fill").map(solidColor);
   const formats: (string | null)[] = [];
   const solid: (string | null)[] = [];

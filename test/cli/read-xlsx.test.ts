@@ -315,6 +315,7 @@ describe("reads what Excel and other programs write", () => {
         <fill><gradientFill degree="90"><stop position="0"><color rgb="FF000000"/></stop></gradientFill></fill></fills>
       <cellStyleXfs count="1"><xf numFmtId="9" fontId="0" fillId="2"/></cellStyleXfs>
       <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" xfId="0"/><xf numFmtId="164" fillId="2" applyFill="1"/><xf numFmtId="17" fillId="3"><alignment wrapText="1"/></xf><xf numFmtId="9" fillId="1"/></cellXfs>
+      <dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.0%"/></dxf></dxfs>
     </styleSheet>`);
     expect([0, 1, 2, 3, 4].map((s) => [styles.formats[s] ?? null, styles.fills[s] ?? null])).toEqual([
       [null, null],
