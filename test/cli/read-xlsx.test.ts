@@ -1,10 +1,11 @@
 /** @jest-environment node */
 /**
  * The command line's .xlsx reader (src/cli/read-xlsx.ts) reads every workbook as exceljs does, cell for cell:
- * the samples (as written by exceljs, and as LibreOffice saves them), a 10,000-row plan, and workbooks fast-check makes up (text that looks like a formula or needs
- * escaping, numbers, dates, formulas with results, errors, formats, fills, merges, hidden rows and columns, the
- * 1904 date system). And it reads what Excel writes that exceljs never does: namespace prefixes, rows and cells
- * without their number, inline and rich text with a phonetic guide, escaped characters, ISO dates.
+ * the samples (as exceljs writes them, and as LibreOffice saves them), a 10,000-row plan, and workbooks fast-check
+ * makes up (text that looks like a formula or needs escaping, numbers, dates, formulas with results, errors,
+ * formats, fills, merges, hidden rows and columns, the 1904 date system). And it reads what Excel writes that
+ * exceljs never does: namespace prefixes, Strict Open XML, rows and cells without their number, inline and rich
+ * text with a phonetic guide, escaped characters, ISO dates.
  * The reference conversion (test/support/exceljs-grid.ts) puts right two things exceljs gets wrong, so the
  * comparison holds: a row the file does not hold shows its columns' styles, and a row of formatted cells without
  * values counts toward the sheet's width.
