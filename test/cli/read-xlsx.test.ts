@@ -356,6 +356,23 @@ describe("reads what Excel and other programs write", () => {
     expect(near.fills?.[2]?.[2]).toBe("#FFC000");
   });
 
+  test("a merged area shows its first cell's value only; a whole column merged does not stretch the grid", () => {
+    const grid = readSheet(
+      `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Goal 1</t></is></c><c r="B1" t="inlineStr"><is><t>left over</t></is></c></row><row r="2"><c r="A2"><v>7</v></c></row></sheetData>` +
+        `<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="D1:D1048576"/></mergeCells></worksheet>`,
+      "S",
+      NO_CONTEXT,
+    );
+    expect(grid.values).toEqual([
+      ["Goal 1", null, null],
+      [7, null, null],
+    ]);
+    expect(grid.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 0, left: 3, bottom: 1_048_575, right: 3 },
+    ]);
+  });
+
   test("a sheet with no cells is an empty grid", () => {
     expect(readSheet(`<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData/></worksheet>`, "Empty", NO_CONTEXT).values).toEqual([]);
   });
