@@ -1,8 +1,10 @@
 /**
  * Adds parts to an .xlsx (a zip): for workbooks holding what exceljs cannot write (charts, pivot tables, macros).
- * Reads every entry of the archive (stored or deflated), and writes them all back, with the new ones, stored.
+ * Reads every entry of the archive (stored or deflated) with a reader of its own, and writes them all back, with the
+ * new ones, through the command line's zip writer.
  */
-import { crc32, inflateRawSync } from "node:zlib";
+import { inflateRawSync } from "node:zlib";
+import { writeZip } from "../../src/cli/write-zip";
 
 interface Entry {
   name: string;
@@ -33,48 +35,11 @@ function readEntries(zip: Buffer): Entry[] {
   return entries;
 }
 
-function writeEntries(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const fileName = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6); // version needed
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += 30 + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 /** The workbook with the given parts added (or replaced), by name. */
 export function withParts(xlsx: Buffer, parts: Record<string, string>): Buffer {
   const entries = readEntries(xlsx).filter((e) => !(e.name in parts));
   for (const [name, text] of Object.entries(parts)) entries.push({ name, data: Buffer.from(text, "utf8") });
-  return writeEntries(entries);
+  return Buffer.from(writeZip(entries));
 }
 
 /** The names of the archive's parts. */
