@@ -373,6 +373,22 @@ describe("reads what Excel and other programs write", () => {
     ]);
   });
 
+  test("a sheet's XML cut short or with a piece missing still reads, without an exception", async () => {
+    const zip = (await JSZip.loadAsync(await readFile(join(SAMPLES, "district-plan.xlsx"))))!;
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const strings = readSharedStrings(await zip.file("xl/sharedStrings.xml")!.async("string"));
+    const context: SheetContext = { strings, styles: readStyles(await zip.file("xl/styles.xml")!.async("string")), date1904: false };
+    fc.assert(
+      fc.property(fc.nat(xml.length), fc.nat(xml.length), fc.nat(200), (at, cut, length) => {
+        for (const broken of [xml.slice(0, at), xml.slice(0, cut) + xml.slice(cut + length)]) {
+          const odd = readSheet(broken, "S", context).values.flat().filter((v) => v !== null && !["string", "number", "boolean"].includes(typeof v));
+          expect(odd).toEqual([]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test("a sheet with no cells is an empty grid", () => {
     expect(readSheet(`<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData/></worksheet>`, "Empty", NO_CONTEXT).values).toEqual([]);
   });
