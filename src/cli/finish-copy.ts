@@ -4,9 +4,11 @@
  *    the cells the description names, and the relationships and content types that tie them to the sheet. The
  *    chart reads its figures from the sheet's cells, so Excel redraws it when they change; they are cached in the
  *    chart too, as Excel writes them, for viewers that do not recalculate;
- *  - links to cells of the workbook: exceljs writes each as a link to an outside file named like the cell as well
- *    as to the cell, and Excel then says it cannot open the file. Each keeps only its place in the workbook;
- *  - the planner's own links to cells, which exceljs's reader drops (it keeps links to web pages and files).
+ *  - the add-in's links to cells of the workbook, as Excel writes them (a place in the workbook): exceljs would
+ *    write each as a link to an outside file named like the cell, which Excel says it cannot open;
+ *  - the planner's own links to cells, which exceljs's reader drops (it keeps links to web pages and files);
+ *  - the planner's sparklines and drop-down lists from other sheets, which exceljs drops with the sheet's extensions.
+ * The copy is then compressed with zlib (write-zip.ts).
  */
 import type JSZip from "jszip";
 import { columnLetters, quoteSheet } from "../core/address";
