@@ -4,7 +4,7 @@
  * fills, merged areas and hidden rows and columns. Read straight from the XML: the engine needs none of the rest
  * of a workbook model, and building one (exceljs) takes longer than everything the engine does with the grid.
  */
-import { isDateFormat, type Area, type CellValue, type Grid } from "../core/grid";
+import { formattingReachesTooFar, isDateFormat, type Area, type CellValue, type Grid } from "../core/grid";
 import { excelSerialFromDate } from "../core/dates";
 import type { CellStyles } from "./read-styles";
 import { itemText, xmlText } from "./read-shared-strings";
@@ -191,9 +191,9 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
   const hiddenRows: number[] = [];
   let rowCount = 0;
   let columnCount = 0;
-  // The extent of the cells with values: the grid shrinks to it when formatting alone reaches far beyond.
   // Cells that hold a date as ISO text (`t="d"`): a date whatever their number format says.
   const isoDates: [row: number, column: number][] = [];
+  // The extent of the cells with values: the grid shrinks to it when formatting alone reaches far beyond.
   let valueRows = 0;
   let valueColumns = 0;
   let row = 0;
@@ -251,9 +251,8 @@ export function readSheet(xml: string, sheet: string, context: SheetContext): Gr
     }
   }
 
-  // As the add-in reads a sheet (src/excel/workbook.ts, usedArea): formatted cells far beyond the values (a fill
-  // on row 1,048,576, a border down a whole column) would make a grid of a million empty rows.
-  if (rowCount > valueRows + 1000 || columnCount > valueColumns + 100) {
+  // The rule the add-in reads a sheet's used range by, too (src/excel/workbook.ts).
+  if (formattingReachesTooFar({ rowCount: valueRows, columnCount: valueColumns }, { rowCount, columnCount })) {
     rowCount = valueRows;
     columnCount = valueColumns;
   }

@@ -34,6 +34,20 @@ export const GridSchema = z.object({
 });
 export type Grid = z.infer<typeof GridSchema>;
 
+/** How many rows and columns a sheet has in use, counted from some corner. */
+export interface Extent {
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Whether formatting alone (a fill on row 1,048,576, a border down a whole column) reaches so far beyond a sheet's
+ * values that reading that far would mean a million empty rows: then a host reads the values' extent only.
+ */
+export function formattingReachesTooFar(values: Extent, formatted: Extent): boolean {
+  return formatted.rowCount > values.rowCount + 1000 || formatted.columnCount > values.columnCount + 100;
+}
+
 export const EXCEL_ERRORS = new Set([
   "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
   "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",

@@ -4,6 +4,7 @@ import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
 import { describeWrites, OWN_SHEETS } from "../core/writes";
+import { formattingReachesTooFar } from "../core/grid";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
@@ -169,8 +170,7 @@ function usedArea(values: Excel.Range, all: Excel.Range | null): UsedArea {
   const v = { rowIndex: values.rowIndex, columnIndex: values.columnIndex, rowCount: values.rowCount, columnCount: values.columnCount };
   if (!all) return v;
   const a = { rowIndex: all.rowIndex, columnIndex: all.columnIndex, rowCount: all.rowCount, columnCount: all.columnCount };
-  const tooMuchBigger = a.rowCount > v.rowCount + 1000 || a.columnCount > v.columnCount + 100;
-  return tooMuchBigger ? v : a;
+  return formattingReachesTooFar(v, a) ? v : a;
 }
 
 /** Reads and checks the plan sheet without writing anything. */
