@@ -54,11 +54,6 @@ export function writeZip(parts: readonly Part[], modified = new Date()): Uint8Ar
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const crc = crc32(data);
-    const header = (signature: number, size: number): Buffer => {
-      const h = Buffer.alloc(size);
-      h.writeUInt32LE(signature, 0);
-      return h;
-    };
     // The fields local and central headers share, from "version needed" on (APPNOTE 4.3.7 and 4.3.12).
     const common = Buffer.alloc(26);
     common.writeUInt16LE(20, 0); // version needed to extract: 2.0 (deflate)
@@ -71,9 +66,11 @@ export function writeZip(parts: readonly Part[], modified = new Date()): Uint8Ar
     common.writeUInt32LE(data.length, 18);
     common.writeUInt16LE(fileName.length, 22);
     common.writeUInt16LE(0, 24); // extra field length
-    const local = header(0x04034b50, 4);
+    const local = Buffer.alloc(4);
+    local.writeUInt32LE(0x04034b50, 0);
     chunks.push(local, common, fileName, body);
-    const central = header(0x02014b50, 6);
+    const central = Buffer.alloc(6);
+    central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
     // Comment length, disk number, internal and external attributes: 0; then where the local header is.
     const tail = Buffer.alloc(14);
