@@ -1,5 +1,5 @@
 import { isYearLabel, needsYear, parsePeriodLabel, type PeriodLabel } from "./period-label";
-import type { SheetGrid } from "./grid";
+import type { CellValue, SheetGrid } from "./grid";
 
 /** A row that names three or more periods: the top of a block. */
 export interface TimelineHeader {
@@ -24,6 +24,21 @@ const MIN_PERIODS = 3;
 /** Period labels of texts already read on this sheet: owners, marks and headings repeat down a sheet. */
 type KnownLabels = Map<string, PeriodLabel | null>;
 
+/** A cell that could name a period: a number (a date, a year) or a short text. A mark ("X") is too short. */
+function mayBeLabel(v: CellValue | undefined): v is string | number {
+  return typeof v === "number" || (typeof v === "string" && v.length >= 2 && v.length <= 40);
+}
+
+/**
+ * Whether a row has enough cells that could name a period to be a header. Most rows of a sheet are activities,
+ * with a label, an owner and marks: they are passed over without reading any text.
+ */
+function mayNamePeriods(values: readonly (CellValue | undefined)[]): boolean {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (mayBeLabel(values[i]) && ++n >= MIN_PERIODS) return true;
+  return false;
+}
+
 /** Reads the period labels of one row; a header's own cells only (merges are not spread). */
 function rowLabels(grid: SheetGrid, row: number, known: KnownLabels): { columns: number[]; labels: PeriodLabel[] } {
   const columns: number[] = [];
@@ -31,8 +46,7 @@ function rowLabels(grid: SheetGrid, row: number, known: KnownLabels): { columns:
   const values = grid.rowValues(row);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || typeof v === "boolean") continue;
-    if (typeof v === "string" && (v.length < 2 || v.length > 40)) continue;
+    if (!mayBeLabel(v)) continue;
     const c = grid.left + i;
     // Number formats matter only for numbers (dates); text says what it says.
     let label: PeriodLabel | null | undefined;
@@ -95,6 +109,7 @@ export function findTimelineHeaders(grid: SheetGrid): TimelineHeader[] {
   const candidates = new Map<number, { columns: number[]; labels: PeriodLabel[] }>();
   const known: KnownLabels = new Map();
   for (let r = grid.top; r <= grid.bottom; r++) {
+    if (!mayNamePeriods(grid.rowValues(r))) continue;
     const found = rowLabels(grid, r, known);
     if (found.labels.length >= MIN_PERIODS) candidates.set(r, found);
   }
