@@ -108,6 +108,9 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
   };
   const overdue: MarkItem[] = [];
   const dueSoon: MarkItem[] = [];
+  // The one row each item's activity is on (-1 for several rows): for putting items in reading order.
+  const overdueRows: number[] = [];
+  const dueSoonRows: number[] = [];
 
   /** The month and the quarter a mark falls due in, by its end date. */
   const dueIn = (end: IsoDate): { month: DueInPeriod; quarter: DueInPeriod } => {
@@ -156,12 +159,19 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
       cell: entry.mark.cell,
       status: entry.status,
     };
-    if (entry.status === "overdue") overdue.push(item);
-    if (entry.dueSoon) dueSoon.push(item);
+    const row = a.rows.length === 1 ? a.rows[0]! : -1;
+    if (entry.status === "overdue") {
+      overdue.push(item);
+      overdueRows.push(row);
+    }
+    if (entry.dueSoon) {
+      dueSoon.push(item);
+      dueSoonRows.push(row);
+    }
   }
   // Same day: in reading order (row, then column), not text order ("I9" before "E20").
-  const overdueByDate = inDateOrder(overdue, (item) => item.end);
-  const dueSoonByDate = inDateOrder(dueSoon, (item) => item.start);
+  const overdueByDate = inDateOrder(overdue, overdueRows, (item) => item.end);
+  const dueSoonByDate = inDateOrder(dueSoon, dueSoonRows, (item) => item.start);
 
   const kindOrder = { goal: 0, strategy: 1, block: 2 };
   return {
@@ -180,31 +190,36 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
 /**
  * Items by a date (ISO dates order as text), then by cell. A summary lists thousands of marks that fall on a few
  * period ends: they are grouped by date, and each group, usually in reading order already, is ordered by cell.
+ * `rows` gives, for each item, the one row its activity is on, or -1 for an activity on several rows.
  */
-function inDateOrder(items: MarkItem[], dateOf: (item: MarkItem) => string): MarkItem[] {
-  const byDate = new Map<string, MarkItem[]>();
-  for (const item of items) {
-    const date = dateOf(item);
+function inDateOrder(items: MarkItem[], rows: number[], dateOf: (item: MarkItem) => string): MarkItem[] {
+  const byDate = new Map<string, number[]>();
+  for (let i = 0; i < items.length; i++) {
+    const date = dateOf(items[i]!);
     const group = byDate.get(date);
-    if (group) group.push(item);
-    else byDate.set(date, [item]);
+    if (group) group.push(i);
+    else byDate.set(date, [i]);
   }
   const ordered: MarkItem[] = [];
-  for (const date of [...byDate.keys()].sort()) for (const item of inCellOrder(byDate.get(date)!)) ordered.push(item);
+  for (const date of [...byDate.keys()].sort()) for (const i of inCellOrder(items, rows, byDate.get(date)!)) ordered.push(items[i]!);
   return ordered;
 }
 
-/** Items by cell, row then column; equal cells keep their order. */
-function inCellOrder(items: MarkItem[]): MarkItem[] {
-  const keys = items.map((item) => cellOrder(item.cell));
-  let sorted = true;
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i]! < 0) return [...items].sort((x, y) => compareCells(x.cell, y.cell));
-    if (i > 0 && keys[i - 1]! > keys[i]!) sorted = false;
+/**
+ * The items at positions `group`, by cell, row then column; equal cells keep their order. Items of one-row
+ * activities on rows that go down the sheet are in order already, whatever their columns: no cell is read.
+ */
+function inCellOrder(items: MarkItem[], rows: number[], group: number[]): number[] {
+  let down = true;
+  for (let k = 0; k < group.length && down; k++) {
+    const row = rows[group[k]!]!;
+    down = row >= 0 && (k === 0 || row > rows[group[k - 1]!]!);
   }
-  if (sorted) return items;
-  return keys
-    .map((_, i) => i)
+  if (down) return group;
+  const keys = group.map((i) => cellOrder(items[i]!.cell));
+  if (keys.some((key) => key < 0)) return [...group].sort((x, y) => compareCells(items[x]!.cell, items[y]!.cell));
+  return group
+    .map((_, k) => k)
     .sort((a, b) => keys[a]! - keys[b]! || a - b)
-    .map((i) => items[i]!);
+    .map((k) => group[k]!);
 }
