@@ -59,26 +59,53 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text.trim());
 }
 
+const WHITESPACE = /\s/;
+
+/**
+ * Whether a text has whitespace other than single spaces (two spaces, a tab, a line break, a no-break space): a
+ * label with any has its spaces tidied. Read by character, as every label is.
+ */
+export function hasUntidySpace(text: string): boolean {
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return true;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    // Below "!", only tab to carriage return are whitespace; above "~", the regex knows Unicode's spaces.
+    if (c < 33 ? c >= 9 && c <= 13 : c > 126 && WHITESPACE.test(text[i]!)) return true;
+  }
+  return false;
+}
+
 /** The runs of letters a-z and digits, lower case, accents off (é -> e). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  forEachWordSpan(text, (plain, start, end) => out.push(plain.slice(start, end)));
+  forEachWordSpan(text, (source, start, end) => out.push(source.slice(start, end).toLowerCase()));
   return out;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
- * The words `words` returns, in order, each handed over as where it lies in the lower-case, accent-free text
- * (`plain`, from start to end) with a hash of its letters, rather than as a new string: for looking up the words
- * of thousands of labels without a string apiece. For plain ASCII text, a word's start is its place in the text.
+ * The words `words` returns, in order, each handed over as where it lies in a text (`source`, from start to end)
+ * with a hash of its lower-case letters, rather than as a new string: for looking up the words of thousands of
+ * labels without a string apiece. Plain ASCII text (most plans) is its own source, its capitals left as they are
+ * (a word's letters lower-cased are `code | 0x20`). Other text is lower-cased and has its accents taken off
+ * (é -> e) first. Returns whether the text was plain ASCII: whether the spans are places in the text itself.
  */
-export function forEachWordSpan(text: string, visit: (plain: string, start: number, end: number, hash: number) => void): void {
-  const lower = text.toLowerCase();
-  // Accents off only where there are any: most plans are plain ASCII.
-  const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : lower;
+export function forEachWordSpan(text: string, visit: (source: string, start: number, end: number, hash: number) => void): boolean {
+  const ascii = !NON_ASCII.test(text);
+  const source = ascii ? text : text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   let start = -1;
   let hash = 0;
-  for (let i = 0; i <= plain.length; i++) {
-    const c = i < plain.length ? plain.charCodeAt(i) : 0;
+  for (let i = 0; i <= source.length; i++) {
+    // A-Z lower-cased; anything else stays what it is.
+    let c = i < source.length ? source.charCodeAt(i) : 0;
+    if (c >= 65 && c <= 90) c |= 0x20;
     const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (inWord) {
       if (start < 0) {
@@ -87,10 +114,11 @@ export function forEachWordSpan(text: string, visit: (plain: string, start: numb
       }
       hash = Math.imul(hash ^ c, FNV_PRIME);
     } else if (start >= 0) {
-      visit(plain, start, i, hash);
+      visit(source, start, i, hash);
       start = -1;
     }
   }
+  return ascii;
 }
 
 /** FNV-1a, a simple hash of a word's letters. */

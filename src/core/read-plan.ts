@@ -3,7 +3,7 @@ import { blockColumns, type BlockColumns } from "./columns";
 import { dateFromExcelSerial, dayNumberOfIso, isoDate, parseIsoDate, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import { compareCells, type Finding } from "./findings";
 import { isDateFormat, isErrorValue, isPercentFormat, SheetGrid, type CellValue, type Grid } from "./grid";
-import { endsMidSentence, excerpt, isBullet, joinWrapped, looksLikeFormula, startsLowerCase, stripBullet, words } from "./label-text";
+import { endsMidSentence, excerpt, hasUntidySpace, isBullet, joinWrapped, looksLikeFormula, startsLowerCase, stripBullet, words } from "./label-text";
 import { markVocabulary, statusOverride, type CellMark, type MarkState, type MarkVocabulary } from "./marks";
 import { findSchoolYear, needsYear, type PeriodLabel } from "./period-label";
 import { datePeriods, type Period } from "./periods";
@@ -164,8 +164,6 @@ interface Timeline {
 
 const MARK_KINDS = new Set(["mark", "split-top", "split-bottom"]);
 
-/** Whitespace other than single spaces: a label with any has its spaces tidied. */
-const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
 /** The empty list of columns a row without errors or stray marks shares (never added to). */
 const NONE: readonly number[] = [];
@@ -427,7 +425,7 @@ class PlanReader {
       }
       const t = g.text(row, c);
       if (t !== "" && !isErrorValue(t)) {
-        label = UNTIDY_SPACE.test(t) ? t.replace(/\s+/g, " ") : t;
+        label = hasUntidySpace(t) ? t.replace(/\s+/g, " ") : t;
         labelColumn = c;
         break;
       }

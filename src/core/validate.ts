@@ -60,6 +60,14 @@ class IntList {
 /** Marks a word in the vocabulary that carries no meaning ("the", "for"), so it is looked up once. */
 const NOT_CONTENT = -1;
 
+/** Whether `text` from start to end, its letters lower-cased, is `word` (lower case). */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  // A word is letters and digits: `| 0x20` lower-cases a capital and leaves the rest as they are.
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * Content-word ids by spelling, looked up from where a word lies in a text, so a word seen before costs no new
  * string. A hash table with open addressing: each slot holds an entry's number, or -1 when free; it is kept at most
@@ -84,7 +92,7 @@ class Vocabulary {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry < 0) {
-        const word = text.slice(start, end);
+        const word = text.slice(start, end).toLowerCase();
         this.slots[slot] = this.spellings.length;
         this.spellings.push(word);
         this.hashes.push(hash);
@@ -92,10 +100,7 @@ class Vocabulary {
         if (this.spellings.length * 2 > this.slots.length) this.grow();
         return this.ids[this.ids.length - 1]!;
       }
-      if (this.hashes[entry] === hash) {
-        const word = this.spellings[entry]!;
-        if (word.length === end - start && text.startsWith(word, start)) return this.ids[entry]!;
-      }
+      if (this.hashes[entry] === hash && sameWord(this.spellings[entry]!, text, start, end)) return this.ids[entry]!;
     }
   }
 
@@ -133,9 +138,12 @@ class WordSets {
   add(text: string): number {
     this.lastWords.clear();
     this.lastStarts.clear();
-    forEachWordSpan(text, this.addWord);
+    this.lastAscii = forEachWordSpan(text, this.addWord);
     return this.addSet(0, this.lastWords.length);
   }
+
+  /** Whether the text added last was plain ASCII: its words' starts are places in the text (see `addPart`). */
+  lastAscii = true;
 
   /** One word of the text being added (one function for every text, not one apiece). */
   private readonly addWord = (plain: string, start: number, end: number, hash: number): void => {
@@ -229,8 +237,6 @@ interface Labels {
   heads: Int32Array;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 function readLabels(plan: Plan): Labels {
   const acts = plan.activities;
   const words = new WordSets();
@@ -243,7 +249,7 @@ function readLabels(plan: Plan): Labels {
     if (!STAGE.has(verb)) continue;
     const object = objectOf(text);
     const head = headOf(object);
-    if (NON_ASCII.test(text)) {
+    if (!words.lastAscii) {
       // Accents taken off can move the words: read the object and its head on their own.
       labels.objects[i] = words.add(object);
       labels.heads[i] = words.add(head);

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { isErrorValue } from "../../src/core/grid";
-import { endsMidSentence, looksLikeFormula, startsLowerCase } from "../../src/core/label-text";
+import { endsMidSentence, hasUntidySpace, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
 
 const DANGLING = ["and", "the", "of", "for", "to", "with", "&", "their", "all"];
 const PIECES = [
@@ -28,10 +28,11 @@ const reference = {
     return word !== "" && new Set(["a", "an", "the", "and", "or", "nor", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "as", "that", "which", "who", "whose", "including", "such", "than", "between", "among", "within", "through", "across", "per", "via", "their", "our", "its", "his", "her", "all", "each", "every", "both", "is", "are", "will", "be", "&"]).has(word.toLowerCase());
   },
   looksLikeFormula: (t: string): boolean => /^[=+\-@]/.test(t.trim()),
+  hasUntidySpace: (t: string): boolean => /\s\s|[^\S ]/.test(t),
 };
 
-test.each(["startsLowerCase", "endsMidSentence", "looksLikeFormula"] as const)("%s agrees with its definition on any text", (name) => {
-  const fast = { startsLowerCase, endsMidSentence, looksLikeFormula }[name];
+test.each(["startsLowerCase", "endsMidSentence", "looksLikeFormula", "hasUntidySpace"] as const)("%s agrees with its definition on any text", (name) => {
+  const fast = { startsLowerCase, endsMidSentence, looksLikeFormula, hasUntidySpace }[name];
   fc.assert(
     fc.property(anyText, (t) => fast(t) === reference[name](t)),
     { numRuns: 5_000 },
@@ -42,4 +43,14 @@ test("isErrorValue knows Excel's error values and nothing else", () => {
   fc.assert(fc.property(anyText, (t) => isErrorValue(t) === ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"].includes(t)), { numRuns: 2_000 });
   expect(isErrorValue("#N/A")).toBe(true);
   expect(isErrorValue(42)).toBe(false);
+});
+
+test("words are the runs of letters and digits, lower case, accents off, on any text", () => {
+  // Lower case again after taking accents off: a letter like the mathematical bold A comes apart into a capital.
+  const plain = (t: string): string => t.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const reference = (t: string): string[] => plain(t).match(/[a-z0-9]+/g) ?? [];
+  fc.assert(fc.property(anyText, (t) => expect(words(t)).toEqual(reference(t))), { numRuns: 5_000 });
+  expect(words("Develop the PLC Model, 2024-25")).toEqual(["develop", "the", "plc", "model", "2024", "25"]);
+  expect(words("Évaluer l'équipe")).toEqual(["evaluer", "l", "equipe"]);
+  expect(words("\u{1d400}\u{1d401} plan")).toEqual(["ab", "plan"]);
 });
