@@ -140,11 +140,16 @@ function inTimeOrder(schedule: ScheduledMark[]): ScheduledMark[] {
   return schedule.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareCells(a.cell, b.cell)));
 }
 
-/** The draft each row of a block belongs to. */
+/** The draft each row of a block belongs to, from the rows the drafts hold; worked out only when rows without text need placing. */
 class RowOwners {
   private readonly drafts: (Draft | undefined)[] = [];
 
-  constructor(private readonly firstRow: number) {}
+  constructor(
+    private readonly firstRow: number,
+    drafts: Draft[],
+  ) {
+    for (const draft of drafts) for (const row of draft.rows) this.set(row, draft);
+  }
 
   get(row: number): Draft | undefined {
     return row < this.firstRow ? undefined : this.drafts[row - this.firstRow];
@@ -508,8 +513,6 @@ class PlanReader {
     // The path as the drafts record it: one object while the path stays the same.
     let levels: PathLevels | null = null;
     const pathNow = (): PathLevels => (levels ??= path.length === 0 ? NO_LEVELS : { levels: path.map((p) => p.draft) });
-    // The draft each row belongs to, by the row's place in `rows` (rows are consecutive).
-    const owner = new RowOwners(rows[0]?.row ?? 0);
     let current: Draft | null = null;
     let lastLine = "";
     let bareHeading: Draft | null = null;
@@ -519,7 +522,6 @@ class PlanReader {
       if (row.label === "") {
         if (row.mergedBelow && current) {
           current.rows.push(row.row);
-          owner.set(row.row, current);
         } else if (row.hasMarks || row.cells.length > 0) {
           loose.push(row);
         }
@@ -534,7 +536,6 @@ class PlanReader {
       if (heading && heading === current && !level && !row.hasMarks && !bullet) {
         heading.lines.push(row.label);
         heading.rows.push(row.row);
-        owner.set(row.row, heading);
         lastLine = row.label;
         continue;
       }
@@ -543,19 +544,17 @@ class PlanReader {
         !level &&
         (startsLowerCase(row.label) || bullet || endsMidSentence(lastLine));
       if (continues && current) {
-        if (bullet && current.kind === "activity") {
-          current.subItems.push(stripBullet(row.label));
-        } else if (current.subItems.length > 0 && !bullet) {
-          const i = current.subItems.length - 1;
-          current.subItems[i] = joinWrapped(current.subItems[i]!, row.label);
-        } else if (bullet) {
-          // A bullet under a goal or strategy line is an activity of its own.
+        if (bullet && current.kind !== "activity") {
+          // A bullet under a goal or strategy line is an activity of its own, starting on this row.
           current = this.startDraft(drafts, "activity", row, stripBullet(row.label), pathNow());
         } else {
-          current.lines.push(row.label);
+          if (bullet) current.subItems.push(stripBullet(row.label));
+          else if (current.subItems.length > 0) {
+            const i = current.subItems.length - 1;
+            current.subItems[i] = joinWrapped(current.subItems[i]!, row.label);
+          } else current.lines.push(row.label);
+          current.rows.push(row.row);
         }
-        current.rows.push(row.row);
-        owner.set(row.row, current);
         lastLine = row.label;
         continue;
       }
@@ -579,11 +578,10 @@ class PlanReader {
         }
         current = this.startDraft(drafts, "activity", row, bullet ? stripBullet(row.label) : row.label, pathNow());
       }
-      owner.set(row.row, current);
       lastLine = row.label;
     }
 
-    this.placeLooseRows(loose, owner, rows);
+    if (loose.length > 0) this.placeLooseRows(loose, new RowOwners(rows[0]!.row, drafts), rows);
     return drafts;
   }
 
@@ -603,7 +601,6 @@ class PlanReader {
 
   /** A row with marks but no text belongs to the activity whose lines it touches. */
   private placeLooseRows(loose: RowRead[], owner: RowOwners, rows: RowRead[]): void {
-    if (loose.length === 0) return;
     const byRow = new Map(rows.map((r) => [r.row, r]));
     for (const row of loose) {
       const above = owner.get(row.row - 1);

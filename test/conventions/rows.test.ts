@@ -137,6 +137,20 @@ describe("continuation lines", () => {
     expect(identify.schedule[0]!.cell).toBe(at("Sheet1", "C7"));
   });
 
+  test("a bulleted line right under a goal line is an activity of its own, on its one row", async () => {
+    const rows = plan([
+      label("Goal 1: Every student reads on grade level by 2030."),
+      act("- Train coaches on the literacy model", "Principals", { August: "X" }),
+    ]);
+    const report = await analyzeRows("Sheet1", rows, { asOf: AS_OF });
+    const train = activity(report, "Train coaches");
+    expect(train.path).toEqual(["Goal 1: Every student reads on grade level by 2030."]);
+    expect(train.rows).toEqual([5]);
+    expect(train.owner).toBe("Principals");
+    expect(spans(train).map(([start]) => start)).toEqual(["2023-08-01"]);
+    expect(findingsOf(report, "repeated-mark")).toEqual([]);
+  });
+
   test("a lower-case line with nothing above it is reported as an orphan continuation", async () => {
     const rows = plan([act("learning needs for staff.", null, { April: "X" }), act("Develop a survey to check implementation.", "PL Coordinator", { May: "X" })]);
     const report = await analyzeRows("Sheet1", rows, { asOf: AS_OF });
