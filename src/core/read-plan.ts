@@ -167,7 +167,6 @@ interface Timeline {
   onePeriodPerColumn: boolean;
 }
 
-const MARK_KINDS = new Set(["mark", "split-top", "split-bottom"]);
 
 
 /** The empty list of columns a row without errors or stray marks shares (never added to). */
@@ -371,9 +370,10 @@ class PlanReader {
     const rows: RowRead[] = [];
     for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, timelineColumns, outside));
     const drafts = this.groupRows(rows, title);
+    const timeline: Timeline = { byColumn, onePeriodPerColumn };
     for (const draft of drafts) {
       if (draft.kind !== "activity") continue;
-      plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, { byColumn, onePeriodPerColumn }, index));
+      plan.activities.push(this.buildActivity(draft, rows, firstRow, columns, timeline, index));
     }
     this.checkMarksOutsideTimeline(rows);
     return { firstSchoolYear: sy.year };
@@ -458,7 +458,7 @@ class PlanReader {
         }
       }
       if (mark.kind === "empty") continue;
-      if (MARK_KINDS.has(mark.kind)) hasMarks = true;
+      if (mark.kind === "mark" || mark.kind === "split-top" || mark.kind === "split-bottom") hasMarks = true;
       cells.push({ row, column: c, mark, fill });
     }
 
