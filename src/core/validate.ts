@@ -455,6 +455,8 @@ function sequenceChecks(plan: Plan, { verbs, words, objects, heads }: Labels, ou
   // A step depends on a step of the same piece of work: the same block, under the same goal or strategy. Each
   // scope keeps its steps by stage, so a step is compared with the earlier stages' steps only.
   const scopes: Map<string, Staged[][]>[] = [];
+  // The activities under the same levels share one path array: its key is joined once.
+  const pathKeys = new Map<readonly string[], string>();
   for (let index = 0; index < plan.activities.length; index++) {
     const a = plan.activities[index]!;
     const stage = STAGE.get(verbs[index]!);
@@ -463,7 +465,8 @@ function sequenceChecks(plan: Plan, { verbs, words, objects, heads }: Labels, ou
     if (first === null) continue;
     // By block, then by the path within it.
     const inBlock = (scopes[a.block] ??= new Map());
-    const path = a.path.join("\u0000");
+    let path = pathKeys.get(a.path);
+    if (path === undefined) pathKeys.set(a.path, (path = a.path.join("\u0000")));
     let byStage = inBlock.get(path);
     if (!byStage) inBlock.set(path, (byStage = [[], [], []]));
     byStage[stage]!.push({ a, index, stage, first, start: dayNumberOfIso(first.start), words: objects[index]!, head: heads[index]! });
