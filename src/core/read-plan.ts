@@ -191,8 +191,8 @@ class PlanReader {
 
   private readonly sheetPrefix: string;
   private readonly letters: string[] = [];
-  /** Each activity's label cell (0-based row and column), in the order of plan.activities: a fix states what that cell holds. */
-  private readonly labelCells: { row: number; column: number }[] = [];
+  /** Each activity's draft, in the order of plan.activities: its label cell (firstRow, labelColumn) is where a fix states what the cell holds. */
+  private readonly labelCells: Draft[] = [];
 
   /** `'Sheet'!C5`; the sheet's quoted name and the column letters are worked out once. */
   private cell(row: number, column: number): string {
@@ -641,7 +641,7 @@ class PlanReader {
     blockIndex: number,
   ): Activity {
     const g = this.grid;
-    const lines = draft.lines.reduce((text, line) => joinWrapped(text, line));
+    const lines = joinLines(draft.lines);
     const text = draft.subItems.length === 0 ? lines : [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
     const id = `${g.sheet}!${draft.firstRow + 1}`;
     for (const r of draft.rows) {
@@ -657,7 +657,7 @@ class PlanReader {
       }
     }
 
-    this.labelCells.push({ row: draft.firstRow, column: draft.labelColumn });
+    this.labelCells.push(draft);
     this.checkFormulaLike(draft, id);
 
     const status = this.attribute(draft, columns.roles.status);
@@ -705,7 +705,7 @@ class PlanReader {
 
   /** A path level's text (its wrapped lines joined) and cell. */
   private levelText(level: Draft): string {
-    return (level.joined ??= level.lines.reduce((text, line) => joinWrapped(text, line)));
+    return (level.joined ??= joinLines(level.lines));
   }
 
   private levelCell(level: Draft): string {
@@ -943,7 +943,7 @@ class PlanReader {
   /** What the label cell of plan.activities[index] holds, as a fix's `before` (the activity's text has its whitespace tidied). */
   private heldText(index: number, a: Activity): string {
     const at = this.labelCells[index];
-    return at ? this.grid.text(at.row, at.column) : a.text;
+    return at ? this.grid.text(at.firstRow, at.labelColumn) : a.text;
   }
 
   /**
@@ -973,6 +973,13 @@ class PlanReader {
     }
     plan.activities = keep;
   }
+}
+
+/** A draft's wrapped lines as one text (most drafts have one line). */
+function joinLines(lines: string[]): string {
+  let text = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) text = joinWrapped(text, lines[i]!);
+  return text;
 }
 
 /** An attribute cell as the sheet shows it: percentages as `50%`, dates as `2023-12-15`, not as bare numbers. */

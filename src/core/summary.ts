@@ -89,13 +89,18 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     const name = block.title ?? `Timeline ${first.label} \u2013 ${last.label}`;
     return (blockGroups[index] = groupOf("block", `${name} (block ${index + 1})`));
   };
-  // Each activity's groups, by the activity's place in plan.activities.
+  // Each activity's groups, by the activity's place in plan.activities. The activities under the same levels
+  // share one path array, so a run of them shares one list of groups.
+  let previous: { block: number; path: readonly string[]; groups: GroupSummary[] } | null = null;
   const activityGroups = plan.activities.map((a) => {
-    const gs = [blockGroup(a.block)];
-    if (a.path[0]) gs.push(groupOf("goal", a.path[0]));
-    if (a.path[1]) gs.push(groupOf("strategy", a.path[1]));
-    for (const g of gs) g.activities++;
-    return gs;
+    if (previous === null || previous.block !== a.block || previous.path !== a.path) {
+      const gs = [blockGroup(a.block)];
+      if (a.path[0]) gs.push(groupOf("goal", a.path[0]));
+      if (a.path[1]) gs.push(groupOf("strategy", a.path[1]));
+      previous = { block: a.block, path: a.path, groups: gs };
+    }
+    for (const g of previous.groups) g.activities++;
+    return previous.groups;
   });
 
   const months = new Map<number, DueInPeriod>();
