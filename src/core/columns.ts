@@ -62,9 +62,10 @@ export function blockColumns(
     if (h !== "") headers.set(c, h);
   }
 
-  const textCount = new Map<number, number>();
-  const stepLike = new Map<number, number>();
-  // By position in a row: a timeline cell is skipped without a set lookup (most of a block's cells are marks).
+  // Counted by position in a row: a timeline cell is skipped without a set lookup (most of a block's cells are marks).
+  const width = grid.right - grid.left + 1;
+  const texts = new Int32Array(width);
+  const steps = new Int32Array(width);
   const inTimeline: boolean[] = [];
   for (let c = grid.left; c <= grid.right; c++) inTimeline.push(periodColumns.has(c));
   for (let r = firstRow; r <= lastRow; r++) {
@@ -72,14 +73,13 @@ export function blockColumns(
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === null || v === undefined || inTimeline[i]) continue;
-      const c = grid.left + i;
-      if (typeof v === "number" || (typeof v === "string" && isStepValue(v))) {
-        stepLike.set(c, (stepLike.get(c) ?? 0) + 1);
-      } else if (typeof v === "string" && v.trim().length > 1 && !isErrorValue(v)) {
-        textCount.set(c, (textCount.get(c) ?? 0) + 1);
-      }
+      if (typeof v === "number" || (typeof v === "string" && isStepValue(v))) steps[i]!++;
+      else if (typeof v === "string" && v.trim().length > 1 && !isErrorValue(v)) texts[i]!++;
     }
   }
+  /** How many cells of column c hold text, and how many a step number. */
+  const textsIn = (c: number): number => texts[c - grid.left] ?? 0;
+  const stepsIn = (c: number): number => steps[c - grid.left] ?? 0;
 
   const roles: BlockColumns["roles"] = {};
   const extra = new Map<number, string>();
@@ -103,12 +103,12 @@ export function blockColumns(
   const firstPeriod = Math.min(...periodColumns);
 
   let label: number | null = null;
-  if (headedLabel !== null && (textCount.get(headedLabel) ?? 0) > 0) label = headedLabel;
+  if (headedLabel !== null && textsIn(headedLabel) > 0) label = headedLabel;
   if (label === null) {
     for (let c = grid.left; c <= grid.right; c++) {
       if (!isCandidate(c)) continue;
-      const text = textCount.get(c) ?? 0;
-      const numbers = stepLike.get(c) ?? 0;
+      const text = textsIn(c);
+      const numbers = stepsIn(c);
       if (text > 0 && text >= numbers) {
         label = c;
         break;
@@ -119,8 +119,8 @@ export function blockColumns(
 
   // A narrow column of numbers just left of the label is the step number.
   if (step === null && label - 1 >= grid.left && isCandidate(label - 1)) {
-    const numbers = stepLike.get(label - 1) ?? 0;
-    if (numbers > 0 && (textCount.get(label - 1) ?? 0) === 0) step = label - 1;
+    const numbers = stepsIn(label - 1);
+    if (numbers > 0 && textsIn(label - 1) === 0) step = label - 1;
   }
 
   const freeText: number[] = [];
@@ -129,7 +129,7 @@ export function blockColumns(
     extra.set(c, h);
   }
   for (let c = label + 1; c < firstPeriod; c++) {
-    if (isCandidate(c) && c !== step && !headers.has(c) && (textCount.get(c) ?? 0) > 0) freeText.push(c);
+    if (isCandidate(c) && c !== step && !headers.has(c) && textsIn(c) > 0) freeText.push(c);
   }
   return { label, step, roles, extra, freeText, headers };
 }
