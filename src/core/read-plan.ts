@@ -167,8 +167,6 @@ interface Timeline {
   onePeriodPerColumn: boolean;
 }
 
-
-
 /** The empty list of columns a row without errors or stray marks shares (never added to). */
 const NONE: readonly number[] = [];
 
