@@ -190,14 +190,15 @@ export async function droppedContent(xlsx: Uint8Array, rebuiltSheets: readonly s
   }
   const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir && !rebuilt.has(name));
   const parts: string[] = [];
-  let total = 0;
+  // Whether any kind comes more than once (a kind not counted, such as check boxes, counts as several).
+  let several = false;
   for (const { one, many, count } of DROPPED) {
     const n = await count(zip, names);
     if (n === 0) continue;
     parts.push(many === null || n === 1 ? one : `${n} ${many}`);
-    total += many === null ? 2 : n;
+    if (many === null || n > 1) several = true;
   }
   if (parts.length === 0) return null;
   const what = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return { what, one: total === 1 };
+  return { what, one: parts.length === 1 && !several };
 }

@@ -128,6 +128,8 @@ class WordSets {
   /** The content words of the text added last, in order, with where each starts: for `addPart`. */
   private readonly lastWords = new IntList();
   private readonly lastStarts = new IntList();
+  /** Whether the text added last was plain ASCII: its words' starts are places in the text (see `addPart`). */
+  lastAscii = true;
 
   /** Distinct content words seen so far: word ids run from 0 to this. */
   get vocabularySize(): number {
@@ -142,12 +144,9 @@ class WordSets {
     return this.addSet(0, this.lastWords.length);
   }
 
-  /** Whether the text added last was plain ASCII: its words' starts are places in the text (see `addPart`). */
-  lastAscii = true;
-
   /** One word of the text being added (one function for every text, not one apiece). */
-  private readonly addWord = (plain: string, start: number, end: number, hash: number): void => {
-    const id = this.vocabulary.idOf(plain, start, end, hash);
+  private readonly addWord = (source: string, start: number, end: number, hash: number): void => {
+    const id = this.vocabulary.idOf(source, start, end, hash);
     if (id === NOT_CONTENT) return;
     this.lastWords.push(id);
     this.lastStarts.push(start);

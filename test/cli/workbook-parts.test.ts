@@ -74,6 +74,12 @@ test("droppedContent names each kind of part exceljs does not copy, counted; nul
     ),
   ).toEqual({ what: "3 threaded comments, 2 form controls and check boxes in cells (the copy shows their TRUE and FALSE)", one: false });
   expect(await droppedContent(withParts(xlsx, { "xl/ctrlProps/ctrlProp1.xml": "<formControlPr/>" }), REBUILT)).toEqual({ what: "a form control", one: true });
+  // Check boxes alone are not counted, so the note speaks of them as several ("them").
+  const boxes = `<FeaturePropertyBags><bag type="Checkbox"/></FeaturePropertyBags>`;
+  expect(await droppedContent(withParts(xlsx, { "xl/featurePropertyBag/featurePropertyBag.xml": boxes }), REBUILT)).toEqual({
+    what: "check boxes in cells (the copy shows their TRUE and FALSE)",
+    one: false,
+  });
   // A property bag for something other than check boxes is not one.
   expect(await droppedContent(withParts(xlsx, { "xl/featurePropertyBag/featurePropertyBag.xml": `<FeaturePropertyBags><bag type="Other"/></FeaturePropertyBags>` }), REBUILT)).toBeNull();
   expect(await droppedContent(Buffer.from("not a zip"), REBUILT)).toBeNull();

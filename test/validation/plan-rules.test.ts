@@ -127,6 +127,16 @@ describe("duplicate-activity", () => {
     expect(f.message).toMatch(/If they are one activity, keep one; if not, say in the text how they differ/);
   });
 
+  test("words are compared whatever their case: a copy typed in title case is still a copy", async () => {
+    const lines = insertAfter(BASE_LINES, "Monitor the PLC", step("Provide Coaching Cycles For First- And Second-Year TEACHERS.", "Principals", ["October"]));
+    const copy = rowOf(lines, "Provide Coaching Cycles");
+    const original = rowOf(lines, "Provide coaching cycles for first-");
+    const report = await analyzePlan(lines);
+    const f = only(report, "duplicate-activity");
+    expect(f.cell).toBe(cell(`A${Math.max(copy, original)}`));
+    expect(f.message).toContain(`is listed twice: also at A${Math.min(copy, original)}`);
+  });
+
   test("silent once the copy is removed, or the second one says how it differs", async () => {
     expectClean(await analyzePlan(BASE_LINES));
     const reworded = await analyzePlan(
