@@ -60,12 +60,17 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 const WHITESPACE = /\s/;
+/** What every untidy space has: two spaces in a row, or a character other than printable ASCII. */
+const MAYBE_UNTIDY = /  |[^ -~]/;
 
 /**
  * Whether a text has whitespace other than single spaces (two spaces, a tab, a line break, a no-break space): a
- * label with any has its spaces tidied. Read by character, as every label is.
+ * label with any has its spaces tidied. Every label is checked: the few that may have one are read by character.
  */
 export function hasUntidySpace(text: string): boolean {
+  // Most labels have neither two spaces nor a character other than printable ASCII: a regex rules them out
+  // faster than a loop in JavaScript.
+  if (!MAYBE_UNTIDY.test(text)) return false;
   let afterSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -104,7 +104,7 @@ interface RowRead {
   labelColumn: number;
   /** The row is inside a label merged down from an earlier row. */
   mergedBelow: boolean;
-  cells: CellRead[];
+  cells: readonly CellRead[];
   hasMarks: boolean;
   /** Columns outside the timeline whose cell shows an error value. */
   errors: readonly number[];
@@ -169,6 +169,7 @@ interface Timeline {
 
 /** The empty list of columns a row without errors or stray marks shares (never added to). */
 const NONE: readonly number[] = [];
+const NO_CELLS: readonly CellRead[] = [];
 
 class PlanReader {
   private readonly findings: Finding[] = [];
@@ -188,14 +189,17 @@ class PlanReader {
   }
 
   private readonly sheetPrefix: string;
-  private readonly letters: string[] = [];
+  /** Each column's `'Sheet'!C`, made once. */
+  private readonly columnPrefixes: string[] = [];
   /** Each activity's draft, in the order of plan.activities: its label cell (firstRow, labelColumn) is where a fix states what the cell holds. */
   private readonly labelCells: Draft[] = [];
+  /** Where readRow gathers a row's cells. */
+  private readonly rowCells: CellRead[] = [];
 
-  /** `'Sheet'!C5`; the sheet's quoted name and the column letters are worked out once. */
+  /** `'Sheet'!C5`; the sheet's quoted name and the column letters are put together once for each column. */
   private cell(row: number, column: number): string {
-    const letters = (this.letters[column] ??= columnLetters(column));
-    return `${this.sheetPrefix}${letters}${row + 1}`;
+    const prefix = (this.columnPrefixes[column] ??= this.sheetPrefix + columnLetters(column));
+    return prefix + (row + 1);
   }
 
   read(): ReadResult {
@@ -434,7 +438,10 @@ class PlanReader {
       }
     }
 
-    const cells: CellRead[] = [];
+    // The row's cells are gathered in one list kept for every row, then copied at their number: a list grown
+    // by push would hold room for 16 cells, for the two or three marks of most rows.
+    const found = this.rowCells;
+    let count = 0;
     let hasMarks = false;
     let background: string | null | undefined;
     const fills = g.hasFills();
@@ -457,8 +464,9 @@ class PlanReader {
       }
       if (mark.kind === "empty") continue;
       if (mark.kind === "mark" || mark.kind === "split-top" || mark.kind === "split-bottom") hasMarks = true;
-      cells.push({ row, column: c, mark, fill });
+      found[count++] = { row, column: c, mark, fill };
     }
+    const cells = count === 0 ? NO_CELLS : found.slice(0, count);
 
     // One pass over the other columns: error values, and X's in columns the timeline does not name.
     // Most rows have neither: they share one empty list.
@@ -750,21 +758,21 @@ class PlanReader {
     override: "done" | "cancelled" | null,
   ): ScheduledMark[] {
     if (onePeriodPerColumn && draft.rows.length === 1) {
-      const plain = this.plainSchedule(rows[draft.rows[0]! - firstRow]?.cells ?? [], byColumn, override);
+      const plain = this.plainSchedule(rows[draft.rows[0]! - firstRow]?.cells ?? NO_CELLS, byColumn, override);
       if (plain) return plain;
     }
     // The activity's cells column by column, top to bottom within a column. A one-row activity's cells are in
     // column order already.
-    let all: CellRead[];
+    let all: readonly CellRead[];
     if (draft.rows.length === 1) {
-      all = rows[draft.rows[0]! - firstRow]?.cells ?? [];
+      all = rows[draft.rows[0]! - firstRow]?.cells ?? NO_CELLS;
     } else {
-      all = [];
+      const cells: CellRead[] = [];
       for (const r of draft.rows) {
         const row = rows[r - firstRow];
-        if (row) for (const cell of row.cells) all.push(cell);
+        if (row) for (const cell of row.cells) cells.push(cell);
       }
-      all.sort((a, b) => a.column - b.column || a.row - b.row);
+      all = cells.sort((a, b) => a.column - b.column || a.row - b.row);
     }
     const schedule: ScheduledMark[] = [];
     const lookalikes: CellRead[] = [];
@@ -867,17 +875,18 @@ class PlanReader {
    * The schedule of a one-row activity whose cells are all plain marks (not split, not lookalikes), each under a
    * period of its own: most activities. Null when any cell needs the full reading.
    */
-  private plainSchedule(cells: CellRead[], byColumn: Map<number, Period>, override: "done" | "cancelled" | null): ScheduledMark[] | null {
+  private plainSchedule(cells: readonly CellRead[], byColumn: Map<number, Period>, override: "done" | "cancelled" | null): ScheduledMark[] | null {
+    for (const { mark } of cells) if (mark.kind !== "mark" || mark.lookalike) return null;
     const schedule: ScheduledMark[] = [];
-    let ordered = true;
     for (const { row, column, mark } of cells) {
-      if (mark.kind !== "mark" || mark.lookalike) return null;
       const period = byColumn.get(column)!;
       const cell = this.cell(row, column);
-      if (ordered && schedule.length > 0) ordered = schedule[schedule.length - 1]!.start < period.start;
-      schedule.push({ start: period.start, end: period.end, period: period.label, cell, cells: [cell], mark: mark.text, state: override ?? mark.state });
+      // Every cell is a mark (checked above): the test only tells the compiler so.
+      const { text, state } = mark.kind === "mark" ? mark : { text: "", state: "planned" as const };
+      schedule.push({ start: period.start, end: period.end, period: period.label, cell, cells: [cell], mark: text, state: override ?? state });
     }
-    return ordered ? schedule : inTimeOrder(schedule);
+    for (let i = 1; i < schedule.length; i++) if (schedule[i - 1]!.start >= schedule[i]!.start) return inTimeOrder(schedule);
+    return schedule;
   }
 
   private splitFinding(top: CellRead, bottom: CellRead, id: string): void {

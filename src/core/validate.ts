@@ -19,7 +19,7 @@ export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
   missingOwners(plan, out);
   duplicateActivities(plan, labels, out);
   sequenceChecks(plan, labels, out);
-  frequencyChecks(plan, out);
+  frequencyChecks(plan, labels, out);
   statusContradictions(plan, asOf, out);
   goalTargets(plan, out);
   return out;
@@ -80,6 +80,8 @@ class Vocabulary {
   /** Each entry's content-word id, or NOT_CONTENT. */
   private readonly ids: number[] = [];
   private contentWords = 0;
+  /** By content-word id: whether the word names a frequency ("monthly", "year"). */
+  private readonly frequencyWords: boolean[] = [];
 
   /** Content-word ids run from 0 to this. */
   get size(): number {
@@ -96,12 +98,20 @@ class Vocabulary {
         this.slots[slot] = this.spellings.length;
         this.spellings.push(word);
         this.hashes.push(hash);
-        this.ids.push(isContentWord(word) ? this.contentWords++ : NOT_CONTENT);
+        if (isContentWord(word)) {
+          this.ids.push(this.contentWords++);
+          this.frequencyWords.push(FREQUENCY_WORD.test(word));
+        } else this.ids.push(NOT_CONTENT);
         if (this.spellings.length * 2 > this.slots.length) this.grow();
         return this.ids[this.ids.length - 1]!;
       }
       if (this.hashes[entry] === hash && sameWord(this.spellings[entry]!, text, start, end)) return this.ids[entry]!;
     }
+  }
+
+  /** Whether the content word `id` names a frequency, or has one in it ("semiannual"): see frequencyOf. */
+  namesFrequency(id: number): boolean {
+    return this.frequencyWords[id]!;
   }
 
   private grow(): void {
@@ -130,6 +140,8 @@ class WordSets {
   private readonly lastStarts = new IntList();
   /** Whether the text added last was plain ASCII: its words' starts are places in the text (see `addPart`). */
   lastAscii = true;
+  /** Whether a word of the text added last names a frequency. */
+  lastNamesFrequency = false;
 
   /** Distinct content words seen so far: word ids run from 0 to this. */
   get vocabularySize(): number {
@@ -140,6 +152,7 @@ class WordSets {
   add(text: string): number {
     this.lastWords.clear();
     this.lastStarts.clear();
+    this.lastNamesFrequency = false;
     this.lastAscii = forEachWordSpan(text, this.addWord);
     return this.addSet(0, this.lastWords.length);
   }
@@ -148,6 +161,7 @@ class WordSets {
   private readonly addWord = (source: string, start: number, end: number, hash: number): void => {
     const id = this.vocabulary.idOf(source, start, end, hash);
     if (id === NOT_CONTENT) return;
+    if (this.vocabulary.namesFrequency(id)) this.lastNamesFrequency = true;
     this.lastWords.push(id);
     this.lastStarts.push(start);
   };
@@ -234,17 +248,20 @@ interface Labels {
   /** For a label whose verb is a stage of work: the content words of its object and of the object's head; -1 for others. */
   objects: Int32Array;
   heads: Int32Array;
+  /** Whether a word of each label names a frequency: only those labels can say how often (frequencyOf). */
+  namesFrequency: Uint8Array;
 }
 
 function readLabels(plan: Plan): Labels {
   const acts = plan.activities;
   const words = new WordSets();
-  const labels: Labels = { verbs: [], words, sets: new Int32Array(acts.length), objects: new Int32Array(acts.length).fill(-1), heads: new Int32Array(acts.length).fill(-1) };
+  const labels: Labels = { verbs: [], words, sets: new Int32Array(acts.length), objects: new Int32Array(acts.length).fill(-1), heads: new Int32Array(acts.length).fill(-1), namesFrequency: new Uint8Array(acts.length) };
   for (let i = 0; i < acts.length; i++) {
     const text = acts[i]!.text;
     const verb = firstWord(text);
     labels.verbs.push(verb);
     labels.sets[i] = words.add(text);
+    if (words.lastNamesFrequency) labels.namesFrequency[i] = 1;
     if (!STAGE.has(verb)) continue;
     const object = objectOf(text);
     const head = headOf(object);
@@ -568,8 +585,11 @@ function saysHowOften(text: string, pattern: RegExp): boolean {
   return false;
 }
 
-/** Every frequency phrase above names one of these: text without any says no frequency. */
-const FREQUENCY_WORD = /annual|year|semester|trimester|quarter|month|week/i;
+/**
+ * Every frequency phrase above names one of these: text without any says no frequency. Each is letters only, so
+ * one that a text names lies within one of its words (readLabels marks the labels with such a word).
+ */
+export const FREQUENCY_WORD = /annual|year|semester|trimester|quarter|month|week/i;
 
 function frequencyOf(text: string): Said | null {
   if (!FREQUENCY_WORD.test(text)) return null;
@@ -593,11 +613,13 @@ function schoolYearOfMonth(month: number, startMonth: number): number {
   return schoolYearOf({ year: Math.floor(month / 12), month: (month % 12) + 1, day: 1 }, startMonth);
 }
 
-function frequencyChecks(plan: Plan, out: Finding[]): void {
+function frequencyChecks(plan: Plan, { namesFrequency }: Labels, out: Finding[]): void {
   // Each block's timeline as month indexes, worked out for the first activity that needs it.
   const timelines: (number[] | undefined)[] = [];
-  for (const a of plan.activities) {
-    if (a.schedule.length === 0) continue;
+  for (let i = 0; i < plan.activities.length; i++) {
+    const a = plan.activities[i]!;
+    // A label none of whose words names a frequency says none (its words were read once, by readLabels).
+    if (a.schedule.length === 0 || namesFrequency[i] === 0) continue;
     const found = frequencyOf(a.text);
     if (!found) continue;
     const { word } = found;
@@ -785,7 +807,14 @@ function statusContradictions(plan: Plan, asOf: IsoDate, out: Finding[]): void {
 
 function lastEnd(acts: Activity[]): { end: IsoDate; period: string; cell: string } | null {
   let last: ScheduledMark | null = null;
-  for (const a of acts) for (const m of a.schedule) if (m.state !== "cancelled" && (!last || m.end > last.end)) last = m;
+  let lastDay = 0;
+  for (const a of acts) {
+    for (const m of a.schedule) {
+      if (m.state === "cancelled") continue;
+      const day = dayNumberOfIso(m.end);
+      if (!last || day > lastDay) [last, lastDay] = [m, day];
+    }
+  }
   return last && { end: last.end, period: last.period, cell: last.cell };
 }
 
@@ -810,13 +839,14 @@ function goalTargets(plan: Plan, out: Finding[]): void {
   const under = new Map<string, { text: string; year: number; acts: Activity[] }>();
   // Each level's target year (or none), read once for the level, not once for every activity under it.
   const targetYears = new Map<string, number | null>();
-  for (const a of plan.activities) {
+  const levelsOf = (a: Activity): Activity[][] => {
+    const lists: Activity[][] = [];
     for (let i = 0; i < a.path.length; i++) {
       const level = a.path[i]!;
       const cell = a.pathCells[i] ?? a.cell;
       const entry = under.get(cell);
       if (entry) {
-        entry.acts.push(a);
+        lists.push(entry.acts);
         continue;
       }
       let year = targetYears.get(level);
@@ -824,8 +854,20 @@ function goalTargets(plan: Plan, out: Finding[]): void {
         const target = TARGET.exec(level);
         targetYears.set(level, (year = target ? Number(target[1]) : null));
       }
-      if (year !== null) under.set(cell, { text: level, year, acts: [a] });
+      if (year !== null) {
+        const acts: Activity[] = [];
+        under.set(cell, { text: level, year, acts });
+        lists.push(acts);
+      }
     }
+    return lists;
+  };
+  // The activities under the same levels share their path arrays: a run of them is placed once.
+  let run: { path: readonly string[]; cells: readonly string[]; lists: Activity[][] } | null = null;
+  for (const a of plan.activities) {
+    const shared = run !== null && run.path === a.path && run.cells === a.pathCells && a.pathCells.length >= a.path.length;
+    if (!shared) run = { path: a.path, cells: a.pathCells, lists: levelsOf(a) };
+    for (const acts of run!.lists) acts.push(a);
   }
   for (const goal of plan.goals) {
     if (goal.targetYear !== null && !under.has(goal.cell)) check(goal.text, goal.cell, goal.targetYear, plan.activities);

@@ -5,11 +5,13 @@
  */
 import fc from "fast-check";
 import { isErrorValue } from "../../src/core/grid";
-import { endsMidSentence, hasUntidySpace, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
+import { endsMidSentence, hasUntidySpace, isContentWord, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
+import { FREQUENCY_WORD } from "../../src/core/validate";
 
 const DANGLING = ["and", "the", "of", "for", "to", "with", "&", "their", "all"];
+const FREQUENCY = ["monthly", "Quarter", "YEAR", "semi-annual", "bi\u0301weekly", "trimester", "se\u0301mester", "2year"];
 const PIECES = [
-  ...DANGLING, "Develop", "plan", "PLC", "x", "É", "é", "Ω", "Й", "日本", ",", ";", "/", "-", "\u2013", "=", "+", "@", "#", "(", ")", ".",
+  ...DANGLING, ...FREQUENCY, "Develop", "plan", "PLC", "x", "É", "é", "Ω", "Й", "日本", ",", ";", "/", "-", "\u2013", "=", "+", "@", "#", "(", ")", ".",
   " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "#N/A", "#REF!", "\ud83d\ude00",
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((parts) => parts.join(""));
@@ -53,4 +55,11 @@ test("words are the runs of letters and digits, lower case, accents off, on any 
   expect(words("Develop the PLC Model, 2024-25")).toEqual(["develop", "the", "plc", "model", "2024", "25"]);
   expect(words("Évaluer l'équipe")).toEqual(["evaluer", "l", "equipe"]);
   expect(words("\u{1d400}\u{1d401} plan")).toEqual(["ab", "plan"]);
+});
+
+test("a frequency word in a label lies within one of its content words (frequencyChecks reads only such labels)", () => {
+  const namesFrequency = (t: string): boolean => words(t).some((w) => isContentWord(w) && FREQUENCY_WORD.test(w));
+  fc.assert(fc.property(anyText, (t) => !FREQUENCY_WORD.test(t) || namesFrequency(t)), { numRuns: 5_000 });
+  expect(namesFrequency("Hold \u00abmonthly\u00bb caf\u00e9 nights")).toBe(true);
+  expect(namesFrequency("Hold caf\u00e9 nights")).toBe(false);
 });

@@ -67,6 +67,8 @@ const CONTRADICTED: [string, Month[], string, string][] = [
   ["Hold MONTHLY café conversations with families.", ["September", "December", "March"], "monthly", "the marks skip 2 months between occurrences"],
   ["Run bi-weekly (every other week) PLC walkthroughs.", ["September", "January"], "weekly", "the marks skip 3 months between occurrences"],
   ["Review the coaching logs (Quarterly).", ["October"], "quarterly", "the marks show one time in 2023-24 (expected about four)"],
+  // Quoted with marks from outside ASCII: the label's words are read with their accents off, the word still found.
+  ["Hold \u00abmonthly\u00bb caf\u00e9 nights with families.", ["September", "December", "March"], "monthly", "the marks skip 2 months between occurrences"],
   // "Annually", unlike "annual", says how often.
   ["Conduct evaluations of instructional coaches annually.", ["December", "June"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
   // "The annual calendar" names the calendar; "quarterly" says how often it is updated.
