@@ -155,6 +155,21 @@ export function isContentWord(word: string): boolean {
   return !STOP.has(word) && word.length > 1;
 }
 
+/** The longest stop word: a longer word carries meaning whatever it is. */
+const LONGEST_STOP_WORD = Math.max(...[...STOP].map((w) => w.length));
+
+/**
+ * Whether the word source[start .. end) (a span from forEachWordSpan) is a content word, without a string for it
+ * unless it is short enough to be a stop word.
+ */
+export function isContentWordAt(source: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length <= 1) return false;
+  // Stop words are letters only: a word that starts with a digit is not one.
+  const first = source.charCodeAt(start);
+  return length > LONGEST_STOP_WORD || (first >= 48 && first <= 57) || isContentWord(source.slice(start, end).toLowerCase());
+}
+
 /** Shortens a label for a message: the first words, with an ellipsis. */
 export function excerpt(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, " ").trim();

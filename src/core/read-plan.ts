@@ -877,13 +877,15 @@ class PlanReader {
    */
   private plainSchedule(cells: readonly CellRead[], byColumn: Map<number, Period>, override: "done" | "cancelled" | null): ScheduledMark[] | null {
     for (const { mark } of cells) if (mark.kind !== "mark" || mark.lookalike) return null;
-    const schedule: ScheduledMark[] = [];
-    for (const { row, column, mark } of cells) {
+    // At its size: a list grown by push holds room for 16 marks.
+    const schedule = new Array<ScheduledMark>(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const { row, column, mark } = cells[i]!;
       const period = byColumn.get(column)!;
       const cell = this.cell(row, column);
       // Every cell is a mark (checked above): the test only tells the compiler so.
       const { text, state } = mark.kind === "mark" ? mark : { text: "", state: "planned" as const };
-      schedule.push({ start: period.start, end: period.end, period: period.label, cell, cells: [cell], mark: text, state: override ?? state });
+      schedule[i] = { start: period.start, end: period.end, period: period.label, cell, cells: [cell], mark: text, state: override ?? state };
     }
     for (let i = 1; i < schedule.length; i++) if (schedule[i - 1]!.start >= schedule[i]!.start) return inTimeOrder(schedule);
     return schedule;

@@ -95,7 +95,11 @@ export function marksByActivity(status: StatusReport, activityCount: number): Ma
 export function statusAsOf(plan: Plan, asOf: IsoDate, dueSoonDays = 30): StatusReport {
   const day = dayNumberOfIso(asOf);
   const totals = emptyTotals();
-  const marks: MarkStatusEntry[] = [];
+  // The list is made at its size: tens of thousands of entries, copied again each time a growing list fills.
+  let count = 0;
+  for (const activity of plan.activities) count += activity.schedule.length;
+  const marks = new Array<MarkStatusEntry>(count);
+  let next = 0;
   totals.activities = plan.activities.length;
   plan.activities.forEach((activity, position) => {
     if (activity.schedule.length === 0) totals.unscheduled++;
@@ -106,7 +110,7 @@ export function statusAsOf(plan: Plan, asOf: IsoDate, dueSoonDays = 30): StatusR
       countMark(totals, status);
       if (dueSoon) totals.dueSoon++;
       if (mark.state === "in-progress") totals.inProgress++;
-      marks.push({ activityId: activity.id, activity: position, index, mark, status, dueSoon });
+      marks[next++] = { activityId: activity.id, activity: position, index, mark, status, dueSoon };
     }
   });
   return { asOf, dueSoonDays, marks, totals };

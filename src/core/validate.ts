@@ -1,7 +1,7 @@
 import { localCell } from "./address";
 import { dayNumberOfIso, monthIndexOfIso, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import type { Finding } from "./findings";
-import { excerpt, firstWord, forEachWordSpan, isContentWord } from "./label-text";
+import { excerpt, firstWord, forEachWordSpan, isContentWordAt } from "./label-text";
 import type { Period } from "./periods";
 import type { Activity, Plan, ScheduledMark } from "./plan";
 import { markStatus } from "./status";
@@ -60,25 +60,27 @@ class IntList {
 /** Marks a word in the vocabulary that carries no meaning ("the", "for"), so it is looked up once. */
 const NOT_CONTENT = -1;
 
-/** Whether `text` from start to end, its letters lower-cased, is `word` (lower case). */
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
+/** Whether two spans of text (from forEachWordSpan) hold the same word, whatever the case of its letters. */
+function sameWord(x: string, xStart: number, y: string, yStart: number, length: number): boolean {
   // A word is letters and digits: `| 0x20` lower-cases a capital and leaves the rest as they are.
-  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+  for (let i = 0; i < length; i++) if ((x.charCodeAt(xStart + i) | 0x20) !== (y.charCodeAt(yStart + i) | 0x20)) return false;
   return true;
 }
 
 /**
- * Content-word ids by spelling, looked up from where a word lies in a text, so a word seen before costs no new
- * string. A hash table with open addressing: each slot holds an entry's number, or -1 when free; it is kept at most
- * half full.
+ * Content-word ids by spelling, looked up from where a word lies in a text, so that no word costs a string of its
+ * own: an entry's spelling is where the word was first seen, a text and a place in it. A hash table with open
+ * addressing: each slot holds an entry's number, or -1 when free; it is kept at most half full.
  */
 class Vocabulary {
   private slots = new Int32Array(1024).fill(-1);
-  private readonly spellings: string[] = [];
-  private readonly hashes: number[] = [];
+  /** Each entry's text, and where its word starts in it and how long it is. */
+  private readonly sources: string[] = [];
+  private readonly starts = new IntList();
+  private readonly lengths = new IntList();
+  private readonly hashes = new IntList();
   /** Each entry's content-word id, or NOT_CONTENT. */
-  private readonly ids: number[] = [];
+  private readonly ids = new IntList();
   private contentWords = 0;
   /** By content-word id: whether the word names a frequency ("monthly", "year"). */
   private readonly frequencyWords: boolean[] = [];
@@ -91,22 +93,32 @@ class Vocabulary {
   /** The id of the word text[start .. end) (its hash from forEachWordSpan), or NOT_CONTENT. */
   idOf(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
-      if (entry < 0) {
-        const word = text.slice(start, end).toLowerCase();
-        this.slots[slot] = this.spellings.length;
-        this.spellings.push(word);
-        this.hashes.push(hash);
-        if (isContentWord(word)) {
-          this.ids.push(this.contentWords++);
-          this.frequencyWords.push(FREQUENCY_WORD.test(word));
-        } else this.ids.push(NOT_CONTENT);
-        if (this.spellings.length * 2 > this.slots.length) this.grow();
-        return this.ids[this.ids.length - 1]!;
+      if (entry < 0) return this.add(slot, text, start, end, hash);
+      if (this.hashes.get(entry) === hash && this.lengths.get(entry) === length && sameWord(this.sources[entry]!, this.starts.get(entry), text, start, length)) {
+        return this.ids.get(entry);
       }
-      if (this.hashes[entry] === hash && sameWord(this.spellings[entry]!, text, start, end)) return this.ids[entry]!;
     }
+  }
+
+  /** A new entry in a free slot: its content-word id, or NOT_CONTENT. */
+  private add(slot: number, text: string, start: number, end: number, hash: number): number {
+    this.slots[slot] = this.sources.length;
+    this.sources.push(text);
+    this.starts.push(start);
+    this.lengths.push(end - start);
+    this.hashes.push(hash);
+    let id = NOT_CONTENT;
+    if (isContentWordAt(text, start, end)) {
+      id = this.contentWords++;
+      // Only a word of four letters or more can name a frequency ("year", "week").
+      this.frequencyWords.push(end - start >= 4 && FREQUENCY_WORD.test(text.slice(start, end)));
+    }
+    this.ids.push(id);
+    if (this.sources.length * 2 > this.slots.length) this.grow();
+    return id;
   }
 
   /** Whether the content word `id` names a frequency, or has one in it ("semiannual"): see frequencyOf. */
@@ -117,8 +129,8 @@ class Vocabulary {
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.spellings.length; entry++) {
-      let slot = this.hashes[entry]! & mask;
+    for (let entry = 0; entry < this.sources.length; entry++) {
+      let slot = this.hashes.get(entry) & mask;
       while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
       this.slots[slot] = entry;
     }
@@ -807,14 +819,7 @@ function statusContradictions(plan: Plan, asOf: IsoDate, out: Finding[]): void {
 
 function lastEnd(acts: Activity[]): { end: IsoDate; period: string; cell: string } | null {
   let last: ScheduledMark | null = null;
-  let lastDay = 0;
-  for (const a of acts) {
-    for (const m of a.schedule) {
-      if (m.state === "cancelled") continue;
-      const day = dayNumberOfIso(m.end);
-      if (!last || day > lastDay) [last, lastDay] = [m, day];
-    }
-  }
+  for (const a of acts) for (const m of a.schedule) if (m.state !== "cancelled" && (!last || m.end > last.end)) last = m;
   return last && { end: last.end, period: last.period, cell: last.cell };
 }
 

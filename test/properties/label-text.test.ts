@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { isErrorValue } from "../../src/core/grid";
-import { endsMidSentence, hasUntidySpace, isContentWord, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
+import { endsMidSentence, forEachWordSpan, hasUntidySpace, isContentWord, isContentWordAt, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
 import { FREQUENCY_WORD } from "../../src/core/validate";
 
 const DANGLING = ["and", "the", "of", "for", "to", "with", "&", "their", "all"];
@@ -62,4 +62,14 @@ test("a frequency word in a label lies within one of its content words (frequenc
   fc.assert(fc.property(anyText, (t) => !FREQUENCY_WORD.test(t) || namesFrequency(t)), { numRuns: 5_000 });
   expect(namesFrequency("Hold \u00abmonthly\u00bb caf\u00e9 nights")).toBe(true);
   expect(namesFrequency("Hold caf\u00e9 nights")).toBe(false);
+});
+
+test("isContentWordAt tells a content word where it lies as isContentWord tells it from its string", () => {
+  const PIECES_AND_STOP_WORDS = fc.array(fc.constantFrom(...PIECES, "THE", "These", "which", "well", "alsoo", "a1", "12"), { maxLength: 8 }).map((p) => p.join(" "));
+  fc.assert(
+    fc.property(fc.oneof(anyText, PIECES_AND_STOP_WORDS), (t) => {
+      forEachWordSpan(t, (source, start, end) => expect(isContentWordAt(source, start, end)).toBe(isContentWord(source.slice(start, end).toLowerCase())));
+    }),
+    { numRuns: 3_000 },
+  );
 });
