@@ -181,6 +181,7 @@ class PlanReader {
     private readonly today: IsoDate,
   ) {
     this.sheetPrefix = `${quoteSheet(grid.sheet)}!`;
+    this.idPrefix = `${grid.sheet}!`;
     this.vocab = markVocabulary(settings.markWords);
   }
 
@@ -189,6 +190,8 @@ class PlanReader {
   }
 
   private readonly sheetPrefix: string;
+  /** What an activity's id starts with: `Sheet!` (its row follows). */
+  private readonly idPrefix: string;
   /** Each column's `'Sheet'!C`, made once. */
   private readonly columnPrefixes: string[] = [];
   /** Each activity's draft, in the order of plan.activities: its label cell (firstRow, labelColumn) is where a fix states what the cell holds. */
@@ -369,8 +372,8 @@ class PlanReader {
     if (columns.step !== null) attributeColumns.add(columns.step);
     const outside: { column: number; headed: boolean }[] = [];
     for (let c = g.left; c <= g.right; c++) if (!periodColumns.has(c)) outside.push({ column: c, headed: attributeColumns.has(c) });
-    const rows: RowRead[] = [];
-    for (let r = firstRow; r <= lastRow; r++) rows.push(this.readRow(r, columns, timelineColumns, outside));
+    const rows = new Array<RowRead>(Math.max(0, lastRow - firstRow + 1));
+    for (let r = firstRow; r <= lastRow; r++) rows[r - firstRow] = this.readRow(r, columns, timelineColumns, outside);
     const drafts = this.groupRows(rows, title);
     const timeline: Timeline = { byColumn, onePeriodPerColumn };
     for (const draft of drafts) {
@@ -649,7 +652,7 @@ class PlanReader {
     const g = this.grid;
     const lines = joinLines(draft.lines);
     const text = draft.subItems.length === 0 ? lines : [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
-    const id = `${g.sheet}!${draft.firstRow + 1}`;
+    const id = this.idPrefix + (draft.firstRow + 1);
     for (const r of draft.rows) {
       for (const c of rows[r - firstRow]?.errors ?? NONE) {
         const header = columns.headers.get(c);
