@@ -844,14 +844,13 @@ function goalTargets(plan: Plan, out: Finding[]): void {
   const under = new Map<string, { text: string; year: number; acts: Activity[] }>();
   // Each level's target year (or none), read once for the level, not once for every activity under it.
   const targetYears = new Map<string, number | null>();
-  const levelsOf = (a: Activity): Activity[][] => {
-    const lists: Activity[][] = [];
+  for (const a of plan.activities) {
     for (let i = 0; i < a.path.length; i++) {
       const level = a.path[i]!;
       const cell = a.pathCells[i] ?? a.cell;
       const entry = under.get(cell);
       if (entry) {
-        lists.push(entry.acts);
+        entry.acts.push(a);
         continue;
       }
       let year = targetYears.get(level);
@@ -859,20 +858,8 @@ function goalTargets(plan: Plan, out: Finding[]): void {
         const target = TARGET.exec(level);
         targetYears.set(level, (year = target ? Number(target[1]) : null));
       }
-      if (year !== null) {
-        const acts: Activity[] = [];
-        under.set(cell, { text: level, year, acts });
-        lists.push(acts);
-      }
+      if (year !== null) under.set(cell, { text: level, year, acts: [a] });
     }
-    return lists;
-  };
-  // The activities under the same levels share their path arrays: a run of them is placed once.
-  let run: { path: readonly string[]; cells: readonly string[]; lists: Activity[][] } | null = null;
-  for (const a of plan.activities) {
-    const shared = run !== null && run.path === a.path && run.cells === a.pathCells && a.pathCells.length >= a.path.length;
-    if (!shared) run = { path: a.path, cells: a.pathCells, lists: levelsOf(a) };
-    for (const acts of run!.lists) acts.push(a);
   }
   for (const goal of plan.goals) {
     if (goal.targetYear !== null && !under.has(goal.cell)) check(goal.text, goal.cell, goal.targetYear, plan.activities);
