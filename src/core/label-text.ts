@@ -35,8 +35,11 @@ export function endsMidSentence(text: string): boolean {
   // The last word, read back from the end by character (this runs for every line of a plan).
   let i = t.length;
   while (i > 0 && isWordEndCode(t.charCodeAt(i - 1))) i--;
-  return i < t.length && DANGLING.has(t.slice(i).toLowerCase());
+  // A longer word is none of them: most lines end so, and need no string for their last word.
+  return i < t.length && t.length - i <= LONGEST_DANGLING && DANGLING.has(t.slice(i).toLowerCase());
 }
+
+const LONGEST_DANGLING = Math.max(...[...DANGLING].map((w) => w.length));
 
 /** A-Z, a-z or "&": what the last word of a line is made of. */
 function isWordEndCode(c: number): boolean {

@@ -56,19 +56,26 @@ interface Hierarchy {
 }
 
 /** The first word of each level name: a label starting with any other word names no level. */
-const LEVEL_FIRST_WORDS = new Set(LEVEL_WORDS.split("|").map((w) => w.split(" ")[0]!));
-const LEVEL_INITIALS = new Set([...LEVEL_FIRST_WORDS].map((w) => w.charCodeAt(0)));
+const LEVEL_FIRST_WORDS = [...new Set(LEVEL_WORDS.split("|").map((w) => w.split(" ")[0]!))];
 
-/** The label's first word in lower case, if it starts with a letter (ASCII: level names are English words). */
-function leadingWord(text: string): string {
-  if (!LEVEL_INITIALS.has(text.charCodeAt(0) | 0x20)) return "";
+/**
+ * Whether the label starts with the first word of a level name, whatever its case ("Goal", "STRATEGY"), and that
+ * word ends there. Compared in place by character: this runs for every row of a plan.
+ */
+function startsWithLevelWord(text: string): boolean {
   let end = 0;
   while (end < text.length) {
     const c = text.charCodeAt(end) | 0x20;
     if (c < 97 || c > 122) break;
     end++;
   }
-  return text.slice(0, end).toLowerCase();
+  for (const word of LEVEL_FIRST_WORDS) {
+    if (word.length !== end) continue;
+    let i = 0;
+    while (i < end && (text.charCodeAt(i) | 0x20) === word.charCodeAt(i)) i++;
+    if (i === end) return true;
+  }
+  return false;
 }
 
 function levelName(word: string): string {
@@ -77,7 +84,7 @@ function levelName(word: string): string {
 }
 
 function hierarchyOf(text: string): Hierarchy | null {
-  if (!LEVEL_FIRST_WORDS.has(leadingWord(text))) return null;
+  if (!startsWithLevelWord(text)) return null;
   const m = HIERARCHY.exec(text);
   if (m) {
     const hasId = m[3] !== undefined;
