@@ -3,19 +3,15 @@
  *  - the engine alone (read + validate + status + summary) on synthetic grids: timeline cells per second, in a
  *    process of its own (engine.ts);
  *  - the command line end to end on a 10,000-row .xlsx beside exceljs reading the same file alone (and beside its
- *    own reader alone), in this process and as new processes;
+ *    own reader alone), warm in a process of its own (end-to-end.ts), and as new processes;
  *  - peak memory (resident set size).
  * Later sections (Excel adapter syncs and bytes, bundle sizes, time to first summary) are added by their modules.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import ExcelJS from "exceljs";
-import { run } from "../../src/cli/main";
-import { readXlsx } from "../../src/cli/read-xlsx";
-import { syntheticRows } from "./synthetic";
 import { benchAdapter } from "./adapter";
 import { benchPages } from "./pages";
 
@@ -26,60 +22,24 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
 function best(times: number[]): number {
   return Math.min(...times);
 }
 
 /**
- * The engine alone, in a process of its own running the engine compiled to JavaScript, as the add-in and the
- * command line run it: not in this process, where ts-node keeps the TypeScript compiler in the heap (measured, it
- * slows the engine by 10-40%).
+ * The engine alone (engine.ts) and the command line end to end (end-to-end.ts), each in a process of its own
+ * running the code compiled to JavaScript, as the add-in and the command line run it: not in this process, where
+ * ts-node keeps the TypeScript compiler in the heap (measured, it slows the engine by 10-40%).
  */
-async function engine(dir: string): Promise<void> {
-  const out = join(dir, "engine");
+async function compiled(dir: string): Promise<void> {
+  const out = join(dir, "compiled");
   const root = join(__dirname, "..", "..");
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-  const flags = ["--ignoreConfig", "--outDir", out, "--rootDir", root, "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node"];
-  await runProcess([tsc, ...flags, join(__dirname, "engine.ts")], "inherit", [0]);
+  const flags = ["--ignoreConfig", "--outDir", out, "--rootDir", root, "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node", "--esModuleInterop"];
+  await runProcess([tsc, ...flags, join(__dirname, "engine.ts"), join(__dirname, "end-to-end.ts")], "inherit", [0]);
   await runProcess([join(out, "scripts", "bench", "engine.js")], "inherit", [0]);
-}
-
-async function endToEnd(dir: string): Promise<void> {
-  const file = join(dir, "plan-10000.xlsx");
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Plan 2023-24");
-  for (const row of syntheticRows(10_000, 12)) ws.addRow(row);
-  await wb.xlsx.writeFile(file);
-
-  // Output goes nowhere, as into a file: --json is compact there (it is indented only on a terminal).
-  const quiet = { stdout: () => undefined, stderr: () => undefined, today: () => "2024-01-15" };
-  const commands = [["status"], ["validate"], ["status", "--json"]];
-  const readAlone: number[] = [];
-  const ownRead: number[] = [];
-  const cli: number[][] = commands.map(() => []);
-  for (let i = 0; i < 5; i++) {
-    readAlone.push(await timeAsync(async () => new ExcelJS.Workbook().xlsx.readFile(file)));
-    ownRead.push(await timeAsync(async () => readXlsx(readFileSync(file))));
-    for (const [k, args] of commands.entries()) cli[k]!.push(await timeAsync(async () => run([...args, file, "--as-of", "2024-01-15"], quiet)));
-  }
-  const r = best(readAlone);
-  const own = best(ownRead);
-  console.log("Command line on a 10,000-row .xlsx, best of 5, beside exceljs reading the file alone (the target's measure) and beside the command line's own reader alone:");
-  console.log(`  exceljs read alone ${r.toFixed(0)} ms; the command line's own .xlsx reader alone ${own.toFixed(0)} ms`);
-  for (const [k, args] of commands.entries()) {
-    const c = best(cli[k]!);
-    console.log(`  ${args.join(" ").padEnd(14)} end to end ${c.toFixed(0)} ms; ratio ${(c / r).toFixed(2)}x the exceljs read, ${(c / own).toFixed(2)}x its own read`);
-  }
-  const refresh: number[] = [];
-  for (let i = 0; i < 3; i++) refresh.push(await timeAsync(async () => run(["refresh", file, "--out", join(dir, "refreshed.xlsx"), "--as-of", "2024-01-15"], quiet)));
-  console.log(`  refresh --out   end to end ${best(refresh).toFixed(0)} ms, best of 3 (exceljs reads and writes the workbook model for the copy)`);
-  await asProcesses(file);
+  await runProcess([join(out, "scripts", "bench", "end-to-end.js"), dir], "inherit", [0]);
+  await asProcesses(join(dir, "plan-10000.xlsx"));
 }
 
 /**
@@ -124,8 +84,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
   try {
     console.log(`Milestone Monitor bench on ${process.platform} ${process.arch}, Node ${process.version}\n`);
-    await engine(dir);
-    await endToEnd(dir);
+    await compiled(dir);
     await benchAdapter();
     await benchPages();
   } finally {
