@@ -1,10 +1,21 @@
 /**
- * The engine alone (read + validate + status + summary) on synthetic grids: timeline cells per second. Run by
- * bench.ts in a process of its own, compiled to JavaScript.
+ * The engine alone on generated grids, in a process of its own running the engine compiled to JavaScript (bench.ts
+ * compiles and runs it): the whole engine in timeline cells per second, then each stage on its own (read, validate,
+ * status, summary, the JSON document), on a district-style grid, the same with non-ASCII labels, and templated
+ * near-copies (one school's plan copied for many schools).
  */
 import { performance } from "node:perf_hooks";
 import { analyzeSheet } from "../../src/core/analyze";
-import { syntheticGrid } from "./synthetic";
+import { sheetDocument } from "../../src/core/contract";
+import type { Grid } from "../../src/core/grid";
+import { readPlan } from "../../src/core/read-plan";
+import { resolveSettings } from "../../src/core/settings";
+import { statusAsOf } from "../../src/core/status";
+import { summarize } from "../../src/core/summary";
+import { validatePlan } from "../../src/core/validate";
+import { nonAsciiGrid, syntheticGrid, templatedGrid } from "./synthetic";
+
+const AS_OF = "2025-01-15";
 
 function time(fn: () => void): number {
   const start = performance.now();
@@ -20,10 +31,13 @@ function repeat(fn: () => void, min: number, ms: number): number[] {
   return times;
 }
 
-function engine(): void {
+const best = (times: number[]): number => Math.min(...times);
+const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
+function whole(): void {
   console.log("Engine alone (read + validate + status + summary), best run of at least 5 and 2 s, after 3 warm-up runs:");
   const warm = syntheticGrid(2_000, 24, 99);
-  for (let i = 0; i < 3; i++) analyzeSheet(warm, { asOf: "2025-01-15" });
+  for (let i = 0; i < 3; i++) analyzeSheet(warm, { asOf: AS_OF });
   for (const [activities, months] of [
     [1_000, 12],
     [10_000, 60],
@@ -31,18 +45,46 @@ function engine(): void {
     const grid = syntheticGrid(activities, months);
     let marks = 0;
     const times = repeat(() => {
-      marks = analyzeSheet(grid, { asOf: "2025-01-15" }).summary.totals.scheduled;
+      marks = analyzeSheet(grid, { asOf: AS_OF }).summary.totals.scheduled;
     }, 5, 2_000);
     const cells = grid.values.length * months;
-    const ms = Math.min(...times);
-    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+    const ms = best(times);
+    const mid = median(times);
     console.log(
       `  ${activities.toLocaleString("en-US")} activities x ${months} months: best ${ms.toFixed(1)} ms, ` +
-        `${((cells / ms) * 1000 / 1e6).toFixed(2)} million timeline cells/s (median of ${times.length} runs ${median.toFixed(1)} ms, ` +
-        `${((cells / median) * 1000 / 1e6).toFixed(2)} million/s; ${marks.toLocaleString("en-US")} marks)`,
+        `${((cells / ms) * 1000 / 1e6).toFixed(2)} million timeline cells/s (median of ${times.length} runs ${mid.toFixed(1)} ms, ` +
+        `${((cells / mid) * 1000 / 1e6).toFixed(2)} million/s; ${marks.toLocaleString("en-US")} marks)`,
     );
   }
 }
 
-engine();
+/** Each stage alone, best of at least 20 runs and 1 s, on the output of the stage before it. */
+function stages(name: string, grid: Grid): void {
+  const settings = resolveSettings(undefined);
+  const read = readPlan(grid, { settings, today: AS_OF });
+  const findings = [...read.findings, ...validatePlan(read.plan, AS_OF)];
+  const status = statusAsOf(read.plan, AS_OF, settings.dueSoonDays);
+  const summary = summarize(read.plan, status, findings);
+  const report = { sheet: grid.sheet, plan: read.plan, findings, status, summary };
+  const figures: [string, () => void][] = [
+    ["read", () => readPlan(grid, { settings, today: AS_OF })],
+    ["validate", () => validatePlan(read.plan, AS_OF)],
+    ["status", () => statusAsOf(read.plan, AS_OF, settings.dueSoonDays)],
+    ["summary", () => summarize(read.plan, status, findings)],
+    ["JSON", () => JSON.stringify(sheetDocument(report))],
+  ];
+  const parts = figures.map(([stage, fn]) => {
+    for (let i = 0; i < 3; i++) fn();
+    return `${stage} ${best(repeat(fn, 20, 1_000)).toFixed(2)}`;
+  });
+  console.log(`  ${name} (${read.plan.activities.length.toLocaleString("en-US")} activities, ${findings.length.toLocaleString("en-US")} findings): ${parts.join(", ")} ms`);
+}
+
+whole();
+console.log("Each stage alone, best of at least 20 runs and 1 s (ms):");
+stages("district grid 1,000 x 12", syntheticGrid(1_000, 12));
+stages("district grid 10,000 x 60", syntheticGrid(10_000, 60));
+stages("non-ASCII labels 1,000 x 12", nonAsciiGrid(1_000, 12));
+stages("templated near-copies, 125 schools x 8 (1,000 rows)", templatedGrid(125));
+stages("templated near-copies, 1,250 schools x 8 (10,000 rows)", templatedGrid(1_250));
 console.log(`  peak memory of the engine's process (resident set): ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);
