@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parseDelimited } from "../src/cli/read-delimited";
-import { readPlan } from "../src/core/read-plan";
+import { readPlan } from "../src/core/reading/read-plan";
 import type { Grid } from "../src/core/grid";
 
 const ROOT = join(__dirname, "..");

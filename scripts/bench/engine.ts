@@ -8,11 +8,11 @@ import { performance } from "node:perf_hooks";
 import { analyzeSheet } from "../../src/core/analyze";
 import { sheetDocument } from "../../src/core/contract";
 import type { Grid } from "../../src/core/grid";
-import { readPlan } from "../../src/core/read-plan";
+import { readPlan } from "../../src/core/reading/read-plan";
 import { resolveSettings } from "../../src/core/settings";
 import { statusAsOf } from "../../src/core/status";
 import { summarize } from "../../src/core/summary";
-import { validatePlan } from "../../src/core/validate";
+import { validatePlan } from "../../src/core/rules";
 import { nonAsciiGrid, syntheticGrid, templatedGrid } from "./synthetic";
 
 const AS_OF = "2025-01-15";

@@ -1,11 +1,11 @@
 import { compareFindings, type Finding } from "./findings";
 import type { Grid } from "./grid";
 import type { Plan } from "./plan";
-import { readPlan } from "./read-plan";
+import { readPlan } from "./reading/read-plan";
 import { resolveSettings, type Settings, type SettingsInput } from "./settings";
 import { statusAsOf, type StatusReport } from "./status";
 import { summarize, type Summary } from "./summary";
-import { validatePlan } from "./validate";
+import { validatePlan } from "./rules";
 import type { IsoDate } from "./dates";
 
 export interface AnalyzeOptions {

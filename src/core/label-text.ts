@@ -91,47 +91,12 @@ export function hasUntidySpace(text: string): boolean {
 
 /** The runs of letters a-z and digits, lower case, accents off (é -> e). */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  forEachWordSpan(text, (source, start, end) => out.push(source.slice(start, end).toLowerCase()));
-  return out;
+  // Plain ASCII has no accents to take off (most plans). Other text is lower-cased again after: a letter like the mathematical bold A comes apart into a capital.
+  const plain = ASCII.test(text) ? text.toLowerCase() : text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return plain.match(/[a-z0-9]+/g) ?? [];
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * The words `words` returns, in order, each handed over as where it lies in a text (`source`, from start to end)
- * with a hash of its lower-case letters, rather than as a new string: for looking up the words of thousands of
- * labels without a string apiece. Plain ASCII text (most plans) is its own source, its capitals left as they are
- * (a word's letters lower-cased are `code | 0x20`). Other text is lower-cased and has its accents taken off
- * (é -> e) first. Returns whether the text was plain ASCII: whether the spans are places in the text itself.
- */
-export function forEachWordSpan(text: string, visit: (source: string, start: number, end: number, hash: number) => void): boolean {
-  const ascii = !NON_ASCII.test(text);
-  const source = ascii ? text : text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  let start = -1;
-  let hash = 0;
-  for (let i = 0; i <= source.length; i++) {
-    // A-Z lower-cased; anything else stays what it is.
-    let c = i < source.length ? source.charCodeAt(i) : 0;
-    if (c >= 65 && c <= 90) c |= 0x20;
-    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (inWord) {
-      if (start < 0) {
-        start = i;
-        hash = FNV_OFFSET;
-      }
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-    } else if (start >= 0) {
-      visit(source, start, i, hash);
-      start = -1;
-    }
-  }
-  return ascii;
-}
-
-/** FNV-1a, a simple hash of a word's letters. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** What a first word is made of: letters, digits, and every character from À (U+00C0) on (accents, other scripts). */
 function isFirstWordCode(c: number): boolean {
@@ -156,21 +121,6 @@ const STOP = new Set([
 /** A word that carries meaning: not a stop word ("the", "for", ...), and more than one letter. */
 export function isContentWord(word: string): boolean {
   return !STOP.has(word) && word.length > 1;
-}
-
-/** The longest stop word: a longer word carries meaning whatever it is. */
-const LONGEST_STOP_WORD = Math.max(...[...STOP].map((w) => w.length));
-
-/**
- * Whether the word source[start .. end) (a span from forEachWordSpan) is a content word, without a string for it
- * unless it is short enough to be a stop word.
- */
-export function isContentWordAt(source: string, start: number, end: number): boolean {
-  const length = end - start;
-  if (length <= 1) return false;
-  // Stop words are letters only: a word that starts with a digit is not one.
-  const first = source.charCodeAt(start);
-  return length > LONGEST_STOP_WORD || (first >= 48 && first <= 57) || isContentWord(source.slice(start, end).toLowerCase());
 }
 
 /** Shortens a label for a message: the first words, with an ellipsis. */

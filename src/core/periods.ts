@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { addMonths, monthEnd, monthShortName, monthStart, schoolYearLabel, dayNumberOfIso, type IsoDate } from "./dates";
 import { SEASON_START, type PeriodLabel } from "./period-label";
-import type { GroupYear } from "./timeline-header";
+import type { GroupYear } from "./reading/timeline-header";
 
 export const PeriodKindSchema = z.enum(["month", "school-year", "calendar-year", "quarter", "semester", "trimester", "season"]);
 export type PeriodKind = z.infer<typeof PeriodKindSchema>;

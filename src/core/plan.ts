@@ -1,7 +1,9 @@
 import { z } from "zod/mini";
 import { PeriodKindSchema, PeriodSchema } from "./periods";
 
+/** What a mark says: planned, done, in progress or cancelled (by the mark itself or its row's status). */
 export const MarkStateSchema = z.enum(["planned", "done", "in-progress", "cancelled"]);
+export type MarkState = z.infer<typeof MarkStateSchema>;
 
 /** One scheduled period of an activity: where its mark is and what the mark says. */
 export const ScheduledMarkSchema = z.object({

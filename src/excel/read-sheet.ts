@@ -1,6 +1,6 @@
 import type { Area, CellValue, Grid } from "../core/grid";
 import { SheetGrid } from "../core/grid";
-import { findTimelineHeaders, type TimelineHeader } from "../core/timeline-header";
+import { findTimelineHeaders, type TimelineHeader } from "../core/reading/timeline-header";
 import type { Capabilities } from "./capabilities";
 import { parseAreas } from "./range-address";
 import { isPayloadLimitError, UserFacingError } from "./errors";

@@ -5,8 +5,7 @@
  */
 import fc from "fast-check";
 import { isErrorValue } from "../../src/core/grid";
-import { endsMidSentence, forEachWordSpan, hasUntidySpace, isContentWord, isContentWordAt, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
-import { FREQUENCY_WORD } from "../../src/core/validate";
+import { endsMidSentence, hasUntidySpace, looksLikeFormula, startsLowerCase, words } from "../../src/core/label-text";
 
 const DANGLING = ["and", "the", "of", "for", "to", "with", "&", "their", "all"];
 const FREQUENCY = ["monthly", "Quarter", "YEAR", "semi-annual", "bi\u0301weekly", "trimester", "se\u0301mester", "2year"];
@@ -47,29 +46,9 @@ test("isErrorValue knows Excel's error values and nothing else", () => {
   expect(isErrorValue(42)).toBe(false);
 });
 
-test("words are the runs of letters and digits, lower case, accents off, on any text", () => {
-  // Lower case again after taking accents off: a letter like the mathematical bold A comes apart into a capital.
-  const plain = (t: string): string => t.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  const reference = (t: string): string[] => plain(t).match(/[a-z0-9]+/g) ?? [];
-  fc.assert(fc.property(anyText, (t) => expect(words(t)).toEqual(reference(t))), { numRuns: 5_000 });
+test("words are the runs of letters and digits, lower case, accents off", () => {
   expect(words("Develop the PLC Model, 2024-25")).toEqual(["develop", "the", "plc", "model", "2024", "25"]);
   expect(words("Évaluer l'équipe")).toEqual(["evaluer", "l", "equipe"]);
   expect(words("\u{1d400}\u{1d401} plan")).toEqual(["ab", "plan"]);
-});
-
-test("a frequency word in a label lies within one of its content words (frequencyChecks reads only such labels)", () => {
-  const namesFrequency = (t: string): boolean => words(t).some((w) => isContentWord(w) && FREQUENCY_WORD.test(w));
-  fc.assert(fc.property(anyText, (t) => !FREQUENCY_WORD.test(t) || namesFrequency(t)), { numRuns: 5_000 });
-  expect(namesFrequency("Hold \u00abmonthly\u00bb caf\u00e9 nights")).toBe(true);
-  expect(namesFrequency("Hold caf\u00e9 nights")).toBe(false);
-});
-
-test("isContentWordAt tells a content word where it lies as isContentWord tells it from its string", () => {
-  const PIECES_AND_STOP_WORDS = fc.array(fc.constantFrom(...PIECES, "THE", "These", "which", "well", "alsoo", "a1", "12"), { maxLength: 8 }).map((p) => p.join(" "));
-  fc.assert(
-    fc.property(fc.oneof(anyText, PIECES_AND_STOP_WORDS), (t) => {
-      forEachWordSpan(t, (source, start, end) => expect(isContentWordAt(source, start, end)).toBe(isContentWord(source.slice(start, end).toLowerCase())));
-    }),
-    { numRuns: 3_000 },
-  );
+  expect(words("Планировать 研修 plan")).toEqual(["plan"]);
 });

@@ -42,7 +42,7 @@ const CORE = join(__dirname, "..", "..", "src", "core");
 
 test("the engine emits exactly these rule ids (a new rule needs its tests here)", () => {
   const emitted = new Set<string>();
-  for (const file of readdirSync(CORE).filter((f) => f.endsWith(".ts"))) {
+  for (const file of readdirSync(CORE, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
     for (const m of readFileSync(join(CORE, file), "utf8").matchAll(/\brule: "([a-z-]+)"/g)) emitted.add(m[1]!);
   }
   expect([...emitted].sort()).toEqual(Object.keys(RULES).sort());

@@ -1,5 +1,5 @@
-import { isYearLabel, needsYear, parsePeriodLabel, type PeriodLabel } from "./period-label";
-import type { CellValue, SheetGrid } from "./grid";
+import { isYearLabel, needsYear, parsePeriodLabel, type PeriodLabel } from "../period-label";
+import type { CellValue, SheetGrid } from "../grid";
 
 /** A row that names three or more periods: the top of a block. */
 export interface TimelineHeader {

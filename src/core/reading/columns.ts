@@ -1,5 +1,5 @@
-import type { SheetGrid } from "./grid";
-import { isErrorValue } from "./grid";
+import type { SheetGrid } from "../grid";
+import { isErrorValue } from "../grid";
 
 /** What a non-timeline column of a block holds, by its header. */
 export type ColumnRole = "label" | "step" | "owner" | "evidence" | "resources" | "status" | "notes";

@@ -1,7 +1,7 @@
-import { isErrorValue, isPercentFormat, type CellValue } from "./grid";
-import type { MarkWords } from "./settings";
-
-export type MarkState = "planned" | "done" | "in-progress" | "cancelled";
+/** Marks (README, "Marks"): what a timeline cell holds, read with the default vocabulary and the workbook's own words. */
+import { isErrorValue, isPercentFormat, type CellValue } from "../grid";
+import type { MarkState } from "../plan";
+import type { MarkWords } from "../settings";
 
 /** What one timeline cell holds, read with the mark vocabulary. */
 export type CellMark =
@@ -86,12 +86,4 @@ export function markVocabulary(words: MarkWords): MarkVocabulary {
       return mark;
     },
   };
-}
-
-/** Row status words: a status column overrides the marks of its row with these. */
-export function statusOverride(status: string): "done" | "cancelled" | null {
-  const s = normalize(status).replace(/[.!]$/, "");
-  if (["complete", "completed", "done", "achieved", "100%", "finished"].includes(s)) return "done";
-  if (["cancelled", "canceled", "not achieved", "dropped", "abandoned"].includes(s)) return "cancelled";
-  return null;
 }

@@ -1,0 +1,65 @@
+import { a1 } from "../address";
+import type { Activity } from "../plan";
+import { attribute } from "./attributes";
+import type { BlockColumns } from "./columns";
+import type { ReadContext } from "./context";
+import { joinLines, type Draft } from "./drafts";
+import { checkFormulaLike } from "./formula-like";
+import { statusOverride } from "./row-status";
+import type { CellRead, RowRead } from "./rows";
+import { scheduleOf, type Timeline } from "./schedule";
+
+/**
+ * An activity from its draft: its text (wrapped lines joined, bullets as sub-items), its path, its attribute columns,
+ * its schedule (the row status overriding the marks), and the error values in its other columns.
+ */
+export function buildActivity(ctx: ReadContext, draft: Draft, rowsByNumber: Map<number, RowRead>, columns: BlockColumns, timeline: Timeline, blockIndex: number): Activity {
+  const g = ctx.grid;
+  const lines = joinLines(draft.lines);
+  const text = draft.subItems.length === 0 ? lines : [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
+  const id = ctx.idPrefix + (draft.firstRow + 1);
+  // A one-row activity's cells are its row's (most activities); others gather theirs.
+  const rows = draft.rows.map((r) => rowsByNumber.get(r)).filter((row) => row !== undefined);
+  const cells: readonly CellRead[] = rows.length === 1 ? rows[0]!.cells : rows.flatMap((row) => row.cells);
+  for (const { row: r, errors } of rows) {
+    for (const c of errors) {
+      const header = columns.headers.get(c);
+      ctx.add({
+        rule: "error-value",
+        severity: "error",
+        message: `${a1(r, c)} shows the error ${String(g.own(r, c))}${header ? ` in the "${header}" column` : ""}. Fix the formula or the value it refers to.`,
+        cell: ctx.cell(r, c),
+        activityId: id,
+      });
+    }
+  }
+
+  checkFormulaLike(ctx, draft, id);
+
+  const status = attribute(g, draft, columns.roles.status);
+  const override = status ? statusOverride(status) : null;
+  const schedule = scheduleOf(ctx, draft, cells, timeline, id, override);
+  const attributes: Record<string, string> = {};
+  for (const [c, header] of columns.extra) {
+    const v = attribute(g, draft, c);
+    if (v !== null) attributes[header] = v;
+  }
+  return {
+    id,
+    text,
+    path: (draft.path.texts ??= draft.path.levels.map((level) => (level.joined ??= joinLines(level.lines)))),
+    pathCells: (draft.path.cells ??= draft.path.levels.map((level) => ctx.cell(level.firstRow, level.labelColumn))),
+    owner: attribute(g, draft, columns.roles.owner),
+    status,
+    step: attribute(g, draft, columns.step),
+    evidence: attribute(g, draft, columns.roles.evidence),
+    resources: attribute(g, draft, columns.roles.resources),
+    notes: attribute(g, draft, columns.roles.notes),
+    attributes,
+    subItems: draft.subItems,
+    block: blockIndex,
+    cell: ctx.cell(draft.firstRow, draft.labelColumn),
+    rows: draft.rows.map((r) => r + 1),
+    schedule,
+  };
+}

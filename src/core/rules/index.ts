@@ -1,0 +1,28 @@
+import type { IsoDate } from "../dates";
+import type { Finding } from "../findings";
+import type { Plan } from "../plan";
+import { duplicateActivities } from "./duplicate-activity";
+import { frequencyChecks } from "./frequency-mismatch";
+import { goalTargets } from "./goal-target";
+import { readLabelWords } from "./label-words";
+import { missingOwners } from "./missing-owner";
+import { sequenceChecks } from "./sequence";
+import { statusContradictions } from "./status-contradiction";
+import { unscheduledActivities } from "./unscheduled-activity";
+
+/**
+ * The checks that look at the plan as a whole, after reading: what a planner would catch on a careful read. One
+ * file per rule (README, "Where each convention lives"); the rules found while reading are in ../reading.
+ */
+export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
+  const out: Finding[] = [];
+  const labels = readLabelWords(plan);
+  unscheduledActivities(plan, out);
+  missingOwners(plan, out);
+  duplicateActivities(plan, labels, out);
+  sequenceChecks(plan, labels, out);
+  frequencyChecks(plan, out);
+  statusContradictions(plan, asOf, out);
+  goalTargets(plan, out);
+  return out;
+}

@@ -1,0 +1,81 @@
+import { localCell } from "../address";
+import { dayNumberOfIso } from "../dates";
+import type { Finding } from "../findings";
+import { excerpt } from "../label-text";
+import type { Activity, Plan, ScheduledMark } from "../plan";
+import { similarity, type LabelWords } from "./label-words";
+import { STAGE } from "./stages";
+
+/** The first mark that is not cancelled: when the step starts. */
+function firstLive(a: Activity): ScheduledMark | null {
+  for (const m of a.schedule) if (m.state !== "cancelled") return m;
+  return null;
+}
+
+interface Staged {
+  a: Activity;
+  /** The activity's place in the plan. */
+  index: number;
+  stage: number;
+  first: ScheduledMark;
+  start: number;
+  object: ReadonlySet<string>;
+  head: ReadonlySet<string>;
+}
+
+/**
+ * sequence: a "Monitor ..." or "Implement ..." step scheduled before the "Develop ..."/"Design ..." step it depends
+ * on. A step depends on a step of an earlier stage of the same piece of work: in the same block, under the same goal
+ * or strategy, working on the same thing (its object, or the object's head, similar enough).
+ */
+export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[]): void {
+  // Each scope (block and path) keeps its steps by stage, so a step is compared with the earlier stages' steps only.
+  const scopes = new Map<string, Staged[][]>();
+  plan.activities.forEach((a, index) => {
+    const { verb, object, head } = labels[index]!;
+    const stage = STAGE.get(verb);
+    const first = firstLive(a);
+    if (stage === undefined || first === null || object === null || head === null) return;
+    const scope = `${a.block}\u0000${a.path.join("\u0000")}`;
+    let byStage = scopes.get(scope);
+    if (!byStage) scopes.set(scope, (byStage = [[], [], []]));
+    byStage[stage]!.push({ a, index, stage, first, start: dayNumberOfIso(first.start), object, head });
+  });
+  const found: { later: Staged; best: Staged }[] = [];
+  for (const byStage of scopes.values()) {
+    for (let stage = 1; stage < byStage.length; stage++) {
+      for (const later of byStage[stage]!) {
+        // The most similar step of an earlier stage; on a tie, the latest stage (implement before monitor).
+        let best: Staged | null = null;
+        let bestScore = 0;
+        for (let s = 0; s < stage; s++) {
+          for (const earlier of byStage[s]!) {
+            const headScore = later.head.size > 0 && earlier.head.size > 0 ? similarity(earlier.head, later.head) : 0;
+            const score = Math.max(similarity(earlier.object, later.object), headScore);
+            if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
+              best = earlier;
+              bestScore = score;
+            }
+          }
+        }
+        if (best && bestScore >= 0.4 && later.start < best.start) found.push({ later, best });
+      }
+    }
+  }
+  // In the order of the plan.
+  found.sort((x, y) => x.later.index - y.later.index);
+  for (const { later, best } of found) {
+    const laterVerb = labels[later.index]!.verb;
+    const earlierVerb = labels[best.index]!.verb;
+    out.push({
+      rule: "sequence",
+      severity: "warning",
+      message:
+        `"${excerpt(later.a.text)}" (${localCell(later.a.cell)}) starts in ${later.first.period}, before "${excerpt(best.a.text)}" ` +
+        `(${localCell(best.a.cell)}) starts in ${best.first.period}. You cannot ${laterVerb} what you have not begun to ${earlierVerb}: ` +
+        `move one of them.`,
+      cell: later.a.cell,
+      activityId: later.a.id,
+    });
+  }
+}
