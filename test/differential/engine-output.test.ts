@@ -75,13 +75,26 @@ test("every grid gives exactly the recorded output on every day", () => {
   for (const c of all) {
     for (const day of AS_OF) {
       const key = `${c.name} @ ${day}`;
+      const now = output(c, day);
       try {
-        expect(output(c, day)).toEqual(recorded[key]);
+        expect(now).toEqual(recorded[key]);
       } catch (e) {
         differing.push(key);
         if (differing.length === 1) console.error(`${key}:\n${(e as Error).message.slice(0, 4000)}`);
+        if (process.env["DIFF_SUMMARY"]) summary.push(...findingChanges(key, recorded[key], now));
       }
     }
   }
+  if (summary.length > 0) writeFileSync(process.env["DIFF_SUMMARY"]!, summary.join("\n"));
   expect(differing).toEqual([]);
 });
+
+const summary: string[] = [];
+
+/** The findings one output has and the other has not, a line each: for reading a deliberate change's effect. */
+function findingChanges(key: string, before: unknown, after: unknown): string[] {
+  const lines = (o: unknown): string[] =>
+    ((o as { document: { findings: { rule: string; cell: string; message: string }[] } }).document.findings ?? []).map((f) => `${f.rule} ${f.cell} ${f.message}`);
+  const [b, a] = [lines(before), lines(after)];
+  return [...b.filter((l) => !a.includes(l)).map((l) => `${key} - ${l}`), ...a.filter((l) => !b.includes(l)).map((l) => `${key} + ${l}`)];
+}

@@ -1,56 +1,124 @@
 import { localCell } from "../address";
 import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
-import type { Plan } from "../plan";
+import type { Activity, Plan } from "../plan";
 import { similarity, type LabelWords } from "./label-words";
 import { STEP_VERBS } from "./stages";
 
+/** Content words this similar (Jaccard) make two activities near-copies. */
 const NEAR_DUPLICATE = 0.85;
 
 /**
- * duplicate-activity: the same or nearly the same activity twice (content words with a Jaccard similarity of 0.85
- * or more), unless their verbs name different steps of one piece of work ("Develop ..." and "Monitor ...").
- * Candidates come from prefix filtering: two sets that similar must share one of the rarest few words of each, so
- * only activities sharing such a word are compared.
+ * How many earlier labels under one rare word a label is compared with: the nearest ones. Copies of a template
+ * (forty schools' plans pasted together) share their rare words with thousands of labels; the cap keeps the search
+ * linear in the labels whatever they say.
+ */
+const CANDIDATES_PER_WORD = 32;
+
+export interface DuplicateSearch {
+  /** Groups of copies, each by the activities' places in the plan, ascending; groups in plan order. */
+  groups: number[][];
+  /** How many pairs of labels were compared. */
+  comparisons: number;
+}
+
+/**
+ * Copies and near-copies among the labels. Exact copies (the same text, whatever its case) are grouped by their text
+ * in one pass. Near-copies share nearly all their content words, the same numbers, and a verb that does not make them
+ * different steps of one piece of work ("Develop ..." and "Monitor ..."). Candidates come from prefix filtering: two
+ * sets that similar share one of the rarest few words of each; a label is compared with the nearest earlier labels
+ * under each of its rare words only.
+ */
+export function findDuplicates(texts: readonly string[], labels: readonly LabelWords[]): DuplicateSearch {
+  const parent = texts.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const join = (i: number, j: number): void => {
+    const [a, b] = [root(i), root(j)];
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+
+  const firstWithText = new Map<string, number>();
+  const frequency = new Map<string, number>();
+  for (const { words } of labels) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const under = new Map<string, number[]>();
+  let comparisons = 0;
+  texts.forEach((text, j) => {
+    const label = labels[j]!;
+    const size = label.words.size;
+    // A word alone ("Review", "Cancelled") says too little to call two activities one.
+    if (size < 2) return;
+    const key = text.trim().toLowerCase();
+    const original = firstWithText.get(key);
+    if (original !== undefined) return join(original, j);
+    firstWithText.set(key, j);
+    const prefix = rarest(label.words, size - Math.ceil(NEAR_DUPLICATE * size) + 1, frequency);
+    const candidates = new Set<number>();
+    for (const w of prefix) {
+      const list = under.get(w);
+      if (!list) under.set(w, [j]);
+      else {
+        for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) candidates.add(list[k]!);
+        list.push(j);
+      }
+    }
+    comparisons += candidates.size;
+    for (const i of candidates) {
+      const other = labels[i]!;
+      // Sets this similar are close in size too.
+      if (Math.min(other.words.size, size) < NEAR_DUPLICATE * Math.max(other.words.size, size)) continue;
+      if (other.numbers !== label.numbers) continue;
+      if (other.verb !== label.verb && (STEP_VERBS.has(other.verb) || STEP_VERBS.has(label.verb))) continue;
+      if (similarity(other.words, label.words) >= NEAR_DUPLICATE) join(i, j);
+    }
+  });
+
+  const byRoot = new Map<number, number[]>();
+  texts.forEach((_, i) => {
+    const r = root(i);
+    const group = byRoot.get(r);
+    if (group) group.push(i);
+    else byRoot.set(r, [i]);
+  });
+  return { groups: [...byRoot.values()].filter((g) => g.length > 1), comparisons };
+}
+
+/** The k rarest words of a set, rarest first (ties in a fixed order: any fixed order keeps prefix filtering exact). */
+function rarest(words: ReadonlySet<string>, k: number, frequency: Map<string, number>): string[] {
+  return [...words]
+    .map((w) => ({ w, n: frequency.get(w)! }))
+    .sort((x, y) => x.n - y.n || (x.w < y.w ? -1 : 1))
+    .slice(0, k)
+    .map((x) => x.w);
+}
+
+/** How many cells a group's finding names before "and N more". */
+const NAMED = 5;
+
+/**
+ * duplicate-activity: the same or nearly the same activity more than once. One finding for each group of copies, at
+ * its second activity (the first copy), naming the others.
  */
 export function duplicateActivities(plan: Plan, labels: LabelWords[], out: Finding[]): void {
   const acts = plan.activities;
-  const frequency = new Map<string, number>();
-  for (const { words } of labels) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const rarest = (x: string, y: string): number => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
-  const under = new Map<string, number[]>();
-  for (let j = 0; j < acts.length; j++) {
-    const size = labels[j]!.words.size;
-    if (size < 2) continue;
-    const prefix = [...labels[j]!.words].sort(rarest).slice(0, size - Math.ceil(NEAR_DUPLICATE * size) + 1);
-    const candidates = new Set<number>();
-    for (const w of prefix) for (const i of under.get(w) ?? []) candidates.add(i);
-    const b = acts[j]!;
-    for (const i of [...candidates].sort((x, y) => x - y)) {
-      const other = labels[i]!.words.size;
-      if (Math.min(other, size) < NEAR_DUPLICATE * Math.max(other, size)) continue;
-      const a = acts[i]!;
-      const va = labels[i]!.verb;
-      const vb = labels[j]!.verb;
-      if (va !== vb && (STEP_VERBS.has(va) || STEP_VERBS.has(vb))) continue;
-      const same = a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
-      if (!same && similarity(labels[i]!.words, labels[j]!.words) < NEAR_DUPLICATE) continue;
-      out.push({
-        rule: "duplicate-activity",
-        severity: "warning",
-        message: same
-          ? `"${excerpt(b.text)}" (${localCell(b.cell)}) is listed twice: also at ${localCell(a.cell)}. Remove one, or say in the text how they differ.`
-          : `"${excerpt(b.text)}" (${localCell(b.cell)}) is nearly the same as "${excerpt(a.text)}" (${localCell(a.cell)}). If they are one activity, keep one; if not, say in the text how they differ.`,
-        cell: b.cell,
-        activityId: b.id,
-      });
-      // Each activity is reported once, as a copy of the first it repeats.
-      break;
+  const same = (a: Activity, b: Activity): boolean => a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
+  for (const group of findDuplicates(acts.map((a) => a.text), labels).groups) {
+    const [a, b] = [acts[group[0]!]!, acts[group[1]!]!];
+    let message: string;
+    if (group.length === 2) {
+      message = same(a, b)
+        ? `"${excerpt(b.text)}" (${localCell(b.cell)}) is listed twice: also at ${localCell(a.cell)}. Remove one, or say in the text how they differ.`
+        : `"${excerpt(b.text)}" (${localCell(b.cell)}) is nearly the same as "${excerpt(a.text)}" (${localCell(a.cell)}). If they are one activity, keep one; if not, say in the text how they differ.`;
+    } else {
+      const cells = group.map((i) => localCell(acts[i]!.cell));
+      const named = cells.length > NAMED ? `${cells.slice(0, NAMED).join(", ")} and ${cells.length - NAMED} more` : `${cells.slice(0, -1).join(", ")} and ${cells[cells.length - 1]}`;
+      const exact = group.every((i) => same(a, acts[i]!));
+      message =
+        `"${excerpt(a.text)}" is listed ${group.length} times${exact ? "" : ", the same or nearly so"}: at ${named}. ` +
+        `If they are one activity, keep one; if not, say in the text how they differ.`;
     }
-    for (const w of prefix) {
-      const list = under.get(w);
-      if (list) list.push(j);
-      else under.set(w, [j]);
-    }
+    out.push({ rule: "duplicate-activity", severity: "warning", message, cell: b.cell, activityId: b.id });
   }
 }

@@ -10,6 +10,8 @@ import { STAGE } from "./stages";
 export interface LabelWords {
   verb: string;
   words: ReadonlySet<string>;
+  /** The numbers the label names, in order ("3 1"): "Walkthrough 1" and "Walkthrough 2" are two activities. */
+  numbers: string;
   object: ReadonlySet<string> | null;
   head: ReadonlySet<string> | null;
 }
@@ -21,10 +23,12 @@ export function contentWords(text: string): Set<string> {
 
 export function readLabelWords(plan: Plan): LabelWords[] {
   return plan.activities.map(({ text }) => {
+    const all = words(text);
     const verb = firstWord(text);
-    if (!STAGE.has(verb)) return { verb, words: contentWords(text), object: null, head: null };
+    const label = { verb, words: new Set(all.filter(isContentWord)), numbers: all.filter((w) => /^\d+$/.test(w)).join(" ") };
+    if (!STAGE.has(verb)) return { ...label, object: null, head: null };
     const object = objectOf(text);
-    return { verb, words: contentWords(text), object: contentWords(object), head: contentWords(headOf(object)) };
+    return { ...label, object: contentWords(object), head: contentWords(headOf(object)) };
   });
 }
 

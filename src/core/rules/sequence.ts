@@ -6,6 +6,12 @@ import type { Activity, Plan, ScheduledMark } from "../plan";
 import { similarity, type LabelWords } from "./label-words";
 import { STAGE } from "./stages";
 
+/** Steps this similar (the object or its head, Jaccard) work on the same thing. */
+const SAME_WORK = 0.4;
+
+/** How many earlier-stage steps under one word of its object a step is compared with: the nearest ones (see duplicate-activity.ts). */
+const CANDIDATES_PER_WORD = 32;
+
 /** The first mark that is not cancelled: when the step starts. */
 function firstLive(a: Activity): ScheduledMark | null {
   for (const m of a.schedule) if (m.state !== "cancelled") return m;
@@ -17,19 +23,30 @@ interface Staged {
   /** The activity's place in the plan. */
   index: number;
   stage: number;
+  /** The step's place among its scope's steps of its stage. */
+  order: number;
   first: ScheduledMark;
   start: number;
   object: ReadonlySet<string>;
   head: ReadonlySet<string>;
 }
 
+/** An index key for a step with no words in its object: such steps are all alike (their similarity is 1). */
+const NO_WORDS = "\u0000";
+
+function keysOf(step: Staged): string[] {
+  const keys = new Set([...step.object, ...step.head]);
+  return keys.size === 0 ? [NO_WORDS] : [...keys];
+}
+
 /**
  * sequence: a "Monitor ..." or "Implement ..." step scheduled before the "Develop ..."/"Design ..." step it depends
  * on. A step depends on a step of an earlier stage of the same piece of work: in the same block, under the same goal
- * or strategy, working on the same thing (its object, or the object's head, similar enough).
+ * or strategy, working on the same thing (its object, or the object's head, similar enough). Steps are compared
+ * only with earlier-stage steps that share a word of the object or head.
  */
 export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[]): void {
-  // Each scope (block and path) keeps its steps by stage, so a step is compared with the earlier stages' steps only.
+  // Each scope (block and path) keeps its steps by stage.
   const scopes = new Map<string, Staged[][]>();
   plan.activities.forEach((a, index) => {
     const { verb, object, head } = labels[index]!;
@@ -39,26 +56,39 @@ export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[])
     const scope = `${a.block}\u0000${a.path.join("\u0000")}`;
     let byStage = scopes.get(scope);
     if (!byStage) scopes.set(scope, (byStage = [[], [], []]));
-    byStage[stage]!.push({ a, index, stage, first, start: dayNumberOfIso(first.start), object, head });
+    const steps = byStage[stage]!;
+    steps.push({ a, index, stage, order: steps.length, first, start: dayNumberOfIso(first.start), object, head });
   });
   const found: { later: Staged; best: Staged }[] = [];
   for (const byStage of scopes.values()) {
+    // The earlier stages' steps by the words of their objects and heads, stage by stage.
+    const byWord = new Map<string, Staged[]>();
     for (let stage = 1; stage < byStage.length; stage++) {
+      for (const step of byStage[stage - 1]!) {
+        for (const key of keysOf(step)) {
+          const list = byWord.get(key);
+          if (list) list.push(step);
+          else byWord.set(key, [step]);
+        }
+      }
       for (const later of byStage[stage]!) {
-        // The most similar step of an earlier stage; on a tie, the latest stage (implement before monitor).
+        const candidates = new Set<Staged>();
+        for (const key of keysOf(later)) {
+          const list = byWord.get(key) ?? [];
+          for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) candidates.add(list[k]!);
+        }
+        // The most similar step of an earlier stage; on a tie, the latest stage (implement before monitor), then the first listed.
         let best: Staged | null = null;
         let bestScore = 0;
-        for (let s = 0; s < stage; s++) {
-          for (const earlier of byStage[s]!) {
-            const headScore = later.head.size > 0 && earlier.head.size > 0 ? similarity(earlier.head, later.head) : 0;
-            const score = Math.max(similarity(earlier.object, later.object), headScore);
-            if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
-              best = earlier;
-              bestScore = score;
-            }
+        for (const earlier of [...candidates].sort((x, y) => x.stage - y.stage || x.order - y.order)) {
+          const headScore = later.head.size > 0 && earlier.head.size > 0 ? similarity(earlier.head, later.head) : 0;
+          const score = Math.max(similarity(earlier.object, later.object), headScore);
+          if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
+            best = earlier;
+            bestScore = score;
           }
         }
-        if (best && bestScore >= 0.4 && later.start < best.start) found.push({ later, best });
+        if (best && bestScore >= SAME_WORK && later.start < best.start) found.push({ later, best });
       }
     }
   }
