@@ -2,10 +2,12 @@ import type ExcelJS from "exceljs";
 import { parseCellAddress, a1 } from "../core/address";
 import { parseIsoDate } from "../core/dates";
 import {
+  CELL_LOOKS,
   FLAG_STYLES,
   flagFormula,
   flagKindOfFormula,
-  type CellStyle,
+  LINK_LOOK,
+  type CellLook,
   type FlagKind,
   type SheetWrite,
   type WorkbookWrites,
@@ -23,16 +25,18 @@ function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
-const STYLE: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 16, color: { argb: argb("#0F6CBD") } } },
-  heading: { font: { bold: true, size: 12 } },
-  header: { font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb("#EBF3FC") } } },
-  label: { font: { bold: false } },
-  overdue: { font: { bold: true, color: { argb: argb(FLAG_STYLES.overdue.font) } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(FLAG_STYLES.overdue.fill) } } },
-  current: { font: { bold: true, color: { argb: argb(FLAG_STYLES.current.font) } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(FLAG_STYLES.current.fill) } } },
-  done: { font: { color: { argb: argb("#0E700E") } } },
-  muted: { font: { italic: true, color: { argb: argb("#616161") } } },
-};
+/** A look from core as exceljs writes it. */
+function excelStyle(look: CellLook): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold !== undefined) font.bold = look.bold;
+  if (look.italic !== undefined) font.italic = look.italic;
+  if (look.underline !== undefined) font.underline = look.underline;
+  if (look.size !== undefined) font.size = look.size;
+  if (look.color !== undefined) font.color = { argb: argb(look.color) };
+  const style: Partial<ExcelJS.Style> = Object.keys(font).length > 0 ? { font } : {};
+  if (look.fill !== undefined) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  return style;
+}
 
 /**
  * A cell's whole style, one object for every cell that looks the same: exceljs finds the style of an object it has
@@ -47,11 +51,11 @@ function styleOf(cell: WriteCell): Partial<ExcelJS.Style> {
   const key = `${kind} ${cell.style ?? ""}`;
   let style = STYLES.get(key);
   if (style === undefined) {
-    style = { ...(cell.style ? STYLE[cell.style] : {}) };
+    style = cell.style ? excelStyle(CELL_LOOKS[cell.style]) : {};
     // Text as text, so a label starting with "=" never becomes a formula; dates as dates.
     if (kind === "date") style.numFmt = "yyyy-mm-dd";
     if (kind === "text") style.numFmt = "@";
-    if (kind === "link") style.font = { color: { argb: argb("#0F6CBD") }, underline: true };
+    if (kind === "link") style.font = excelStyle(LINK_LOOK).font!;
     STYLES.set(key, Object.freeze(style));
   }
   return style;

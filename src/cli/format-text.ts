@@ -159,9 +159,15 @@ export function statusText(report: SheetReport): string {
   return out.join("\n");
 }
 
+/** How the command line sets what a finding's setting names. */
+const SETTING_HINTS: Record<NonNullable<Finding["setting"]>, string> = {
+  schoolYear: "(Command line: --school-year 2024-25, the plan's first school year.)",
+  markWords: "(Mark words are saved in the workbook by the add-in's Settings tab; the command line uses them.)",
+};
+
 export function findingsText(findings: Finding[]): string {
   if (findings.length === 0) return "No findings: the plan reads cleanly.";
-  const rows = findings.map((f) => [f.severity, localCell(f.cell), f.rule, f.message + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
+  const rows = findings.map((f) => [f.severity, localCell(f.cell), f.rule, f.message + (f.setting ? ` ${SETTING_HINTS[f.setting]}` : "") + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
   return wrapLastColumn(["Severity", "Cell", "Rule", "Message"], rows, [8, 6, 28], 100);
 }
 

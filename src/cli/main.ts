@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
-import { isoDate, parseIsoDate } from "../core/dates";
+import { localToday, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
 import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
@@ -60,10 +60,7 @@ const nodeIo: Io = {
   terminal: process.stdout.isTTY === true,
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  today: () => {
-    const d = new Date();
-    return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
-  },
+  today: () => localToday(new Date()),
 };
 
 function parseArgs(argv: string[], io: Io): Options | "help" {

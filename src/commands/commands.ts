@@ -1,5 +1,5 @@
 import { describeError } from "../excel/errors";
-import { todayIso } from "../excel/today";
+import { localToday } from "../core/dates";
 import { refreshStatus } from "../excel/workbook";
 
 /**
@@ -10,7 +10,7 @@ import { refreshStatus } from "../excel/workbook";
  */
 export async function refreshFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await refreshStatus({ asOf: todayIso() });
+    await refreshStatus({ asOf: localToday(new Date()) });
     event.completed();
   } catch (e) {
     showMessage(`Milestone Monitor could not refresh the status. ${describeError(e)}`, () => event.completed());

@@ -1,4 +1,8 @@
-/** Cell addresses as a planner sees them: `'Sheet 1'!C5`. Rows and columns are 0-based inside the engine. */
+/**
+ * Cell addresses as a planner sees them (`'Sheet 1'!C5`): made, read back and ordered. Rows and columns are 0-based
+ * inside the engine. The one place that knows the A1 notation; hosts use it too.
+ */
+import type { Area } from "./grid";
 
 export function columnLetters(column: number): string {
   let n = column + 1;
@@ -49,10 +53,66 @@ export interface ParsedAddress {
   column: number;
 }
 
+/** A cell reference without its sheet (`C5`, `$C$5`), 0-based; null when it is not one. */
+function parseReference(text: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text.trim());
+  return m && Number(m[2]) > 0 ? { row: Number(m[2]) - 1, column: columnIndex(m[1]!) } : null;
+}
+
+/** An area (`B2:D5`, `$B$2:$D$5`, or a single cell `C5`) on its own sheet, 0-based and ordered; null when it is not one. */
+export function parseAreaAddress(text: string): Area | null {
+  const [from = "", to = from, extra] = text.split(":");
+  const a = parseReference(from);
+  const b = parseReference(to);
+  if (!a || !b || extra !== undefined) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+}
+
 /** Reads `'Sheet'!C5`, `Sheet!C5` or `C5` (with a default sheet) back into 0-based indexes. */
 export function parseCellAddress(address: string, defaultSheet = ""): ParsedAddress | null {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!']+))!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? defaultSheet);
-  return { sheet, row: Number(m[4]) - 1, column: columnIndex(m[3]!) };
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!']+))!)?([^!']+)$/.exec(address.trim());
+  const cell = m && parseReference(m[3]!);
+  if (!cell) return null;
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? defaultSheet), ...cell };
+}
+
+/**
+ * Where a `'Sheet'!C5` address's cell part starts, and its row number, read back from the end without a regex
+ * (summaries and flags sort tens of thousands of cells). `start` is -1 when the text does not end in a cell.
+ */
+function cellEnd(address: string): { start: number; digits: number; row: number } {
+  let i = address.length;
+  let row = 0;
+  let scale = 1;
+  while (i > 0) {
+    const d = address.charCodeAt(i - 1) - 48;
+    if (d < 0 || d > 9) break;
+    row += d * scale;
+    scale *= 10;
+    i--;
+  }
+  const digits = i;
+  while (i > 0) {
+    const c = address.charCodeAt(i - 1);
+    if (c < 65 || c > 90) break;
+    i--;
+  }
+  const ok = digits < address.length && i < digits && i > 0 && address.charCodeAt(i - 1) === 33; // "!"
+  return { start: ok ? i : -1, digits, row };
+}
+
+/** Orders `'Sheet'!C5` style addresses by row, then column. */
+export function compareCells(a: string, b: string): number {
+  if (a === b) return 0;
+  const pa = cellEnd(a);
+  const pb = cellEnd(b);
+  if (pa.start < 0 || pb.start < 0) return a.localeCompare(b);
+  if (pa.row !== pb.row) return pa.row - pb.row;
+  // Column letters: fewer letters first (Z before AA), then alphabetical.
+  const la = pa.digits - pa.start;
+  const lb = pb.digits - pb.start;
+  if (la !== lb) return la - lb;
+  const ca = a.slice(pa.start, pa.digits);
+  const cb = b.slice(pb.start, pb.digits);
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
 }

@@ -26,6 +26,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Today as the user's own clock shows it (Excel's TODAY()): each host passes its clock, the engine never reads one. */
+export function localToday(now: Date): IsoDate {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export function isoFromDayNumber(days: number): IsoDate {
   const { year, month, day } = fromDayNumber(days);
   return isoDate(year, month, day);

@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
-import { cellOrder, compareCells, type Finding } from "./findings";
+import { compareCells } from "./address";
+import type { Finding } from "./findings";
 import type { Plan } from "./plan";
 import { countMark, MarkStatusSchema, TotalsSchema, type StatusReport } from "./status";
 
@@ -111,14 +112,8 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     const offset = (((monthIdx - (startMonth - 1)) % 3) + 3) % 3;
     return monthIdx - offset;
   };
-  // The lists are made at the size the totals give (tens of thousands of items on a large plan), not grown.
-  const overdue = new Array<MarkItem>(status.totals.overdue);
-  const dueSoon = new Array<MarkItem>(status.totals.dueSoon);
-  // The one row each item's activity is on (-1 for several rows): for putting items in reading order.
-  const overdueRows = new Array<number>(overdue.length);
-  const dueSoonRows = new Array<number>(dueSoon.length);
-  let overdueCount = 0;
-  let dueSoonCount = 0;
+  const overdue: MarkItem[] = [];
+  const dueSoon: MarkItem[] = [];
 
   /** The month and the quarter a mark falls due in, by its end date. */
   const dueIn = (end: IsoDate): { month: DueInPeriod; quarter: DueInPeriod } => {
@@ -167,22 +162,9 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
       cell: entry.mark.cell,
       status: entry.status,
     };
-    const row = a.rows.length === 1 ? a.rows[0]! : -1;
-    if (entry.status === "overdue") {
-      overdue[overdueCount] = item;
-      overdueRows[overdueCount++] = row;
-    }
-    if (entry.dueSoon) {
-      dueSoon[dueSoonCount] = item;
-      dueSoonRows[dueSoonCount++] = row;
-    }
+    if (entry.status === "overdue") overdue.push(item);
+    if (entry.dueSoon) dueSoon.push(item);
   }
-  // As many as were found, should the report's totals count others.
-  overdue.length = overdueRows.length = overdueCount;
-  dueSoon.length = dueSoonRows.length = dueSoonCount;
-  // Same day: in reading order (row, then column), not text order ("I9" before "E20").
-  const overdueByDate = inDateOrder(overdue, overdueRows, (item) => item.end);
-  const dueSoonByDate = inDateOrder(dueSoon, dueSoonRows, (item) => item.start);
 
   const kindOrder = { goal: 0, strategy: 1, block: 2 };
   return {
@@ -193,68 +175,12 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     groups: groups.sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind]),
     months: [...months.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     quarters: [...quarters.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
-    overdue: overdueByDate,
-    dueSoon: dueSoonByDate,
+    // By date; on the same day, in reading order (row, then column), not text order ("I9" before "E20").
+    overdue: overdue.sort((x, y) => compareDates(x.end, y.end) || compareCells(x.cell, y.cell)),
+    dueSoon: dueSoon.sort((x, y) => compareDates(x.start, y.start) || compareCells(x.cell, y.cell)),
   };
 }
 
-/**
- * Items by a date (ISO dates order as text), then by cell. A summary lists thousands of marks that fall on a few
- * period ends: they are grouped by date (a counting sort, which keeps their order), and each group, usually in
- * reading order already, is ordered by cell. `rows` gives, for each item, the one row its activity is on, or -1
- * for an activity on several rows.
- */
-function inDateOrder(items: MarkItem[], rows: number[], dateOf: (item: MarkItem) => string): MarkItem[] {
-  // Each item's date as a number: its place among the distinct dates, in the order they come.
-  const dateIds = new Map<string, number>();
-  const dates: string[] = [];
-  const dateOfItem = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const date = dateOf(items[i]!);
-    let id = dateIds.get(date);
-    if (id === undefined) {
-      dateIds.set(date, (id = dates.length));
-      dates.push(date);
-    }
-    dateOfItem[i] = id;
-  }
-  // Each date's place in time order, and where its items start among the items ordered by date.
-  const rank = new Int32Array(dates.length);
-  dates
-    .map((_, id) => id)
-    .sort((x, y) => (dates[x]! < dates[y]! ? -1 : 1))
-    .forEach((id, r) => (rank[id] = r));
-  const starts = new Int32Array(dates.length + 1);
-  for (let i = 0; i < items.length; i++) starts[rank[dateOfItem[i]!]! + 1]!++;
-  for (let r = 0; r < dates.length; r++) starts[r + 1]! += starts[r]!;
-  const byDate = new Int32Array(items.length);
-  const next = starts.slice(0, dates.length);
-  for (let i = 0; i < items.length; i++) byDate[next[rank[dateOfItem[i]!]!]!++] = i;
-
-  const ordered = new Array<MarkItem>(items.length);
-  let n = 0;
-  for (let r = 0; r < dates.length; r++) {
-    for (const i of inCellOrder(items, rows, byDate.subarray(starts[r]!, starts[r + 1]!))) ordered[n++] = items[i]!;
-  }
-  return ordered;
-}
-
-/**
- * The items at positions `group`, by cell, row then column; equal cells keep their order. Items of one-row
- * activities on rows that go down the sheet are in order already, whatever their columns: no cell is read.
- */
-function inCellOrder(items: MarkItem[], rows: number[], group: Int32Array): ArrayLike<number> & Iterable<number> {
-  let down = true;
-  for (let k = 0; k < group.length && down; k++) {
-    const row = rows[group[k]!]!;
-    down = row >= 0 && (k === 0 || row > rows[group[k - 1]!]!);
-  }
-  if (down) return group;
-  const positions = Array.from(group);
-  const keys = positions.map((i) => cellOrder(items[i]!.cell));
-  if (keys.some((key) => key < 0)) return positions.sort((x, y) => compareCells(items[x]!.cell, items[y]!.cell));
-  return positions
-    .map((_, k) => k)
-    .sort((a, b) => keys[a]! - keys[b]! || a - b)
-    .map((k) => positions[k]!);
+function compareDates(x: IsoDate, y: IsoDate): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -2,8 +2,8 @@ import { z } from "zod/mini";
 import { AreaSchema } from "./grid";
 import type { SheetReport } from "./analyze";
 import { emptyTotals, marksByActivity, type MarkStatus, type Totals } from "./status";
-import { localCell } from "./address";
-import { compareCells } from "./findings";
+import { localCell, parseCellAddress } from "./address";
+import { compareCells } from "./address";
 import { STORE_SHEET } from "./settings-store";
 
 /**
@@ -77,6 +77,30 @@ export const FLAG_STYLES: Record<FlagKind, { fill: string; font: string }> = {
   current: { fill: "#FDE300", font: "#3D3300" },
 };
 
+/** How a cell of the add-in's sheets looks: both hosts apply these. Colours are `#RRGGBB`. */
+export interface CellLook {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+}
+
+export const CELL_LOOKS: Record<CellStyle, CellLook> = {
+  title: { bold: true, size: 16, color: "#0F6CBD" },
+  heading: { bold: true, size: 12 },
+  header: { bold: true, fill: "#EBF3FC" },
+  label: { bold: false },
+  overdue: { bold: true, color: FLAG_STYLES.overdue.font, fill: FLAG_STYLES.overdue.fill },
+  current: { bold: true, color: FLAG_STYLES.current.font, fill: FLAG_STYLES.current.fill },
+  done: { color: "#0E700E" },
+  muted: { italic: true, color: "#616161" },
+};
+
+/** How a link to a cell looks. */
+export const LINK_LOOK: CellLook = { color: "#0F6CBD", underline: true };
+
 const FLAG_MARKER = "milestone-monitor:";
 
 /**
@@ -126,8 +150,8 @@ const STATUS_STYLE: Partial<Record<MarkStatus, CellStyle>> = { overdue: "overdue
 
 /** The cell a link shows: `C5` on the sheet, or `Sheet!C5` when several sheets are summarized. */
 function shortCell(cell: string, withSheet: boolean): string {
-  if (withSheet) return cell.replace(/^'((?:[^']|'')+)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
-  return localCell(cell);
+  const sheet = withSheet ? parseCellAddress(cell)?.sheet : undefined;
+  return sheet === undefined ? localCell(cell) : `${sheet}!${localCell(cell)}`;
 }
 
 /** The summary sheet: as-of date, the figures (with a chart), per group, quarter and month, the overdue and due-soon lists, the findings. */

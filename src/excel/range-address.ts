@@ -1,5 +1,5 @@
 import type { Area } from "../core/grid";
-import { columnIndex } from "../core/address";
+import { parseAreaAddress } from "../core/address";
 
 /**
  * Reads the areas of an Excel address list, such as the one `RangeAreas.address` gives
@@ -8,14 +8,8 @@ import { columnIndex } from "../core/address";
 export function parseAreas(address: string): Area[] {
   const areas: Area[] = [];
   for (const part of splitAddressList(address)) {
-    const local = part.includes("!") ? part.slice(part.lastIndexOf("!") + 1) : part;
-    const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
-    if (!m) continue;
-    const top = Number(m[2]) - 1;
-    const left = columnIndex(m[1]!);
-    const bottom = m[4] ? Number(m[4]) - 1 : top;
-    const right = m[3] ? columnIndex(m[3]) : left;
-    areas.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    const area = parseAreaAddress(part.slice(part.lastIndexOf("!") + 1));
+    if (area) areas.push(area);
   }
   return areas;
 }

@@ -1,6 +1,6 @@
 import { a1 } from "../core/address";
 import { excelSerialFromDate, parseIsoDate } from "../core/dates";
-import { CHART_NAME, FLAG_STYLES, type CellStyle, type SheetWrite, type WriteCell } from "../core/writes";
+import { CELL_LOOKS, CHART_NAME, type CellStyle, type SheetWrite, type WriteCell } from "../core/writes";
 import type { WriteBatch } from "./write-batch";
 
 /** What a queued operation costs in a request, besides the data it carries (its object path and method). */
@@ -83,37 +83,13 @@ function scalarOf(cell: WriteCell): { value: Scalar; format: string } {
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const look = CELL_LOOKS[style];
   const font = range.format.font;
-  switch (style) {
-    case "title":
-      font.bold = true;
-      font.size = 16;
-      font.color = "#0F6CBD";
-      break;
-    case "heading":
-      font.bold = true;
-      font.size = 12;
-      break;
-    case "header":
-      font.bold = true;
-      range.format.fill.color = "#EBF3FC";
-      break;
-    case "overdue":
-    case "current":
-      font.bold = true;
-      font.color = FLAG_STYLES[style].font;
-      range.format.fill.color = FLAG_STYLES[style].fill;
-      break;
-    case "done":
-      font.color = "#0E700E";
-      break;
-    case "muted":
-      font.italic = true;
-      font.color = "#616161";
-      break;
-    case "label":
-      break;
-  }
+  if (look.bold !== undefined) font.bold = look.bold;
+  if (look.italic !== undefined) font.italic = look.italic;
+  if (look.size !== undefined) font.size = look.size;
+  if (look.color !== undefined) font.color = look.color;
+  if (look.fill !== undefined) range.format.fill.color = look.fill;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { LastRefresh } from "../core/settings-store";
 import { describeError, UserFacingError, type ProblemKind } from "../excel/errors";
-import { todayIso } from "../excel/today";
+import { localToday } from "../core/dates";
 import * as workbook from "../excel/workbook";
 
 /**
@@ -88,7 +88,7 @@ export interface MonitorActions {
 /** How long the as-of date must stay unchanged before the plan is read again for it. */
 export const AS_OF_PAUSE_MS = 400;
 
-export function initialState(asOf = todayIso()): MonitorState {
+export function initialState(asOf = localToday(new Date())): MonitorState {
   return {
     phase: "starting",
     activity: "Opening the workbook",

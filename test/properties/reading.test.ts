@@ -9,7 +9,6 @@ import fc from "fast-check";
 import {
   analyzeSheet,
   cellAddress,
-  cellOrder,
   checkSheet,
   compareCells,
   describePlanSheet,
@@ -310,20 +309,6 @@ describe("ordering cells", () => {
       }),
       { numRuns: 2_000 },
     );
-  });
-
-  test("cellOrder gives numbers in the order compareCells gives, for every cell of a sheet", () => {
-    fc.assert(
-      fc.property(cell, cell, (a, b) => {
-        const x = cellAddress(a.sheet, a.row, a.column);
-        const y = cellAddress(b.sheet, b.row, b.column);
-        return Math.sign(cellOrder(x) - cellOrder(y)) === Math.sign(compareCells(x, y));
-      }),
-      { numRuns: 2_000 },
-    );
-    expect(cellOrder("Plan!notacell")).toBe(-1);
-    expect(cellOrder("'Plan'!ABCD9")).toBe(-1);
-    expect(cellOrder("'Plan'!Z9")).toBeLessThan(cellOrder("'Plan'!AA9"));
   });
 
   test("compareCells falls back to text order for text that is not a cell address", () => {

@@ -68,6 +68,9 @@ describe("school-year-assumed", () => {
     expect(f.message).toContain("2023-24");
     expect(f.message).toMatch(/current school year/);
     expect(f.message).toMatch(/Put the school year in a title above the timeline/);
+    // The message speaks to any host; each host names its own way to set the school year.
+    expect(f.message).not.toMatch(/add-in/);
+    expect(f.setting).toBe("schoolYear");
     expect(report.plan.blocks[0]!.schoolYearSource).toBe("assumed");
   });
 

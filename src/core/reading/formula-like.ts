@@ -24,7 +24,7 @@ export function checkFormulaLike(ctx: ReadContext, draft: Draft, id: string): vo
     severity: "info",
     message:
       `The text "${excerpt(first, 40)}" (${where}) starts with "${sign}", which a spreadsheet reads as the start of a formula if it is typed or pasted again ` +
-      `(it turns into a calculation or #NAME?). The add-in writes it as text; in your sheet, start it with a word instead of the "${sign}".`,
+      `(it turns into a calculation or #NAME?). Milestone Monitor writes it as text; in your sheet, start it with a word instead of the "${sign}".`,
     cell,
     activityId: id,
     ...(mended === "" || held === ""

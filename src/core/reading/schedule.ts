@@ -1,5 +1,5 @@
 import { a1 } from "../address";
-import { compareCells } from "../findings";
+import { compareCells } from "../address";
 import { excerpt } from "../label-text";
 import type { MarkState, ScheduledMark } from "../plan";
 import type { Period } from "../periods";
@@ -75,10 +75,11 @@ export function scheduleOf(ctx: ReadContext, draft: Draft, cells: readonly CellR
           rule: "unrecognized-mark",
           severity: "warning",
           message:
-            `${a1(cur.row, cur.column)} (${period.label}) holds "${excerpt(m.text, 30)}", which is not a mark the add-in knows, so it is not counted. ` +
-            `Use X for planned, \u2713 or "done" for done, "in progress", or "cancelled"; or add the word to the mark words in the settings.`,
+            `${a1(cur.row, cur.column)} (${period.label}) holds "${excerpt(m.text, 30)}", which is not a mark Milestone Monitor knows, so it is not counted. ` +
+            `Use X for planned, \u2713 or "done" for done, "in progress", or "cancelled"; or add the word to the plan's mark words.`,
           cell: ctx.cell(cur.row, cur.column),
           activityId: id,
+          setting: "markWords",
         });
       }
     }
@@ -175,7 +176,7 @@ function lookalikeFinding(ctx: ReadContext, cells: CellRead[], id: string): void
     message:
       `${where.length === 1 ? `${where[0]} holds` : `${where.join(", ")} hold`} ${[...new Set(alphabets)].join(" and ")} ` +
       `${glyphs.map((g) => `"${g}"`).join(", ")}, which look${glyphs.length === 1 ? "s" : ""} like X but ${glyphs.length === 1 ? "is" : "are"} another letter: ` +
-      `the add-in counts ${where.length === 1 ? "it" : "them"}, but a formula such as COUNTIF(..., "X") does not.`,
+      `Milestone Monitor counts ${where.length === 1 ? "it" : "them"}, but a formula such as COUNTIF(..., "X") does not.`,
     cell: ctx.cell(first.row, first.column),
     activityId: id,
     fix: {

@@ -54,7 +54,8 @@ export function checkSchoolYearAssumed(ctx: ReadContext, header: TimelineHeader,
     message:
       `Nothing says which school year the timeline starting at ${a1(header.row, first)} is, so it is read as ` +
       `${schoolYearLabel(year)} (the current school year). Put the school year in a title above the timeline ` +
-      `(for example "Plan ${schoolYearLabel(year)}") or set it in the add-in's settings.`,
+      `(for example "Plan ${schoolYearLabel(year)}"), or set the plan's school year.`,
     cell: ctx.cell(header.row, first),
+    setting: "schoolYear",
   });
 }

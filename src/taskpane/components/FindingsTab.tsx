@@ -54,7 +54,7 @@ const RULE_NAMES: Record<string, string> = {
 };
 
 /** Findings grouped by severity, in plain words, each with a way to its cell and, where mechanical, a fix. */
-export function FindingsTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+export function FindingsTab({ state, actions, openSettings }: { state: MonitorState; actions: MonitorActions; openSettings: () => void }) {
   const styles = useStyles();
   const root = useRef<HTMLDivElement>(null);
   // A fixed finding leaves the list: the keyboard goes on to the finding now in its place (or the last one).
@@ -91,7 +91,7 @@ export function FindingsTab({ state, actions }: { state: MonitorState; actions: 
             </summary>
             <ul className={styles.list}>
               {items.map((f, i) => (
-                <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} onFix={fix} busy={state.phase !== "ready"} />
+                <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} onFix={fix} openSettings={openSettings} busy={state.phase !== "ready"} />
               ))}
             </ul>
           </details>
@@ -101,7 +101,11 @@ export function FindingsTab({ state, actions }: { state: MonitorState; actions: 
   );
 }
 
-function FindingItem({ finding, actions, onFix, busy }: { finding: Finding; actions: MonitorActions; onFix: (finding: Finding, button: HTMLElement) => void; busy: boolean }) {
+/** Where the pane lets the user change the setting a finding names. */
+const SETTING_LINKS: Record<NonNullable<Finding["setting"]>, string> = { schoolYear: "Set the school year in Settings", markWords: "Add mark words in Settings" };
+
+function FindingItem(props: { finding: Finding; actions: MonitorActions; onFix: (finding: Finding, button: HTMLElement) => void; openSettings: () => void; busy: boolean }) {
+  const { finding, actions, onFix, openSettings, busy } = props;
   const styles = useStyles();
   return (
     <li className={styles.item} data-finding>
@@ -113,6 +117,11 @@ function FindingItem({ finding, actions, onFix, busy }: { finding: Finding; acti
         <Link as="button" onClick={() => void actions.goTo(finding.cell)}>
           Go to {cellLabel(finding.cell)}
         </Link>
+        {finding.setting ? (
+          <Link as="button" onClick={openSettings}>
+            {SETTING_LINKS[finding.setting]}
+          </Link>
+        ) : null}
         {finding.fix ? (
           // Focusable while the fix is applied: the keyboard is then taken on to the next finding.
           <Button size="small" disabledFocusable={busy} onClick={(e) => onFix(finding, e.currentTarget)} aria-label={`Fix: ${finding.fix.description}`}>

@@ -60,7 +60,7 @@ export function Pane({ initial }: { initial?: MonitorState }) {
         ) : tab === "summary" ? (
           <SummaryTab state={state} actions={actions} />
         ) : tab === "findings" ? (
-          <FindingsTab state={state} actions={actions} />
+          <FindingsTab state={state} actions={actions} openSettings={() => setTab("settings")} />
         ) : (
           <PlanTab state={state} actions={actions} />
         )}
