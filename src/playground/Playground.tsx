@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, FluentProvider, Select, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { App } from "../taskpane/App";
-import type { Sim } from "../../test/office-sim";
+import type { Sim } from "../office-sim";
 import { sheetView, columnLetters, type SheetView } from "./sheet-view";
 
 export const SAMPLES = [

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { Sim, installOfficeGlobals } from "../office-sim";
+import { Sim, installOfficeGlobals } from "../../src/office-sim";
 import { SUMMARY_SHEET } from "../../src/core/writes";
 import { MONTHS_JUL_JUN, marked, timelineRow } from "../support/district";
 

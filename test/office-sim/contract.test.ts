@@ -3,7 +3,7 @@
  * need load + sync, loaded values are snapshots, ClientResult, null objects,
  * requirement sets, protection, and Office.js-shaped errors.
  */
-import { RequestContext, Sim, SimOfficeError, installOfficeGlobals } from "./index";
+import { RequestContext, Sim, SimOfficeError, installOfficeGlobals } from "../../src/office-sim";
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {

@@ -7,8 +7,6 @@
  * sheet. Charts are not written: exceljs cannot write charts.
  */
 import ExcelJS from "exceljs";
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import { Rect, cellName, formatRect, lastCol, lastRow, parseAddress, rect } from "./address";
 import { cellValue } from "./cells";
 import {
@@ -341,14 +339,12 @@ export function modelFromExcelJs(workbook: ExcelJS.Workbook): WorkbookModel {
   return wb;
 }
 
-export async function modelFromXlsx(source: Buffer | ArrayBuffer | Uint8Array | string): Promise<WorkbookModel> {
+export async function modelFromXlsx(source: Buffer | ArrayBuffer | Uint8Array): Promise<WorkbookModel> {
   const workbook = new ExcelJS.Workbook();
   // Bytes as they come (Buffer, Uint8Array or ArrayBuffer): no Node Buffer needed, so the playground can open files in a browser.
-  const data = typeof source === "string" ? await readFile(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+  const data = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const model = modelFromExcelJs(workbook);
-  if (typeof source === "string") model.name = basename(source);
-  return model;
+  return modelFromExcelJs(workbook);
 }
 
 // ---- writing ------------------------------------------------------------------------------------
