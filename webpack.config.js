@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in's pages: the task pane, the ribbon commands (and their message dialog), the help page and, in
  * development, the playground (the task pane beside a sample workbook, without Excel).
