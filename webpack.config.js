@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in's pages: the task pane, the ribbon commands (and their message dialog), the help page and, in
  * development, the playground (the task pane beside a sample workbook, without Excel).
@@ -153,7 +152,8 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       ...pages,
       new CopyWebpackPlugin({ patterns: copies }),
-      // The playground's in-memory workbook names a few Node modules it only uses in tests ("node:fs"): none in a page.
+      // The playground's in-memory workbook (src/office-sim) names one Node module, "node:crypto", for sheet passwords,
+      // which the playground never uses: none in a page.
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),

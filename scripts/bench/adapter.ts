@@ -1,6 +1,6 @@
 /** Excel adapter figures: syncs and bytes of one refresh, on the in-memory workbook that counts them as Excel would. */
 import { refreshStatus } from "../../src/excel/workbook";
-import { Sim, installOfficeGlobals } from "../../test/office-sim";
+import { Sim, installOfficeGlobals } from "../../src/office-sim";
 import { largeSheet } from "../../test/support/large-sheet";
 
 function mb(bytes: number): string {

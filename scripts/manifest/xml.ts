@@ -139,7 +139,7 @@ export function parseXml(source: string): XmlElement {
       if (parent) parent.element.children.push(element);
       else root = element;
       if (!selfClosing) stack.push({ element, scope });
-      advanceTo(pos + whole!.length);
+      advanceTo(pos + whole.length);
     }
   }
   if (stack.length > 0) fail(`<${stack[stack.length - 1]!.element.name}> is not closed`);

@@ -202,7 +202,7 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote, and the copy is
   // compressed then: exceljs leaves its parts uncompressed, so none is compressed twice.
   const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  const copy = await finishCopy(new Uint8Array(written as ArrayBuffer), [writes.summary, writes.plan], result.file.original);
+  const copy = await finishCopy(new Uint8Array(written), [writes.summary, writes.plan], result.file.original);
   try {
     await writeFile(options.out!, copy);
   } catch (e) {

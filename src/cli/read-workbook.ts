@@ -71,6 +71,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
     // the top, because setting it up takes a quarter of a second every other command would wait for.
     let workbook: ExcelJS.Workbook;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- import() stays native in CommonJS, which jest cannot mock or run without --experimental-vm-modules
       const { Workbook } = require("exceljs") as typeof ExcelJS;
       workbook = new Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

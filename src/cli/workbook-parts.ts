@@ -135,12 +135,12 @@ interface Dropped {
   /** The words for one; for a thing not counted (`many` null), the words for any number of it. */
   one: string;
   many: string | null;
-  count(zip: JSZip, parts: string[]): Promise<number>;
+  count: (zip: JSZip, parts: string[]) => Promise<number>;
 }
 
 /** Counts the parts whose names match. */
 function partsNamed(pattern: RegExp): Dropped["count"] {
-  return async (_zip, parts) => parts.filter((name) => pattern.test(name)).length;
+  return (_zip, parts) => Promise.resolve(parts.filter((name) => pattern.test(name)).length);
 }
 
 /** Counts the elements `element` inside the parts whose names match. */

@@ -8,4 +8,4 @@ function show(): void {
   close?.focus();
 }
 
-Office.onReady(show);
+void Office.onReady(show);

@@ -13,7 +13,7 @@ export class UserFacingError extends Error {
 
 function codeOf(e: unknown): string | undefined {
   if (typeof e === "object" && e !== null && "code" in e) {
-    const code = (e as { code: unknown }).code;
+    const code = e.code;
     return typeof code === "string" ? code : undefined;
   }
   return undefined;

@@ -289,7 +289,8 @@ export async function applyFix(fix: Fix): Promise<void> {
     });
     await context.sync();
     for (const { edit, range } of targets) {
-      const now = range.values[0]?.[0];
+      // Office.js types values as any: a cell reads as a string, a number or a boolean (an error as its text).
+      const now = range.values[0]?.[0] as string | number | boolean | null | undefined;
       const text = now === null || now === undefined || now === "" ? null : String(now).trim();
       if ((edit.before ?? null) !== null && text !== (edit.before ?? "").trim()) {
         throw new UserFacingError(`${localCell(edit.cell)} has changed since the check. Refresh and try again; nothing was changed.`, "stale");

@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, FluentProvider, Select, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { App } from "../taskpane/App";
-import type { Sim } from "../../test/office-sim";
+import type { Sim } from "../office-sim";
 import { sheetView, columnLetters, type SheetView } from "./sheet-view";
 
 export const SAMPLES = [
@@ -79,6 +79,7 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
   const activate = (name: string): void => {
     const target = sim.model.sheets.find((s) => s.name === name);
     if (!target) return;
+    // eslint-disable-next-line react-hooks/immutability -- the workbook is the page's Excel, changed in place as Excel is (the task pane reads it); state only says which workbook
     sim.model.activeSheetId = target.id;
     setView(sheetView(sim));
   };
@@ -109,9 +110,9 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
                 type="file"
                 accept=".xlsx"
                 style={{ position: "absolute", width: 1, height: 1, opacity: 0 }}
-                onChange={async (e) => {
+                onChange={(e) => {
                   const file = e.target.files?.[0];
-                  if (file) await open(await file.arrayBuffer());
+                  if (file) void file.arrayBuffer().then(open);
                 }}
               />
             </label>
@@ -127,6 +128,7 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
                 </Button>
               ))}
           </div>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the grid scrolls: a keyboard reaches it to scroll it (axe: scrollable-region-focusable) */}
           <div className={styles.scroller} tabIndex={0} aria-label={`Sheet ${view.name}`}>
             <table className={styles.table} data-testid="sheet-grid" data-sheet={view.name}>
               <thead>

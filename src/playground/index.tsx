@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { Sim, installOfficeGlobals } from "../../test/office-sim";
+import { Sim, installOfficeGlobals } from "../office-sim";
 import { Playground, SAMPLES } from "./Playground";
 
 let uninstall: (() => void) | null = null;

@@ -1,8 +1,8 @@
 import { a1, columnLetters } from "../core/address";
 import { flagKindOfFormula, type FlagKind } from "../core/writes";
 import { parseAreas } from "../excel/range-address";
-import { readCellLevel } from "../../test/office-sim/cells";
-import { snapshotSheet, type Sim } from "../../test/office-sim";
+import { readCellLevel } from "../office-sim/cells";
+import { snapshotSheet, type Sim } from "../office-sim";
 
 /** What the playground's grid shows of a sheet: display text, fills, the add-in's flags, the selection. */
 export interface SheetView {

@@ -10,7 +10,7 @@ interface WebpackConfigModule {
   contentSecurityPolicy: (production: boolean) => string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS JavaScript outside the TypeScript project
 export const webpackConfig = require(join(ROOT, "webpack.config.js")) as WebpackConfigModule;
 
 /** Builds the add-in's pages with the project's own webpack config into a fresh temporary folder. */

@@ -12,7 +12,7 @@ import { run, type Io } from "../../src/cli/main";
 const counter = globalThis as { exceljsLoads?: number };
 jest.mock("exceljs", () => {
   (globalThis as { exceljsLoads?: number }).exceljsLoads = ((globalThis as { exceljsLoads?: number }).exceljsLoads ?? 0) + 1;
-  return jest.requireActual("exceljs");
+  return jest.requireActual<typeof import("exceljs")>("exceljs");
 });
 const loads = (): number => counter.exceljsLoads ?? 0;
 

@@ -231,7 +231,7 @@ describe("milestone-monitor refresh", () => {
     // A link as Excel writes it: a place in the workbook, no relationship; beside it a link to a web page.
     const wb = await load(input);
     wb.getWorksheet("Notes")!.getCell("A2").value = { text: "Project site", hyperlink: "https://example.org/pl" };
-    const plain = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const plain = Buffer.from(await wb.xlsx.writeBuffer());
     const zip = (await openParts(plain))!;
     const notes = (await sheetParts(zip)).get("Notes")!;
     const xml = (await partText(zip, notes))!.replace("</hyperlinks>", `<hyperlink ref="A1" location="'PL Plan'!A5" display="Minutes of the planning committee"/></hyperlinks>`);

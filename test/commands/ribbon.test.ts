@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { Sim, installOfficeGlobals } from "../office-sim";
+import { Sim, installOfficeGlobals } from "../../src/office-sim";
 import { SUMMARY_SHEET } from "../../src/core/writes";
 import { MONTHS_JUL_JUN, marked, timelineRow } from "../support/district";
 
@@ -36,7 +36,7 @@ function setUp(rows: unknown[][], sheet: string) {
   };
   Reflect.set(globalThis, "window", { location: { href: "https://localhost:3000/commands.html" } });
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the page's script afresh in the isolated registry; import() would be native, outside jest's registry
     require("../../src/commands/commands");
   });
   return {

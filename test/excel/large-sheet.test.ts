@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { refreshStatus } from "../../src/excel/workbook";
 import { largeSheet } from "../support/large-sheet";
-import { FIVE_MB, Sim, installOfficeGlobals } from "../office-sim";
+import { FIVE_MB, Sim, installOfficeGlobals } from "../../src/office-sim";
 
 /**
  * A sheet of 20,000 rows by 40 columns (label, owner, 36 months, status, notes) refreshes within Excel on the web's

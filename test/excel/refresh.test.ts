@@ -4,7 +4,8 @@ import { sheetDocument } from "../../src/core/contract";
 import { STORE_SHEET } from "../../src/core/settings-store";
 import { PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
 import { applyFix, clearFlags, goToCell, refreshStatus, analyzeWorkbook, saveSettings, loadWorkbookState } from "../../src/excel/workbook";
-import { Sim, installOfficeGlobals, snapshotSheet } from "../office-sim";
+import { Sim, installOfficeGlobals, snapshotSheet } from "../../src/office-sim";
+import { simFromFile } from "../office-sim/files";
 import { captureIo } from "../support/read-back";
 import { MONTHS_JUL_JUN, marked, timelineRow } from "../support/district";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
@@ -53,7 +54,7 @@ describe("the Excel adapter on the in-memory workbook", () => {
   let uninstall: () => void;
   beforeEach(async () => {
     path ??= await planWorkbook();
-    sim = await Sim.fromXlsx(path);
+    sim = await simFromFile(path);
     uninstall = installOfficeGlobals(sim);
   });
   afterEach(() => uninstall());
@@ -170,7 +171,7 @@ describe("the Excel adapter on the in-memory workbook", () => {
 
 describe("when the adapter must stop, it says why and writes nothing", () => {
   it("on a protected sheet", async () => {
-    const sim = await Sim.fromXlsx(await planWorkbook());
+    const sim = await simFromFile(await planWorkbook());
     sim.sheet(SHEET).protect();
     const uninstall = installOfficeGlobals(sim);
     try {
@@ -183,7 +184,7 @@ describe("when the adapter must stop, it says why and writes nothing", () => {
   });
 
   it("on a sheet without a timeline", async () => {
-    const sim = await Sim.fromXlsx(await planWorkbook());
+    const sim = await simFromFile(await planWorkbook());
     const uninstall = installOfficeGlobals(sim);
     try {
       await expect(refreshStatus({ sheet: "Notes", asOf: AS_OF })).rejects.toThrow(/No timeline found on "Notes".*three or more periods/);
@@ -207,12 +208,12 @@ describe("when the adapter must stop, it says why and writes nothing", () => {
 describe("on an older Excel (ExcelApi 1.7: no cell properties, no merged-area reads, no RangeAreas)", () => {
   it("still reads the plan and flags the cells, one rule per run of cells", async () => {
     const path = await planWorkbook();
-    const sim = await Sim.fromXlsx(path, { apiVersion: "1.7" });
+    const sim = await simFromFile(path, { apiVersion: "1.7" });
     const uninstall = installOfficeGlobals(sim);
     try {
       const result = await refreshStatus({ sheet: SHEET, asOf: AS_OF, now: NOW });
       // Fills cannot be read, so the Gantt bar of the survey row is not seen; everything else is.
-      const modern = await Sim.fromXlsx(path);
+      const modern = await simFromFile(path);
       const restore = installOfficeGlobals(modern);
       let full;
       try {

@@ -2,7 +2,7 @@
  * Code written only against @types/office-js (as the real adapter will be) runs on the
  * simulator, and the simulator's statistics and snapshots can judge it.
  */
-import { Sim, asExcelContext, installOfficeGlobals, snapshotSheet } from "./index";
+import { Sim, asExcelContext, installOfficeGlobals, snapshotSheet } from "../../src/office-sim";
 
 /** A typical adapter routine: read the used range in one sync, flag cells with a CF, write a summary sheet. */
 async function flagAndSummarize(context: Excel.RequestContext, planSheet: string): Promise<number> {

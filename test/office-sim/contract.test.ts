@@ -3,7 +3,7 @@
  * need load + sync, loaded values are snapshots, ClientResult, null objects,
  * requirement sets, protection, and Office.js-shaped errors.
  */
-import { RequestContext, Sim, SimOfficeError, installOfficeGlobals } from "./index";
+import { RequestContext, Sim, SimOfficeError, installOfficeGlobals } from "../../src/office-sim";
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {
@@ -120,8 +120,9 @@ describe("queue and sync", () => {
 
   it("Excel.run syncs what is still queued when the batch ends, and demands a promise", async () => {
     const sim = Sim.empty();
-    await sim.run(async (ctx) => {
+    await sim.run((ctx) => {
       ctx.workbook.worksheets.getActiveWorksheet().getRange("B2").values = [[7]];
+      return Promise.resolve();
     });
     expect(sim.sheetModel("Sheet1").getCell(1, 1)?.value).toBe(7);
     expect(sim.stats.syncs).toBe(1);

@@ -1,5 +1,5 @@
 /** Sync accounting and Excel on the web's 5 MB request/response payload limits. */
-import { FIVE_MB, Sim, SimOfficeError, snapshotSheet } from "./index";
+import { FIVE_MB, Sim, SimOfficeError, snapshotSheet } from "../../src/office-sim";
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {

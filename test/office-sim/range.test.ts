@@ -1,5 +1,5 @@
 /** Range values, text, formats, merges, RangeAreas, conditional formats and worksheet operations. */
-import { ExcelEnums, Sim, SimOfficeError, snapshotSheet } from "./index";
+import { ExcelEnums, Sim, SimOfficeError, snapshotSheet } from "../../src/office-sim";
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {

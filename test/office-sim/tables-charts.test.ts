@@ -1,5 +1,5 @@
 /** Tables and charts. */
-import { Sim, SimOfficeError, snapshotSheet } from "./index";
+import { Sim, SimOfficeError, snapshotSheet } from "../../src/office-sim";
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {

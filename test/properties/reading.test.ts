@@ -244,13 +244,22 @@ describe("each mark's status, beside the plan", () => {
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
       if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-        else if (c === '"') quoted = false;
+        if (c === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (c === '"') quoted = false;
         else field += c;
       } else if (c === '"') quoted = true;
-      else if (c === ",") record.push(field), (field = "");
-      else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
-      else field += c;
+      else if (c === ",") {
+        record.push(field);
+        field = "";
+      } else if (c === "\r" && text[i + 1] === "\n") {
+        record.push(field);
+        records.push(record);
+        record = [];
+        field = "";
+        i++;
+      } else field += c;
     }
     return records;
   }

@@ -9,7 +9,8 @@ import { excelSerialFromDate } from "../../src/core/dates";
 /** The colour of a solid fill as the engine compares fills: `#RRGGBB`, or `theme:N:tint` for theme colours. */
 function solidFill(fill: ExcelJS.Fill | undefined): string | null {
   if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
-  const color = fill.fgColor as (Partial<ExcelJS.Color> & { theme?: number; tint?: number; indexed?: number }) | undefined;
+  // exceljs reads tint and indexed colours too, which its type does not name.
+  const color: (Partial<ExcelJS.Color> & { tint?: number; indexed?: number }) | undefined = fill.fgColor;
   if (!color) return null;
   if (color.argb) return `#${color.argb.slice(-6).toUpperCase()}`;
   if (color.theme !== undefined) return `theme:${color.theme}:${color.tint ?? 0}`;
@@ -34,7 +35,7 @@ export function plainValue(value: ExcelJS.CellValue, date1904: boolean): CellVal
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) return null;
-      if (typeof result === "object" && result !== null && "error" in result) return String((result as { error: unknown }).error);
+      if (typeof result === "object" && result !== null && "error" in result) return String(result.error);
       if (result instanceof Date) return dateToSerial(result, date1904);
       if (typeof result === "string" || typeof result === "number" || typeof result === "boolean") return result;
       return null;
@@ -69,9 +70,9 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   const columnFormats: (string | null)[] = [];
   const columnFills: (ExcelJS.Fill | undefined)[] = [];
   for (let c = 1; c <= columnCount; c++) {
-    const column = ws.getColumn(c);
-    columnFormats.push(formatOf(column.numFmt));
-    columnFills.push(column.fill);
+    const { numFmt, fill } = ws.getColumn(c);
+    columnFormats.push(formatOf(numFmt));
+    columnFills.push(fill);
   }
   for (let r = 1; r <= rowCount; r++) {
     const valueRow: CellValue[] = new Array<CellValue>(columnCount).fill(null);
@@ -82,7 +83,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
     {
       if (row?.hidden) hiddenRows.push(r - 1);
       const rowFormat = row ? formatOf(row.numFmt) : null;
-      const rowFill = row?.fill as ExcelJS.Fill | undefined;
+      const rowFill = row?.fill;
       // Cells are looked up, not created: most of a timeline is cells the file does not hold.
       for (let c = 1; c <= columnCount; c++) {
         const cell = row?.findCell(c);

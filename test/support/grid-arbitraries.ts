@@ -150,7 +150,7 @@ export const gridArb: fc.Arbitrary<Grid> = fc
     hiddenColumns: fc.option(fc.array(fc.nat(16), { maxLength: 4 }), { nil: null }),
     date1904: fc.option(fc.boolean(), { nil: null }),
   })
-  .map((input) => toGrid(input as GridInput));
+  .map((input) => toGrid(input));
 
 /** A plan-like grid: a title, a header, activity rows with marks under the periods, then random noise on top. */
 export const planGridArb: fc.Arbitrary<Grid> = fc

@@ -246,7 +246,7 @@ export function buildWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
 /** The .xlsx file's bytes. */
 export async function workbookBuffer(spec: WorkbookSpec): Promise<Buffer> {
   const data = await buildWorkbook(spec).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }
 
 /** Writes the workbook to `path`. */

@@ -45,7 +45,7 @@ describe("validate FILE", () => {
     const lines = io.out.split("\n");
     expect(lines[0]).toBe(`== ${broken}, sheet "PL Plan" ==`);
     expect(lines[1]).toMatch(/^Severity\s+Cell\s+Rule\s+Message$/);
-    expect(lines[2]).toMatch(/^-{8}  -{6}  -{28}  -+$/);
+    expect(lines[2]).toMatch(/^-{8} {2}-{6} {2}-{28} {2}-+$/);
     // Errors first, then warnings, each with its cell, rule and message; a fix is shown after its message.
     expect(lines[3]).toMatch(new RegExp(`^error\\s+K${R}\\s+error-value\\s+K${R} \\(Mar 2024\\) shows the error #REF!`));
     const body = io.out.replace(/\n {48}/g, " ");

@@ -183,7 +183,7 @@ export const YEAR_GOAL = "By 2028, all Riverside staff will receive professional
 
 /** A multi-year step: marks under the named school years. */
 export function yearStep(text: string, owner: string | null, years: readonly Year[]): Line {
-  return { text, owner, marks: marked(years as readonly string[]) };
+  return { text, owner, marks: marked(years) };
 }
 
 /** The years from `from` to `to`. */

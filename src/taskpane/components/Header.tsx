@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular, EraserRegular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 
 const useStyles = makeStyles({
@@ -17,7 +17,13 @@ const useStyles = makeStyles({
 export function Header({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
   const styles = useStyles();
   const [asOf, setAsOf] = useState(state.asOf);
-  useEffect(() => setAsOf(state.asOf), [state.asOf]);
+  // A new as-of date from the pane replaces what is typed, in the same render (react.dev: "adjusting some state when
+  // a prop changes"), rather than in an effect that renders twice.
+  const [paneAsOf, setPaneAsOf] = useState(state.asOf);
+  if (state.asOf !== paneAsOf) {
+    setPaneAsOf(state.asOf);
+    setAsOf(state.asOf);
+  }
   const busy = state.phase !== "ready";
   const status = state.activity ? `${state.activity}\u2026` : (state.notice?.text ?? lastRefreshText(state));
   const tone = state.activity ? undefined : state.notice?.intent === "error" ? styles.error : state.notice?.intent === "success" ? styles.success : undefined;

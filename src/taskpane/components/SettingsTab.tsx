@@ -1,5 +1,5 @@
 import { Body1, Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { schoolYearLabel } from "../../core/dates";
 import { findSchoolYear } from "../../core/period-label";
 import { SettingsSchema, type Settings } from "../../core/settings";
@@ -44,9 +44,12 @@ function list(text: string): string[] {
 export function SettingsTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft | null>(state.settings ? draftOf(state.settings) : null);
-  useEffect(() => {
+  // Settings read or saved anew replace the draft, in the same render (as Header does with the as-of date).
+  const [draftOfSettings, setDraftOfSettings] = useState(state.settings);
+  if (state.settings !== draftOfSettings) {
+    setDraftOfSettings(state.settings);
     if (state.settings) setDraft(draftOf(state.settings));
-  }, [state.settings]);
+  }
   if (!draft) return <Body1>Reading the settings&hellip;</Body1>;
 
   const schoolYear = draft.schoolYear.trim() === "" ? null : findSchoolYear(draft.schoolYear.includes("-") || /^sy/i.test(draft.schoolYear) ? draft.schoolYear : `${draft.schoolYear}-${Number(draft.schoolYear) + 1}`);

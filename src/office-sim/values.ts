@@ -300,7 +300,7 @@ function formatNumberSection(n: number, section: string): string {
   if (grouping) intPart = groupThousands(intPart);
   fixed = frac.length > 0 || (dot >= 0 && minDecimals > 0) ? `${intPart}.${frac}` : intPart;
   if (dot >= 0 && frac.length === 0 && minDecimals === 0 && core.endsWith(".")) fixed = `${intPart}.`;
-  const clean = (s: string): string => s.replace(/\u0001/g, "").replace(/[_*]./g, " ");
+  const clean = (s: string): string => s.replaceAll("\u0001", "").replace(/[_*]./g, " ");
   return clean(literalPrefix) + fixed + clean(literalSuffix);
 }
 

@@ -141,7 +141,7 @@ export async function runBatch<T>(host: SimHost, first: unknown, second?: unknow
   if (typeof result !== "object" || result === null || typeof (result as { then?: unknown }).then !== "function") {
     throw new SimOfficeError("RunMustReturnPromise", simError("RunMustReturnPromise").message, "Excel.run");
   }
-  const value = (await result) as T;
+  const value = await (result as PromiseLike<T>);
   if (ctx._pendingCount > 0) await ctx.sync();
   return value;
 }

@@ -1,6 +1,7 @@
 /**
  * office-sim: an in-memory Excel workbook behind an Office.js-compatible API, for
- * testing the add-in's Excel adapter without Excel. See README.md in this folder.
+ * testing the add-in's Excel adapter without Excel and for the playground. See README.md
+ * in this folder.
  */
 export { Sim, SheetBuilder, FIVE_MB } from "./sim";
 export type { SimCreateOptions, CfSpec } from "./sim";

@@ -408,6 +408,7 @@ export abstract class ClientObject<T> {
 
   private _checkLoadApis(paths: string[][]): void {
     for (const path of paths) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk down the path starts here; no closure keeps it
       let obj: ClientObject<unknown> | undefined = this;
       for (const seg of path) {
         if (obj === undefined) break;

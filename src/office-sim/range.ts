@@ -535,7 +535,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
                 default:
                   return styleReader(style, key);
               }
-            }) as Excel.CellProperties,
+            }),
           );
         }
         out.push(line);
@@ -573,7 +573,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
               default:
                 return lineStyleReader(t.sheet, row, key);
             }
-          }) as Excel.RowProperties,
+          }),
         );
       }
       return out;
@@ -608,7 +608,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
               default:
                 return lineStyleReader(t.sheet, col, key);
             }
-          }) as Excel.ColumnProperties,
+          }),
         );
       }
       return out;

@@ -7,8 +7,6 @@
  * sheet. Charts are not written: exceljs cannot write charts.
  */
 import ExcelJS from "exceljs";
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import { Rect, cellName, formatRect, lastCol, lastRow, parseAddress, rect } from "./address";
 import { cellValue } from "./cells";
 import {
@@ -56,6 +54,11 @@ function colorOf(c: unknown): string | null {
 
 function rec(v: unknown): Record<string, unknown> | null {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** A text field of exceljs' model (a run's text, a formula, a table's name): a string, or a number written out. */
+function textOf(v: unknown): string | null {
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : null;
 }
 
 // ---- reading ------------------------------------------------------------------------------------
@@ -120,9 +123,10 @@ function plainValue(v: unknown): { value: string | number | boolean | null; isEr
   if (o !== null && typeof o["error"] === "string") return { value: o["error"], isError: true };
   if (o !== null && Array.isArray(o["richText"])) {
     const runs: unknown[] = o["richText"];
-    return { value: runs.map((r) => String(rec(r)?.["text"] ?? "")).join(""), isError: false };
+    return { value: runs.map((r) => textOf(rec(r)?.["text"]) ?? "").join(""), isError: false };
   }
-  return { value: String(v), isError: false };
+  // Any other object is a value set on a workbook in memory (exceljs' JSON value): as exceljs writes it to a file.
+  return { value: JSON.stringify(v) ?? null, isError: false };
 }
 
 function readCell(cell: ExcelJS.Cell): ReadValue {
@@ -190,7 +194,7 @@ function readCfs(wb: WorkbookModel, sheet: SheetModel, ws: ExcelJS.Worksheet): v
       let custom: CfModel["custom"] = null;
       if (type === "Custom") {
         const formulae = Array.isArray(rule["formulae"]) ? (rule["formulae"] as unknown[]) : [];
-        const formula = String(formulae[0] ?? "");
+        const formula = textOf(formulae[0]) ?? "";
         const style = rec(rule["style"]);
         const fill = rec(style?.["fill"]);
         const font = rec(style?.["font"]);
@@ -263,7 +267,7 @@ function readTables(wb: WorkbookModel, sheet: SheetModel, ws: ExcelJS.Worksheet)
     const ref = typeof m["tableRef"] === "string" ? m["tableRef"] : typeof m["ref"] === "string" ? m["ref"] : null;
     const parsed = ref === null ? null : parseAddress(ref);
     if (parsed === null) continue;
-    const columns = Array.isArray(m["columns"]) ? (m["columns"] as unknown[]).map((c) => String(rec(c)?.["name"] ?? "")) : [];
+    const columns = Array.isArray(m["columns"]) ? (m["columns"] as unknown[]).map((c) => textOf(rec(c)?.["name"]) ?? "") : [];
     const style = rec(m["style"]);
     const r = parsed.rect;
     const headerCells = columns.map((_c, k) => sheet.getCell(r.row, r.col + k)?.value);
@@ -271,7 +275,7 @@ function readTables(wb: WorkbookModel, sheet: SheetModel, ws: ExcelJS.Worksheet)
     const hasHeaders = m["headerRow"] === true || typeof m["autoFilterRef"] === "string" || headerCells.every((v, k) => v !== undefined && String(v) === columns[k]);
     const table: TableModel = {
       id: wb.newId("table"),
-      name: String(m["name"] ?? m["displayName"] ?? `Table${wb.tables.length + 1}`),
+      name: textOf(m["name"]) ?? textOf(m["displayName"]) ?? `Table${wb.tables.length + 1}`,
       sheetId: sheet.id,
       rect: r,
       hasHeaders,
@@ -341,14 +345,12 @@ export function modelFromExcelJs(workbook: ExcelJS.Workbook): WorkbookModel {
   return wb;
 }
 
-export async function modelFromXlsx(source: Buffer | ArrayBuffer | Uint8Array | string): Promise<WorkbookModel> {
+export async function modelFromXlsx(source: Buffer | ArrayBuffer | Uint8Array): Promise<WorkbookModel> {
   const workbook = new ExcelJS.Workbook();
   // Bytes as they come (Buffer, Uint8Array or ArrayBuffer): no Node Buffer needed, so the playground can open files in a browser.
-  const data = typeof source === "string" ? await readFile(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+  const data = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const model = modelFromExcelJs(workbook);
-  if (typeof source === "string") model.name = basename(source);
-  return model;
+  return modelFromExcelJs(workbook);
 }
 
 // ---- writing ------------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ export function createOfficeExtensionNamespace(): Record<string, unknown> {
 /** Install `Excel`, `Office` and `OfficeExtension` on globalThis; returns a function restoring the previous values. */
 export function installOfficeGlobals(sim: Sim): () => void {
   const names = ["Excel", "Office", "OfficeExtension"] as const;
-  const previous = names.map((n) => ({ name: n, had: Reflect.has(globalThis, n), value: Reflect.get(globalThis, n) as unknown }));
+  const previous: { name: string; had: boolean; value: unknown }[] = names.map((n) => ({ name: n, had: Reflect.has(globalThis, n), value: Reflect.get(globalThis, n) }));
   Reflect.set(globalThis, "Excel", createExcelNamespace(sim));
   Reflect.set(globalThis, "Office", createOfficeNamespace(sim));
   Reflect.set(globalThis, "OfficeExtension", createOfficeExtensionNamespace());

@@ -85,7 +85,8 @@ export class Sim implements SimHost {
     return sim;
   }
 
-  static async fromXlsx(source: Buffer | ArrayBuffer | Uint8Array | string, options?: SimCreateOptions): Promise<Sim> {
+  /** A workbook from .xlsx bytes (tests open files from disk with test/office-sim/files.ts). */
+  static async fromXlsx(source: Buffer | ArrayBuffer | Uint8Array, options?: SimCreateOptions): Promise<Sim> {
     return new Sim(await modelFromXlsx(source), options);
   }
 
