@@ -10,8 +10,6 @@ const reactHooks = require("eslint-plugin-react-hooks");
 const tseslint = require("typescript-eslint");
 
 module.exports = defineConfig([
-  // TEMPORARY: src/core is linted once its split lands (issue 15)
-  globalIgnores(["src/core/**"]),
   {
     files: ["**/*.{ts,tsx}"],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],

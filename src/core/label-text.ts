@@ -12,9 +12,6 @@ export function stripBullet(text: string): string {
 
 /** Starts with a lower-case letter: the rest of a line that wrapped. */
 export function startsLowerCase(text: string): boolean {
-  // Most labels start with a printable ASCII character: a-z is lower case, the rest is not.
-  const c = text.charCodeAt(0);
-  if (c > 32 && c < 127) return c >= 97 && c <= 122;
   const first = text.trim().charAt(0);
   return first !== "" && first !== first.toUpperCase() && first === first.toLowerCase();
 }
@@ -29,21 +26,9 @@ const DANGLING = new Set([
 /** A line that cannot end a sentence: it ends with a comma, a hyphen or a word like "the" or "and". */
 export function endsMidSentence(text: string): boolean {
   const t = text.trim();
-  const last = t.charCodeAt(t.length - 1);
-  // , ; / - or an en dash
-  if (last === 44 || last === 59 || last === 47 || last === 45 || last === 0x2013) return true;
-  // The last word, read back from the end by character (this runs for every line of a plan).
-  let i = t.length;
-  while (i > 0 && isWordEndCode(t.charCodeAt(i - 1))) i--;
-  // A longer word is none of them: most lines end so, and need no string for their last word.
-  return i < t.length && t.length - i <= LONGEST_DANGLING && DANGLING.has(t.slice(i).toLowerCase());
-}
-
-const LONGEST_DANGLING = Math.max(...[...DANGLING].map((w) => w.length));
-
-/** A-Z, a-z or "&": what the last word of a line is made of. */
-function isWordEndCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38;
+  if (/[,;/\u2013-]$/.test(t)) return true;
+  const word = /[A-Za-z&]*$/.exec(t)![0];
+  return word !== "" && DANGLING.has(word.toLowerCase());
 }
 
 /** Joins a wrapped line to the text before it; a word broken with a hyphen is mended. */
@@ -56,37 +41,15 @@ export function joinWrapped(before: string, line: string): string {
 
 /** Starts with a character a spreadsheet reads as the start of a formula. */
 export function looksLikeFormula(text: string): boolean {
-  // By its first character when that is plain ASCII and not a space (most labels), without trimming a copy.
-  const c = text.charCodeAt(0);
-  if (c > 32 && c < 127) return c === 61 || c === 43 || c === 45 || c === 64;
   return /^[=+\-@]/.test(text.trim());
 }
 
-const WHITESPACE = /\s/;
-/** What every untidy space has: two spaces in a row, or a character other than printable ASCII. */
-const MAYBE_UNTIDY = /  |[^ -~]/;
-
 /**
  * Whether a text has whitespace other than single spaces (two spaces, a tab, a line break, a no-break space): a
- * label with any has its spaces tidied. Every label is checked: the few that may have one are read by character.
+ * label with any has its spaces tidied.
  */
 export function hasUntidySpace(text: string): boolean {
-  // Most labels have neither two spaces nor a character other than printable ASCII: a regex rules them out
-  // faster than a loop in JavaScript.
-  if (!MAYBE_UNTIDY.test(text)) return false;
-  let afterSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (afterSpace) return true;
-      afterSpace = true;
-      continue;
-    }
-    afterSpace = false;
-    // Below "!", only tab to carriage return are whitespace; above "~", the regex knows Unicode's spaces.
-    if (c < 33 ? c >= 9 && c <= 13 : c > 126 && WHITESPACE.test(text[i]!)) return true;
-  }
-  return false;
+  return /\s\s|[^\S ]/.test(text);
 }
 
 /** The runs of letters a-z and digits, lower case, accents off (é -> e). */
@@ -96,21 +59,11 @@ export function words(text: string): string[] {
   return plain.match(/[a-z0-9]+/g) ?? [];
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
-/** What a first word is made of: letters, digits, and every character from À (U+00C0) on (accents, other scripts). */
-function isFirstWordCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
-}
-
-/** The first word, lower case: the verb of an action step. */
+/** The first word, lower case: the verb of an action step. Letters, digits, and every character from À on (accents, other scripts). */
 export function firstWord(text: string): string {
-  // Read by character: this runs once for every activity of a plan.
-  let start = 0;
-  while (start < text.length && !isFirstWordCode(text.charCodeAt(start))) start++;
-  let end = start;
-  while (end < text.length && isFirstWordCode(text.charCodeAt(end))) end++;
-  return text.slice(start, end).toLowerCase();
+  return /[A-Za-z0-9\u00c0-\uffff]+/.exec(text)?.[0].toLowerCase() ?? "";
 }
 
 const STOP = new Set([

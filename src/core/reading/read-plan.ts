@@ -122,10 +122,9 @@ function readBlock(
     kind: periods[0]!.kind,
     periods,
     labelColumn: columnLetters(columns.label),
-    columns: Object.fromEntries([
-      ...Object.entries(columns.roles).map(([role, c]) => [role, columnLetters(c)]),
-      ...(columns.step === null ? [] : [["step", columnLetters(columns.step)]]),
-    ]),
+    columns: Object.fromEntries(
+      [...Object.entries(columns.roles), ...(columns.step === null ? [] : [["step", columns.step] as const])].map(([role, c]) => [role, columnLetters(c)] as const),
+    ),
     schoolYear: sy.year,
     schoolYearSource: sy.source,
   };

@@ -3,7 +3,7 @@ import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Activity, Plan } from "../plan";
 import { similarity, type LabelWords } from "./label-words";
-import { STEP_VERBS } from "./stages";
+import { STAGE_OF_VERB } from "./stages";
 
 /** Content words this similar (Jaccard) make two activities near-copies. */
 const NEAR_DUPLICATE = 0.85;
@@ -70,7 +70,7 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
       // Sets this similar are close in size too.
       if (Math.min(other.words.size, size) < NEAR_DUPLICATE * Math.max(other.words.size, size)) continue;
       if (other.numbers !== label.numbers) continue;
-      if (other.verb !== label.verb && (STEP_VERBS.has(other.verb) || STEP_VERBS.has(label.verb))) continue;
+      if (other.verb !== label.verb && (STAGE_OF_VERB.has(other.verb) || STAGE_OF_VERB.has(label.verb))) continue;
       if (similarity(other.words, label.words) >= NEAR_DUPLICATE) join(i, j);
     }
   });

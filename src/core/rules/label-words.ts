@@ -1,6 +1,6 @@
 import { firstWord, isContentWord, words } from "../label-text";
 import type { Plan } from "../plan";
-import { STAGE } from "./stages";
+import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
 
 /**
  * What the duplicate and sequence rules read from the activities' labels, read once for both: each label's verb (its
@@ -26,7 +26,7 @@ export function readLabelWords(plan: Plan): LabelWords[] {
     const all = words(text);
     const verb = firstWord(text);
     const label = { verb, words: new Set(all.filter(isContentWord)), numbers: all.filter((w) => /^\d+$/.test(w)).join(" ") };
-    if (!STAGE.has(verb)) return { ...label, object: null, head: null };
+    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { ...label, object: null, head: null };
     const object = objectOf(text);
     return { ...label, object: contentWords(object), head: contentWords(headOf(object)) };
   });

@@ -4,7 +4,7 @@ import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Activity, Plan, ScheduledMark } from "../plan";
 import { similarity, type LabelWords } from "./label-words";
-import { STAGE } from "./stages";
+import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
 
 /** Steps this similar (the object or its head, Jaccard) work on the same thing. */
 const SAME_WORK = 0.4;
@@ -50,9 +50,9 @@ export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[])
   const scopes = new Map<string, Staged[][]>();
   plan.activities.forEach((a, index) => {
     const { verb, object, head } = labels[index]!;
-    const stage = STAGE.get(verb);
+    const stage = (STAGE_OF_VERB.get(verb) ?? -1) - FIRST_ORDERED_STAGE;
     const first = firstLive(a);
-    if (stage === undefined || first === null || object === null || head === null) return;
+    if (stage < 0 || first === null || object === null || head === null) return;
     const scope = `${a.block}\u0000${a.path.join("\u0000")}`;
     let byStage = scopes.get(scope);
     if (!byStage) scopes.set(scope, (byStage = [[], [], []]));

@@ -1,14 +1,18 @@
-/** Leading verbs that make two similar lines different steps of one piece of work, not duplicates. */
-export const STEP_VERBS = new Map<string, number>([
-  ["research", 0], ["study", 0], ["explore", 0], ["identify", 0], ["review", 0],
-  ["develop", 1], ["design", 1], ["create", 1], ["draft", 1], ["build", 1], ["plan", 1],
-  ["pilot", 2], ["implement", 2], ["launch", 2], ["provide", 2], ["train", 2], ["deliver", 2],
-  ["monitor", 3], ["evaluate", 3], ["assess", 3], ["measure", 3],
-]);
+/**
+ * The stages of one piece of work, in order, by the verb a step starts with: explore, then design, then implement,
+ * then monitor. Two similar lines whose verbs name different stages are different steps, not duplicates
+ * (duplicate-activity); a step of a later stage that starts before the design step it depends on is out of order
+ * (sequence, which leaves exploring out: one can review what is not designed yet).
+ */
+const STAGES: Record<string, readonly string[]> = {
+  explore: ["research", "study", "explore", "identify", "review"],
+  design: ["develop", "design", "create", "draft", "build", "plan"],
+  implement: ["pilot", "implement", "launch", "provide", "train", "deliver"],
+  monitor: ["monitor", "evaluate", "assess", "measure"],
+};
 
-/** The order of work: design before you implement, implement before you monitor. */
-export const STAGE = new Map<string, number>([
-  ["develop", 0], ["design", 0], ["create", 0], ["build", 0], ["draft", 0],
-  ["implement", 1], ["pilot", 1], ["launch", 1],
-  ["monitor", 2], ["evaluate", 2],
-]);
+/** Each stage verb's stage, numbered in order from 0 (explore). */
+export const STAGE_OF_VERB = new Map(Object.values(STAGES).flatMap((verbs, stage) => verbs.map((verb) => [verb, stage] as const)));
+
+/** The stages the sequence rule orders: design (1), implement (2), monitor (3). */
+export const FIRST_ORDERED_STAGE = 1;
