@@ -4,7 +4,8 @@
  * fills, merged areas and hidden rows and columns. Read straight from the XML: the engine needs none of the rest
  * of a workbook model, and building one (exceljs) takes longer than everything the engine does with the grid.
  */
-import { formattingReachesTooFar, isDateFormat, type Area, type CellValue, type Grid } from "../core/grid";
+import { formattingReachesTooFar, type Area, type CellValue, type Grid } from "../core/grid";
+import { isDateFormat } from "../core/number-formats";
 import { excelSerialFromDate } from "../core/dates";
 import type { CellStyles } from "./read-styles";
 import { itemText, xmlText } from "./read-shared-strings";

@@ -6,7 +6,7 @@ import { SummarySchema } from "./summary";
 import type { SheetReport } from "./analyze";
 
 /**
- * The JSON document the command line prints with `--json` (product.md, "The JSON contract"): the plan with
+ * The JSON document the command line prints with `--json` (docs/product.md, "The JSON contract"): the plan with
  * every mark's status as of the day, the findings and the summary. One schema defines it.
  */
 export const DocumentMarkSchema = z.extend(ScheduledMarkSchema, {

@@ -60,21 +60,6 @@ export function isErrorValue(value: CellValue): boolean {
 
 const WHITE = new Set(["#FFFFFF", "#FFFFFFFF", "FFFFFFFF", "FFFFFF"]);
 
-/** A date number format: it shows a day, month or year, and is not just a time or an elapsed time. */
-export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format || format === "General" || format === "@") return false;
-  const code = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .toLowerCase();
-  return /[dy]/.test(code) || /(^|[^h:])m{3,}/.test(code) || /^m{1,2}([^:]|$)/.test(code.trim());
-}
-
-export function isPercentFormat(format: string | null | undefined): boolean {
-  return !!format && format.replace(/"[^"]*"/g, "").includes("%");
-}
-
 /**
  * Read access to a grid in sheet coordinates, with merged areas resolved:
  * `value` gives every cell of a merged area the value of its top-left cell (what a reader sees),

@@ -2,6 +2,7 @@ export * from "./address";
 export * from "./dates";
 export * from "./findings";
 export * from "./grid";
+export * from "./number-formats";
 export * from "./reading/marks";
 export * from "./reading/row-status";
 export * from "./period-label";

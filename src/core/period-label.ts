@@ -1,5 +1,6 @@
 import { dateFromExcelSerial, parseIsoDate, type YearMonthDay } from "./dates";
-import { isDateFormat, type CellValue } from "./grid";
+import type { CellValue } from "./grid";
+import { isDateFormat } from "./number-formats";
 
 /**
  * What one header cell says about time, before the header's order and the school year give it dates.

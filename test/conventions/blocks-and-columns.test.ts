@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Blocks" and "Columns": every header row starts a block, a sheet can hold several, the block's
+ * docs/product.md, "Blocks" and "Columns": every header row starts a block, a sheet can hold several, the block's
  * title is the nearest text above its header; the label column is the block's leftmost text column, other
  * headed columns are attributes matched by name, and a narrow column of numbers beside the label is the
  * step number.

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Marks": the default vocabulary (planned, done, in progress, cancelled; lookalike X's; V/^ split
+ * docs/product.md, "Marks": the default vocabulary (planned, done, in progress, cancelled; lookalike X's; V/^ split
  * marks), fill-only Gantt cells, merged cells across periods, hidden period columns, formulas by their result,
  * error values as findings, anything else as a finding that names the cell; settings may add words.
  */

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Row status": a status column overrides the marks of its row (Complete, Completed, Done,
+ * docs/product.md, "Row status": a status column overrides the marks of its row (Complete, Completed, Done,
  * Achieved, 100% -> done; Cancelled, Not Achieved, Dropped -> cancelled); other values (On Track, At Risk,
  * Off Track, Not Started, In Progress) are kept as the activity's reported status and checked against the marks.
  */

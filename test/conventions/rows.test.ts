@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Rows": hierarchy rows (Goal 1:, Goal #2, Objective 3:, Strategy 1.1, Priority, Focus Area,
+ * docs/product.md, "Rows": hierarchy rows (Goal 1:, Goal #2, Objective 3:, Strategy 1.1, Priority, Focus Area,
  * Initiative, Action Step) set the path of the activities below; text on following rows that starts in lower
  * case or with a bullet continues an activity (bullets become sub-items); a row without text but with marks
  * belongs to the activity whose lines it touches; blank rows separate nothing by themselves.

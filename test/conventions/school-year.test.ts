@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Which year a month belongs to": months run in header order and the calendar year steps up at
+ * docs/product.md, "Which year a month belongs to": months run in header order and the calendar year steps up at
  * December -> January; the school year comes from dates in the header, then a title above the block or the
  * sheet's name, then the workbook's saved setting, else the current school year with a finding. The school
  * year starts in July unless the settings say otherwise.

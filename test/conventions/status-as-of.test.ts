@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Status as of a date": each scheduled mark is done / cancelled by its mark or row status;
+ * docs/product.md, "Status as of a date": each scheduled mark is done / cancelled by its mark or row status;
  * overdue when its period ended before the as-of date (a month ends on its last day, a school year the day
  * before the next one starts, a quarter on its last month's last day); current when its period contains the
  * date; upcoming when it starts after it, "due soon" within the next 30 days.

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "The grid, as the add-in reads it" -> "Timeline header": a row with three or more period
+ * docs/product.md, "The grid, as the add-in reads it" -> "Timeline header": a row with three or more period
  * cells; months (English, Spanish, abbreviations, dates, date serials, text with a year), school years,
  * Year 1..N, quarters (under a merged school-year row or with the year in the cell), seasons, semesters and
  * trimesters. Every test writes a real .xlsx, reads it back with the command line's reader and analyzes it.

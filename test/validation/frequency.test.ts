@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings": a frequency word ("quarterly", "monthly", "twice a year", "annually", "each
+ * docs/product.md, "Validation: findings": a frequency word ("quarterly", "monthly", "twice a year", "annually", "each
  * trimester", "weekly") that its marks contradict. Each word is tried with marks that satisfy it (silent) and marks
  * that contradict it (one finding at the activity's first mark, naming the activity, the word and what the marks
  * show), in the realistic district plan, a July-June school year by month, read back from .xlsx.

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings": a plan goal's target year ("By 2028") before its last scheduled period. A
+ * docs/product.md, "Validation: findings": a plan goal's target year ("By 2028") before its last scheduled period. A
  * goal above the timeline (as in seed 000) covers the sheet's work; a Goal row of the path ("Goal 2: By 2025, ...")
  * covers the activities below it and is reported at its own cell; a block title that names a goal, once.
  */

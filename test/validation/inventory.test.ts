@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings": the rule ids the engine emits, each with a describe block in this folder that
+ * docs/product.md, "Validation: findings": the rule ids the engine emits, each with a describe block in this folder that
  * fires it on a realistic workbook and shows the corrected workbook silent (rules.test.ts runs them all once more,
  * compactly); and the realistic base plans those tests start from read cleanly.
  */

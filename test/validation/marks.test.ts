@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings", the marks: unrecognized mark; lookalike glyph; split mark; error value; a
+ * docs/product.md, "Validation: findings", the marks: unrecognized mark; lookalike glyph; split mark; error value; a
  * period marked twice; a mark outside the timeline. Each fires on the realistic district plan written as .xlsx and
  * read back through the command line's reader, and stays silent once the planner corrects the cells (for the rules
  * that offer a fix, by applying the fix's edits).

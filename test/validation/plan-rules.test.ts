@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings", the plan as a whole: an activity with no scheduled period; a missing owner
+ * docs/product.md, "Validation: findings", the plan as a whole: an activity with no scheduled period; a missing owner
  * (where an owner column exists); a duplicate or near-duplicate activity. Each fires on the realistic district plan
  * written as .xlsx and read back through the command line's reader, and stays silent once the planner corrects it.
  */

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings", the rows: marks on a row that belongs to no activity; an orphan continuation
+ * docs/product.md, "Validation: findings", the rows: marks on a row that belongs to no activity; an orphan continuation
  * line; the MPS seed's stray line (a copy of the start of the next line, left by a paste); label text a spreadsheet
  * reads as a formula. Each fires on the realistic district plan written as .xlsx and read back through the command
  * line's reader, and stays silent once the planner corrects the rows (by the fix, where the rule offers one).

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings": every rule fires on a realistic district workbook (written as .xlsx and read
+ * docs/product.md, "Validation: findings": every rule fires on a realistic district workbook (written as .xlsx and read
  * back through the command line's reader) and stays silent once the planner has corrected it.
  */
 import type { Finding } from "../../src/core";

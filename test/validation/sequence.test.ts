@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings": a "Monitor ..." or "Implement ..." step scheduled before the "Develop ..." or
+ * docs/product.md, "Validation: findings": a "Monitor ..." or "Implement ..." step scheduled before the "Develop ..." or
  * "Design ..." step it depends on. A step depends on a step of the same piece of work: in the same block, under
  * the same goal, about the same thing ("the PLC model", "the MTSS data protocol"), however each qualifies it.
  */

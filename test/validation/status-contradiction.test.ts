@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings": a row status that contradicts its marks: "On Track" with overdue marks,
+ * docs/product.md, "Validation: findings": a row status that contradicts its marks: "On Track" with overdue marks,
  * "Not Started" with done marks. Reported at the status cell, as of 15 January 2024 (October is past, January is
  * current, March is ahead). "At Risk" with overdue marks, and "On Track" with nothing overdue, are consistent.
  */

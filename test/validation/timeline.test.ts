@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * product.md, "Validation: findings", the timeline: no timeline found; school year assumed; months out of order
+ * docs/product.md, "Validation: findings", the timeline: no timeline found; school year assumed; months out of order
  * or repeated; school years not consecutive. Each fires on a realistic district workbook written as .xlsx and read
  * back through the command line's reader, and stays silent once the planner corrects the header.
  */

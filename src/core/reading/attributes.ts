@@ -1,5 +1,6 @@
 import { dateFromExcelSerial, isoDate } from "../dates";
-import { isDateFormat, isErrorValue, isPercentFormat, type CellValue, type SheetGrid } from "../grid";
+import { isErrorValue, type CellValue, type SheetGrid } from "../grid";
+import { isDateFormat, isPercentFormat } from "../number-formats";
 import type { Draft } from "./drafts";
 
 /**

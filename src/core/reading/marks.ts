@@ -1,5 +1,6 @@
 /** Marks (README, "Marks"): what a timeline cell holds, read with the default vocabulary and the workbook's own words. */
-import { isErrorValue, isPercentFormat, type CellValue } from "../grid";
+import { isErrorValue, type CellValue } from "../grid";
+import { isPercentFormat } from "../number-formats";
 import type { MarkState } from "../plan";
 import type { MarkWords } from "../settings";
 
