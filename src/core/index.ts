@@ -18,3 +18,5 @@ export * from "./rules";
 export * from "./settings-store";
 export * from "./writes";
 export * from "./export";
+export * from "./timing/timing";
+export * from "./timing/parse-timing";

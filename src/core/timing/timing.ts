@@ -32,7 +32,12 @@ export type TimingReading =
   /** Nothing to schedule: an empty cell, "TBD", "As needed". */
   | { kind: "unscheduled" }
   /** Text that names no time the parser knows; `suggestion` is a mechanical correction ("Setp 2025" -> "Sep 2025") when there is one. */
-  | { kind: "unreadable"; suggestion: string | null };
+  | {
+      kind: "unreadable";
+      suggestion: string | null;
+      /** From readTimingSpan: which of the Start and End cells cannot be read (the suggestion is for that cell's text). */
+      cell?: "start" | "end";
+    };
 
 /*
  * The parser (parse-timing.ts) exports:
