@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
+import { analyzeSheet, checkSheet, hasPlan, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
@@ -153,11 +153,11 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
   const skipped: { name: string; reason: string }[] = [];
   for (const grid of grids) {
     const report = analyze(grid, { settings, asOf: options.asOf });
-    if (hasTimeline(report) || options.sheet !== null || grids.length === 1) {
-      if (hasTimeline(report)) reports.push(report);
-      else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no timeline" });
+    if (hasPlan(report) || options.sheet !== null || grids.length === 1) {
+      if (hasPlan(report)) reports.push(report);
+      else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no plan found" });
     } else {
-      skipped.push({ name: grid.sheet, reason: "no timeline (no row with three or more months, school years or quarters)" });
+      skipped.push({ name: grid.sheet, reason: "no plan found (no month grid, action-plan table or outline)" });
     }
   }
   return { file, reports, skipped };

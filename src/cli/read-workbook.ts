@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
 import { OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
 import { readStore, STORE_SHEET, type StoredState } from "../core/settings-store";
-import { delimitedGrid, sniffDelimiter } from "./read-delimited";
+import { delimitedGrid } from "./read-delimited";
 import { droppedContent } from "./workbook-parts";
 import { readXlsx } from "./read-xlsx";
 
@@ -27,7 +27,8 @@ export interface LoadedFile {
 }
 
 const XLSX = new Set([".xlsx", ".xlsm"]);
-const DELIMITED: Record<string, "," | "\t" | ";" | null> = { ".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": null };
+/** A .txt is text pasted from a document or a PDF: tab-separated (a sentence's commas are not columns). */
+const DELIMITED: Record<string, "," | "\t"> = { ".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t" };
 
 export function isSupported(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -86,7 +87,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);
-  const delimiter = DELIMITED[ext] ?? sniffDelimiter(text);
+  const delimiter = DELIMITED[ext]!;
   const sheet = basename(path, extname(path));
   return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null, original: null, dropped: null };
 }

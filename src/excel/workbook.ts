@@ -1,5 +1,6 @@
 import { a1, localCell, parseCellAddress } from "../core/address";
-import { analyzeSheet, hasTimeline, type SheetReport } from "../core/analyze";
+import { analyzeSheet, hasPlan, type SheetReport } from "../core/analyze";
+import { WHAT_IT_READS } from "../core/reading/read-plan";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
@@ -150,7 +151,7 @@ async function readAndAnalyze(
     );
   }
   if (usedValues.isNullObject) {
-    throw new UserFacingError(`"${sheetName}" is empty. ${NO_TIMELINE_HELP}`, "no-timeline");
+    throw new UserFacingError(`"${sheetName}" is empty. ${WHAT_IT_READS}`, "no-timeline");
   }
   const used = usedArea(usedValues, usedAll.isNullObject ? null : usedAll);
   const { grid, syncs: readSyncs } = await readSheetGrid(context, sheet, sheetName, used, { capabilities: caps, alsoInFirstSync: queueStore });
@@ -161,9 +162,6 @@ async function readAndAnalyze(
   return { report, stored: { ...stored, settings }, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, syncs };
 }
 
-const NO_TIMELINE_HELP =
-  "The add-in looks for a row with three or more periods across the top of your activities: months (July, August, " +
-  "September ...), school years (23-24, 24-25 ...) or quarters (Q1, Q2 ...), with an X under each period an activity is planned for.";
 
 /** The used area: the cells with values, widened to formatted cells (Gantt bars without text) when that stays sensible. */
 function usedArea(values: Excel.Range, all: Excel.Range | null): UsedArea {
@@ -192,7 +190,7 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
   return Excel.run(async (context) => {
     const session = await readAndAnalyze(context, { ...options, forWriting: true }, caps);
     const { report, sheet, sheetName, meta } = session;
-    if (!hasTimeline(report)) throw new UserFacingError(`No timeline found on "${sheetName}". ${NO_TIMELINE_HELP}`, "no-timeline");
+    if (!hasPlan(report)) throw new UserFacingError(`No plan found on "${sheetName}". ${WHAT_IT_READS}`, "no-timeline");
     let syncs = session.syncs;
     const sync = async (): Promise<void> => {
       await context.sync();

@@ -29,7 +29,9 @@ const GROUPS: { severity: Severity; title: string; color: "danger" | "important"
 ];
 
 const RULE_NAMES: Record<string, string> = {
-  "no-timeline": "No timeline",
+  "no-plan": "No plan found",
+  "no-timing": "No timing",
+  "unreadable-timing": "Timing not understood",
   "school-year-assumed": "School year assumed",
   "periods-out-of-order": "Periods out of order",
   "period-repeated": "Period repeated",
