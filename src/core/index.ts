@@ -16,3 +16,4 @@ export * from "./validate";
 export * from "./settings-store";
 export * from "./writes";
 export * from "./export";
+export * from "./history";
