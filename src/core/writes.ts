@@ -37,6 +37,8 @@ export type WriteCell = z.infer<typeof WriteCellSchema>;
 
 /** The name Excel shows for the summary's chart (in the Selection pane), whichever host made it. */
 export const CHART_NAME = "Milestone Monitor chart";
+/** The name of the summary's trend chart (Excel only: the command line's copy has its figures, not the chart). */
+export const TREND_CHART_NAME = "Milestone Monitor trend";
 
 export const ChartWriteSchema = z.object({
   title: z.string(),

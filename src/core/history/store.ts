@@ -58,7 +58,8 @@ export function historyRows(snapshots: Snapshot[]): string[][] {
   return rows;
 }
 
-function unreadable(row: number, reason: string): Finding {
+/** The finding for a snapshot of the history (on sheet row `row`, 0-based) that cannot be read. */
+export function unreadableSnapshot(row: number, reason: string): Finding {
   return {
     rule: "history-unreadable",
     severity: "warning",
@@ -85,17 +86,17 @@ export function readHistory(rows: readonly (readonly unknown[])[], top = 0): His
     try {
       value = JSON.parse(text);
     } catch {
-      findings.push(unreadable(row, "its text is not the JSON the add-in wrote"));
+      findings.push(unreadableSnapshot(row, "its text is not the JSON the add-in wrote"));
       return;
     }
     const version = typeof value === "object" && value !== null ? (value as { version?: unknown }).version : undefined;
     if (typeof version === "number" && version > SNAPSHOT_VERSION) {
-      findings.push(unreadable(row, `it was written by a newer version of Milestone Monitor (snapshot version ${version})`));
+      findings.push(unreadableSnapshot(row, `it was written by a newer version of Milestone Monitor (snapshot version ${version})`));
       return;
     }
     const parsed = SnapshotSchema.safeParse(value);
     if (parsed.success) snapshots.push(parsed.data);
-    else findings.push(unreadable(row, `${parsed.error.issues[0]?.path.join(".") || "its content"} is not as the add-in wrote it`));
+    else findings.push(unreadableSnapshot(row, `${parsed.error.issues[0]?.path.join(".") || "its content"} is not as the add-in wrote it`));
   };
   rows.forEach((cells, i) => {
     const row = top + i;
@@ -108,7 +109,7 @@ export function readHistory(rows: readonly (readonly unknown[])[], top = 0): His
     } else if (key === MORE && open !== null) {
       (open as { text: string }).text += text;
     } else if (key === MORE) {
-      findings.push(unreadable(row, "it continues a snapshot that is not above it"));
+      findings.push(unreadableSnapshot(row, "it continues a snapshot that is not above it"));
     } else {
       close();
     }
