@@ -90,6 +90,9 @@ export const SnapshotSchema = z.object({
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type SnapshotDetail = NonNullable<Snapshot["detail"]>;
 
+/** The rule of the finding about a snapshot of the history that cannot be read. */
+export const HISTORY_RULE = "history-unreadable";
+
 /** Text kept of an activity, at most: enough to name it in a report. */
 const TEXT_LENGTH = 300;
 
@@ -168,7 +171,8 @@ export function makeSnapshot(report: SheetReport, options: SnapshotOptions): Sna
       periods,
       paths,
       activities,
-      findings: report.findings.map((f) => ({
+      // The history's own findings (a snapshot it could not read) are about the store sheet, not the plan.
+      findings: report.findings.filter((f) => f.rule !== HISTORY_RULE).map((f) => ({
         rule: f.rule,
         severity: f.severity,
         message: f.message,

@@ -2,7 +2,8 @@ import { cellAddress } from "../address";
 import type { SheetReport } from "../analyze";
 import { compareFindings, type Finding } from "../findings";
 import { STORE_SHEET } from "../settings-store";
-import { compareSnapshots, makeSnapshot, sameRefresh, SNAPSHOT_VERSION, SnapshotSchema, type Snapshot } from "./snapshot";
+import { changesBetween, type Changes } from "./changes";
+import { compareSnapshots, HISTORY_RULE, makeSnapshot, sameRefresh, SNAPSHOT_VERSION, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
  * The monitoring history in the add-in's hidden data sheet, below its settings: a notice on row 21, then one row per
@@ -61,7 +62,7 @@ export function historyRows(snapshots: Snapshot[]): string[][] {
 /** The finding for a snapshot of the history (on sheet row `row`, 0-based) that cannot be read. */
 export function unreadableSnapshot(row: number, reason: string): Finding {
   return {
-    rule: "history-unreadable",
+    rule: HISTORY_RULE,
     severity: "warning",
     message:
       `A snapshot of the monitoring history (row ${row + 1} of the add-in's hidden data sheet) cannot be read: ${reason}. ` +
@@ -195,6 +196,15 @@ export function recordRefresh(history: History, snapshot: Snapshot): Snapshot[] 
 export function reviewSnapshot(history: History, sheet: string, asOf: string, since?: string | null): Snapshot | null {
   const list = sheetHistory(history, sheet).filter((s) => (since ? s.asOf <= since : s.asOf < asOf));
   return list[list.length - 1] ?? null;
+}
+
+/**
+ * What changed since a review (the last one before the report's day, or the last on or before `since`): the report
+ * as the snapshot its refresh would keep, compared with the review's. Null when the history holds no such review.
+ */
+export function changesSince(history: History, report: SheetReport, when: { at: string; day: string }, since?: string | null): Changes | null {
+  const review = reviewSnapshot(history, report.sheet, report.summary.asOf, since);
+  return review ? changesBetween(review, currentSnapshot(history, report, when)) : null;
 }
 
 /** The report with the history's findings among its own (sorted, and counted in its summary). */
