@@ -44,10 +44,12 @@ table { width: 100%; border-collapse: collapse; margin: 3pt 0 6pt; font-size: 8.
 th, td { text-align: left; vertical-align: top; padding: 2pt 4pt; border-bottom: 0.5pt solid var(--rule); }
 th { background: var(--soft); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; }
+td.k { white-space: nowrap; }
+tr.level th { background: none; border-bottom: 0.75pt solid #0f548c; padding-top: 6pt; font-size: 8.8pt; color: #0f548c; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 .chart { display: grid; grid-template-columns: 1fr 44mm; gap: 6pt; align-items: start; }
-.chart svg { width: 100%; height: auto; }
+.chart > svg { width: 100%; height: auto; }
 .legend { list-style: none; margin: 0; padding: 0; font-size: 8.8pt; }
 .legend li { display: flex; gap: 4pt; align-items: center; }
 .muted { color: var(--muted); }
@@ -70,8 +72,10 @@ function figures(items: [string, number | string, string?][]): string {
   return `<dl class="figures">${items.map(([label, n, tone]) => `<div><dt>${esc(label)}</dt><dd${tone ? ` class="${tone}"` : ""}>${esc(String(n))}</dd></div>`).join("")}</dl>`;
 }
 
-function table(headers: string[], rows: string[][], numeric: number[] = []): string {
-  const cell = (tag: "th" | "td", text: string, i: number): string => `<${tag}${numeric.includes(i) ? ' class="n"' : ""}${tag === "th" ? ' scope="col"' : ""}>${text}</${tag}>`;
+/** A table; `numeric` columns are right-aligned, `whole` columns never wrap (a period, a cell). */
+function table(headers: string[], rows: string[][], numeric: number[] = [], whole: number[] = []): string {
+  const cls = (i: number): string => (numeric.includes(i) ? ' class="n"' : whole.includes(i) ? ' class="k"' : "");
+  const cell = (tag: "th" | "td", text: string, i: number): string => `<${tag}${cls(i)}${tag === "th" ? ' scope="col"' : ""}>${text}</${tag}>`;
   return `<table><thead><tr>${headers.map((h, i) => cell("th", esc(h), i)).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`).join("")}</tbody></table>`;
 }
 
@@ -111,13 +115,13 @@ function changesSection(changes: Changes | null): string {
   const parts = [`<p class="headline">${esc(changesHeadline(changes))}</p>`];
   if (!changes.complete) return parts.join("");
   const marks = (title: string, list: MarkChange[]): void => {
-    if (list.length > 0) parts.push(`<h3>${esc(title)} (${list.length})</h3>`, table(["Activity", "Period", "Owner"], list.map((m) => [esc(firstLine(m.activity)), esc(m.period), owner(m.owner)])));
+    if (list.length > 0) parts.push(`<h3>${esc(title)} (${list.length})</h3>`, table(["Activity", "Period", "Owner"], list.map((m) => [esc(firstLine(m.activity)), esc(m.period), owner(m.owner)]), [], [1]));
   };
   const activities = (title: string, list: ActivityChange[], where: string): void => {
-    if (list.length > 0) parts.push(`<h3>${esc(title)} (${list.length})</h3>`, table(["Activity", "Owner", where], list.map((a) => [esc(firstLine(a.activity)), owner(a.owner), esc(localCell(a.cell))])));
+    if (list.length > 0) parts.push(`<h3>${esc(title)} (${list.length})</h3>`, table(["Activity", "Owner", where], list.map((a) => [esc(firstLine(a.activity)), owner(a.owner), esc(localCell(a.cell))]), [], [2]));
   };
   const findings = (title: string, list: FindingChange[]): void => {
-    if (list.length > 0) parts.push(`<h3>${esc(title)} (${list.length})</h3>`, table(["Severity", "Finding", "Cell"], list.map((f) => [esc(f.severity), esc(f.message), esc(localCell(f.cell))])));
+    if (list.length > 0) parts.push(`<h3>${esc(title)} (${list.length})</h3>`, table(["Severity", "Finding", "Cell"], list.map((f) => [esc(f.severity), esc(f.message), esc(localCell(f.cell))]), [], [2]));
   };
   marks("Newly overdue", changes.newlyOverdue);
   marks("Newly done", changes.newlyDone);
@@ -151,7 +155,7 @@ function findingsSection(report: SheetReport): string {
     const list = report.findings.filter((f) => f.severity === severity);
     if (list.length === 0) continue;
     const shown = list.slice(0, FINDINGS_LISTED);
-    parts.push(`<h3>${SEVERITY_TITLES[severity]} (${list.length})</h3>`, table(["Finding", "Cell"], shown.map((f) => [esc(f.message), esc(localCell(f.cell))])));
+    parts.push(`<h3>${SEVERITY_TITLES[severity]} (${list.length})</h3>`, table(["Finding", "Cell"], shown.map((f) => [esc(f.message), esc(localCell(f.cell))]), [], [1]));
     if (list.length > shown.length) parts.push(`<p class="muted">and ${list.length - shown.length} more, listed in the task pane's Findings tab.</p>`);
   }
   return parts.join("");
@@ -175,6 +179,7 @@ function goalSections(report: SheetReport): string {
   return [...groups]
     .map(([name, positions]) => {
       const counts: Record<MarkStatus, number> = { done: 0, overdue: 0, current: 0, upcoming: 0, cancelled: 0 };
+      let under = "";
       const rows = positions.map((i) => {
         const a = report.plan.activities[i]!;
         const st = statuses[i]!.map((m) => m.status);
@@ -182,18 +187,20 @@ function goalSections(report: SheetReport): string {
         const standing = activityStanding(st);
         const tone = STANDING_TONE[standing];
         const periods = a.schedule.length === 0 ? "\u2013" : a.schedule.length <= 3 ? a.schedule.map((m) => m.period).join(", ") : `${a.schedule[0]!.period} \u2013 ${a.schedule[a.schedule.length - 1]!.period} (${a.schedule.length})`;
-        return [
-          esc(firstLine(a.text)) + (hasGoals && a.path.length > 1 ? `<br><span class="muted">${esc(a.path.slice(1).join(" \u203a "))}</span>` : ""),
-          owner(a.owner),
-          esc(periods),
-          `<span${tone ? ` class="${tone}"` : ""}>${esc(STANDING_NAMES[standing])}</span>`,
-          esc(a.status ?? ""),
-        ];
+        // The objective or strategy the activities below sit under, as a row of its own where it changes.
+        const level = hasGoals ? a.path.slice(1).join(" \u203a ") : "";
+        const heading = level !== under ? `<tr class="level"><th colspan="5" scope="colgroup">${esc(level || "Under the goal itself")}</th></tr>` : "";
+        under = level;
+        return (
+          `${heading}<tr><td>${esc(firstLine(a.text))}</td><td>${owner(a.owner)}</td><td>${esc(periods)}</td>` +
+          `<td class="k"><span${tone ? ` class="${tone}"` : ""}>${esc(STANDING_NAMES[standing])}</span></td><td>${esc(a.status ?? "")}</td></tr>`
+        );
       });
+      const head = ["Activity", "Owner", "Periods", "Status as of", "Reported status"].map((h) => `<th scope="col">${h}</th>`).join("");
       return (
         `<section class="goal"><h2>${esc(name)}</h2>` +
         figures([["Activities", positions.length], ["Done", counts.done, "done"], ["Overdue", counts.overdue, "overdue"], ["Current", counts.current, "current"]]) +
-        table(["Activity", "Owner", "Periods", "Status as of", "Reported status"], rows) +
+        `<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>` +
         `</section>`
       );
     })
@@ -228,7 +235,7 @@ export function reportHtml(input: ReportInput): string {
     `<section><h2>Trend over the refreshes</h2>${trendSection(input.trend)}</section>` +
     `<section><h2>Changes since the last review</h2>${changesSection(input.changes)}</section>` +
     `<section><h2>Overdue, by owner (${overdue.length})</h2>` +
-    (overdue.length === 0 ? `<p class="muted">Nothing is overdue.</p>` : table(["Owner", "Activity", "Period", "Cell"], overdue.map((o) => [owner(o.owner), esc(firstLine(o.activity)), esc(o.period), esc(localCell(o.cell))]))) +
+    (overdue.length === 0 ? `<p class="muted">Nothing is overdue.</p>` : table(["Owner", "Activity", "Period", "Cell"], overdue.map((o) => [owner(o.owner), esc(firstLine(o.activity)), esc(o.period), esc(localCell(o.cell))]), [], [2, 3])) +
     `</section>` +
     `<section><h2>Open findings</h2>${findingsSection(report)}</section>` +
     goalSections(report);
