@@ -52,9 +52,9 @@ export interface TrendChart {
 export function trendChart(points: readonly TrendPoint[], width: number, height: number, label: (asOf: string) => string): TrendChart {
   const plot = { left: 34, top: 8, right: width - 10, bottom: height - 22 };
   const max = Math.max(1, ...points.flatMap((p) => [p.done, p.overdue, p.current]));
-  // A round top for the value axis: 1, 2 or 5 times a power of ten, at least the largest value.
+  // A round top for the value axis, at least the largest value: 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 or 10 times a power of ten.
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  const top = [1, 2, 5, 10].map((f) => f * magnitude).find((v) => v >= max) ?? max;
+  const top = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((f) => f * magnitude).find((v) => v >= max) ?? max;
   const x = (i: number): number => (points.length <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (points.length - 1));
   const y = (v: number): number => plot.bottom - ((plot.bottom - plot.top) * v) / top;
   const round = (n: number): number => Math.round(n * 10) / 10;
@@ -64,7 +64,7 @@ export function trendChart(points: readonly TrendPoint[], width: number, height:
   });
   const yTicks = [0, top / 2, top].map((v) => ({ y: round(y(v)), label: String(Math.round(v * 10) / 10) }));
   const shown = new Set<number>([0, points.length - 1]);
-  const room = Math.max(1, Math.floor((plot.right - plot.left) / 90));
+  const room = Math.max(1, Math.floor((plot.right - plot.left) / 120));
   for (let k = 1; k < room; k++) shown.add(Math.round((k * (points.length - 1)) / room));
   const xLabels = [...shown]
     .filter((i) => i >= 0 && i < points.length)
