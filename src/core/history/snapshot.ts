@@ -3,6 +3,7 @@ import type { SheetReport } from "../analyze";
 import { localCell } from "../address";
 import type { ScheduledMark } from "../plan";
 import { marksByActivity, TotalsSchema, type MarkStatus } from "../status";
+import { StatusCountsSchema } from "../summary";
 import { assignKeys } from "./keys";
 
 type MarkState = ScheduledMark["state"];
@@ -26,16 +27,8 @@ export const STATUS_CODES = { done: "d", overdue: "o", current: "n", upcoming: "
 const STATE_OF = Object.fromEntries(Object.entries(STATE_CODES).map(([k, v]) => [v, k])) as Record<string, MarkState>;
 const STATUS_OF = Object.fromEntries(Object.entries(STATUS_CODES).map(([k, v]) => [v, k])) as Record<string, MarkStatus>;
 
-export const GoalFiguresSchema = z.object({
-  name: z.string(),
-  activities: count,
-  scheduled: count,
-  done: count,
-  overdue: count,
-  current: count,
-  upcoming: count,
-  cancelled: count,
-});
+/** A goal's marks by status (its block's, when the plan names no goal). */
+export const GoalFiguresSchema = z.extend(StatusCountsSchema, { name: z.string(), activities: count });
 export type GoalFigures = z.infer<typeof GoalFiguresSchema>;
 
 export const SnapshotActivitySchema = z.object({
