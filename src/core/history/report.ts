@@ -92,6 +92,9 @@ function schoolYears(report: SheetReport): string {
 
 function trendSection(trend: readonly TrendPoint[]): string {
   if (trend.length === 0) return `<p class="muted">No refresh is kept in the workbook yet: the trend starts with the first Refresh status.</p>`;
+  const rows = trend.map((p) => [esc(dayLabel(p.asOf)), String(p.done), String(p.overdue), String(p.current), String(p.scheduled), `${p.percentDone}%`]);
+  const figures = table(["As of", "Done", "Overdue", "Current", "Scheduled", "Done of scheduled"], rows, [1, 2, 3, 4, 5]);
+  if (trend.length === 1) return `<p class="muted">One refresh is kept so far: the trend is drawn from the second on.</p>${figures}`;
   const c = trendChart(trend, 520, 190, dayLabel);
   const svg =
     `<svg viewBox="0 0 ${c.width} ${c.height}" role="img" aria-labelledby="trend-title"><title id="trend-title">Marks done, overdue and current at each refresh</title>` +
@@ -106,8 +109,7 @@ function trendSection(trend: readonly TrendPoint[]): string {
       .join("") +
     `</svg>`;
   const legend = `<ul class="legend">${TREND_SERIES.map((s) => `<li><svg width="26" height="8" aria-hidden="true"><line x1="0" x2="26" y1="4" y2="4" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/></svg>${s.name}</li>`).join("")}</ul>`;
-  const rows = trend.map((p) => [esc(dayLabel(p.asOf)), String(p.done), String(p.overdue), String(p.current), String(p.scheduled), `${p.percentDone}%`]);
-  return `<div class="chart">${svg}${legend}</div>${table(["As of", "Done", "Overdue", "Current", "Scheduled", "Done of scheduled"], rows, [1, 2, 3, 4, 5])}`;
+  return `<div class="chart">${svg}${legend}</div>${figures}`;
 }
 
 function changesSection(changes: Changes | null): string {

@@ -18,6 +18,16 @@ const STROKES = { done: tokens.colorPaletteGreenForeground1, overdue: tokens.col
 export function TrendChart({ trend }: { trend: TrendPoint[] }) {
   const styles = useStyles();
   if (trend.length === 0) return null;
+  if (trend.length === 1) {
+    return (
+      <section className={styles.section} aria-labelledby="trend-title">
+        <Subtitle2 as="h2" id="trend-title">
+          Trend over the refreshes
+        </Subtitle2>
+        <Caption1>One refresh is kept so far (as of {dayLabel(trend[0]!.asOf)}): the trend is drawn from the second on.</Caption1>
+      </section>
+    );
+  }
   const c = trendChart(trend, 340, 150, (asOf) => dayLabel(asOf).replace(/^\d+ /, ""));
   const first = trend[0]!;
   const last = trend[trend.length - 1]!;
