@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -157,8 +157,11 @@ describe("monitoring over time, in Chromium", () => {
     await chart.waitFor();
     await p.getByText("The trend as a table").click();
     expect(await p.locator("details table tbody tr").count()).toBe(11);
+    // The picture for the README: the pane scrolled to what changed and the trend.
+    await p.getByRole("heading", { name: changesHeadline(engine.changes) }).evaluate((e) => e.scrollIntoView({ block: "start" }));
     const box = await p.boundingBox();
     await page.screenshot({ path: join(ARTIFACTS, "history-summary.png"), clip: { x: box!.x, y: box!.y, width: box!.width, height: 900 } });
+    if (DOCS) copyFileSync(join(ARTIFACTS, "history-summary.png"), join(DOCS, "taskpane-history.png"));
     const violations = await axe(page, "Summary with history");
 
     // From the keyboard, an item takes the grid to its cell.
