@@ -24,13 +24,12 @@ import {
   type Snapshot,
 } from "../core/history";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import { UserFacingError } from "./errors";
+import { isPayloadLimitError, UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
 import { readSheetGrid, type UsedArea } from "./read-sheet";
 import { WriteBatch } from "./write-batch";
 import { writeSheetContent } from "./write-sheet";
 import { todayIso } from "./today";
-import { isPayloadLimitError } from "./errors";
 
 /** What the add-in learns about the workbook before doing anything. */
 export interface WorkbookState {

@@ -30,24 +30,24 @@ export interface MonitorState {
   /** The review the Summary compares with: an as-of day picked from the history, or null for the last review. */
   since: string | null;
   /** What changed since that review (null without one), and the trend of the plan sheet. */
-  monitoring: Monitoring;
+  monitoring: HistoryView;
   /** A problem that stops the pane from showing a plan (no timeline, protected sheet ...). */
   problem: { kind: ProblemKind; message: string } | null;
   /** The outcome of the last action, for the status line. */
   notice: { intent: "success" | "error" | "info"; text: string } | null;
 }
 
-export interface Monitoring {
+export interface HistoryView {
   changes: Changes | null;
   trend: TrendPoint[];
   /** The as-of days of the earlier refreshes of the plan sheet, latest first: the reviews one can compare with. */
   reviews: string[];
 }
 
-const NO_MONITORING: Monitoring = { changes: null, trend: [], reviews: [] };
+const NO_MONITORING: HistoryView = { changes: null, trend: [], reviews: [] };
 
 /** What the Summary says of the history for a report: the changes since the review, the trend, the reviews to pick from. */
-export function monitoringOf(report: SheetReport | null, history: History, since: string | null, now: Date = new Date()): Monitoring {
+function monitoringOf(report: SheetReport | null, history: History, since: string | null, now: Date = new Date()): HistoryView {
   if (!report) return NO_MONITORING;
   const asOf = report.summary.asOf;
   const reviews = [...new Set(sheetHistory(history, report.sheet).filter((s) => s.asOf < asOf).map((s) => s.asOf))].reverse();

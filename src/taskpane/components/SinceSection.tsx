@@ -45,7 +45,7 @@ export function SinceSection({ state, actions }: { state: MonitorState; actions:
         <Subtitle2 as="h2" id="since-title">
           Since the last review
         </Subtitle2>
-        <Body1>No earlier refresh is kept in this workbook. After each Refresh status, this says what changed since the one before.</Body1>
+        <Body1>The workbook keeps no refresh judged before this as-of day. After each Refresh status, this says what changed since the one before.</Body1>
       </section>
     );
   }
