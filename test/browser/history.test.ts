@@ -229,7 +229,7 @@ describe("monitoring over time, in Chromium", () => {
 
   it("writes from the command line a report that opens in Chromium with no error and no request, and prints the same pages", async () => {
     const path = tempPath("report.html");
-    const io = { out: "", err: "", stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s), today: () => AS_OF };
+    const io = { out: "", err: "", stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s), today: () => AS_OF, now: () => new Date(2026, 6, 15, 9, 30) };
     expect(await run(["report", SAMPLE, "--out", path, "--as-of", AS_OF], io)).toBe(0);
     const opened = await newContext();
     const { page } = opened;
