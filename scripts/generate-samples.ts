@@ -4,7 +4,12 @@
  *  - mps-milestones.xlsx the same plan as a planner would keep it: one activity a row, Latin X's, merged titles;
  *  - district-plan.xlsx  seed 001's goals, objectives and action steps as a monthly grid for 2025-26 with owners,
  *                        evidence and status columns, a quarterly Gantt sheet with fills under merged school years,
- *                        and a notes sheet without a timeline.
+ *                        and a notes sheet without a timeline;
+ *  - district-history.xlsx the same plan kept over the 2025-26 school year: refreshed on the second Tuesday of each
+ *                        month from August to June, marks ticked done and statuses updated between refreshes, a step
+ *                        inserted, one reworded, one removed, one moved a month; the monitoring history (a snapshot per
+ *                        refresh, made by the engine itself) in the add-in's hidden data sheet, so the trend and the
+ *                        changes show on first open.
  * Deterministic: the same seeds give byte-for-byte the same cell contents.
  *
  *   npm run samples
@@ -15,6 +20,12 @@ import ExcelJS from "exceljs";
 import { parseDelimited } from "../src/cli/read-delimited";
 import { readPlan } from "../src/core/reading/read-plan";
 import type { Grid } from "../src/core/grid";
+import { analyzeSheet } from "../src/core/analyze";
+import { currentSnapshot, EMPTY_HISTORY, historyRows, recordRefresh, type History } from "../src/core/history/store";
+import { defaultStore, storeRows, type LastRefresh } from "../src/core/settings-store";
+import { isoDate } from "../src/core/dates";
+import { writeStoreSheet } from "../src/cli/write-store";
+import { worksheetGrid } from "../test/support/exceljs-grid";
 
 const ROOT = join(__dirname, "..");
 const SEEDS = join(ROOT, "test", "seeds");
@@ -226,12 +237,103 @@ function districtPlan(): ExcelJS.Workbook {
   return wb;
 }
 
+/** The second Tuesday of a month: when the committee meets. */
+function secondTuesday(year: number, month: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  return isoDate(year, month, 1 + ((2 - first + 7) % 7) + 7);
+}
+
+const PLAN = "PL Plan 2025-26";
+const MARK_COLUMNS = { first: 5, last: 16 };
+const STATUS_COLUMN = 17;
+
+/** The plan sheet's step rows (a number in column A), as sheet row numbers. */
+function stepRows(ws: ExcelJS.Worksheet): number[] {
+  const rows: number[] = [];
+  ws.eachRow((row, r) => {
+    if (typeof row.getCell(1).value === "number") rows.push(r);
+  });
+  return rows;
+}
+
+/** A step's reported status from its marks as of a month (0 = July): what a coordinator types before the meeting. */
+function statusOf(row: ExcelJS.Row, month: number): string {
+  const marks: { m: number; done: boolean }[] = [];
+  for (let c = MARK_COLUMNS.first; c <= MARK_COLUMNS.last; c++) {
+    const v = row.getCell(c).value;
+    if (v === "X" || v === "\u2713") marks.push({ m: c - MARK_COLUMNS.first, done: v === "\u2713" });
+  }
+  if (marks.length > 0 && marks.every((x) => x.done)) return "Complete";
+  if (marks.some((x) => x.m < month && !x.done)) return "At Risk";
+  return marks.some((x) => x.m <= month) ? "On Track" : "Not Started";
+}
+
+/**
+ * The district plan kept over its school year: each month the marks of the months gone by are ticked (most of them),
+ * statuses follow, and the planner edits the plan; each refresh's snapshot goes into the history.
+ */
+function districtHistory(): ExcelJS.Workbook {
+  const wb = districtPlan();
+  const ws = wb.getWorksheet(PLAN)!;
+  const rnd = random(2026);
+  // July: nothing done yet.
+  for (const r of stepRows(ws)) {
+    const row = ws.getRow(r);
+    for (let c = MARK_COLUMNS.first; c <= MARK_COLUMNS.last; c++) if (row.getCell(c).value === "\u2713") row.getCell(c).value = "X";
+    row.getCell(STATUS_COLUMN).value = statusOf(row, 0);
+  }
+  let history: History = EMPTY_HISTORY;
+  let last: LastRefresh | null = null;
+  for (let k = 1; k <= 11; k++) {
+    const calendar = k + 7 <= 12 ? { year: 2025, month: k + 7 } : { year: 2026, month: k - 5 };
+    const asOf = secondTuesday(calendar.year, calendar.month);
+    // What happened since the last meeting: most marks of the months gone by ticked done, statuses updated.
+    for (const r of stepRows(ws)) {
+      const row = ws.getRow(r);
+      for (let c = MARK_COLUMNS.first; c < MARK_COLUMNS.first + k; c++) if (row.getCell(c).value === "X" && rnd() < 0.8) row.getCell(c).value = "\u2713";
+      row.getCell(STATUS_COLUMN).value = statusOf(row, k);
+    }
+    const steps = stepRows(ws);
+    if (k === 3) {
+      // A step inserted above the others of the first objective.
+      const at = steps[0]!;
+      ws.insertRow(at, [1, "Share the PLC calendar with every building leadership team", "Director of PL", "Calendar of sessions"], "i");
+      const row = ws.getRow(at);
+      for (let c = MARK_COLUMNS.first; c <= MARK_COLUMNS.last; c++) row.getCell(c).value = c - MARK_COLUMNS.first === 3 || c - MARK_COLUMNS.first === 4 ? "X" : null;
+      row.getCell(STATUS_COLUMN).value = statusOf(row, k);
+    }
+    if (k === 4) {
+      const label = ws.getRow(steps[4]!).getCell(2);
+      label.value = `${label.text.replace(/\.$/, "")} in every building`;
+    }
+    if (k === 5) ws.spliceRows(steps[7]!, 1);
+    if (k === 6) {
+      // A mark moved a month later: the first step with a mark still ahead.
+      for (const r of stepRows(ws)) {
+        const row = ws.getRow(r);
+        const ahead = [...Array(MARK_COLUMNS.last - MARK_COLUMNS.first - k).keys()].map((i) => MARK_COLUMNS.first + k + 1 + i).find((c) => row.getCell(c).value === "X" && row.getCell(c + 1).value === null);
+        if (ahead === undefined || ahead >= MARK_COLUMNS.last) continue;
+        row.getCell(ahead).value = null;
+        row.getCell(ahead + 1).value = "X";
+        break;
+      }
+    }
+    const report = analyzeSheet(worksheetGrid(ws, false), { asOf });
+    const when = { at: `${asOf}T15:30:00.000Z`, day: asOf };
+    history = { snapshots: recordRefresh(history, currentSnapshot(history, report, when)), findings: [] };
+    last = { asOf, at: when.at, sheet: PLAN, totals: report.summary.totals, flagged: report.summary.totals.overdue + report.summary.totals.current };
+  }
+  writeStoreSheet(wb, storeRows({ ...defaultStore(), planSheet: PLAN, lastRefresh: last }), historyRows(history.snapshots));
+  return wb;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const outputs: [string, ExcelJS.Workbook][] = [
     ["mps-pasted.xlsx", mpsPasted()],
     ["mps-milestones.xlsx", mpsClean()],
     ["district-plan.xlsx", districtPlan()],
+    ["district-history.xlsx", districtHistory()],
   ];
   for (const [name, wb] of outputs) {
     wb.creator = "Milestone Monitor sample generator";

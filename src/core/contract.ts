@@ -4,6 +4,7 @@ import { ActivitySchema, BlockSchema, GoalSchema, PlanLevelSchema, ScheduledMark
 import { marksByActivity, MarkStatusSchema } from "./status";
 import { SummarySchema } from "./summary";
 import type { SheetReport } from "./analyze";
+import { ChangesSchema } from "./history/changes";
 
 /**
  * The JSON document the command line prints with `--json` (docs/product.md, "The JSON contract"): the plan with
@@ -30,6 +31,8 @@ export const SheetDocumentSchema = z.object({
   }),
   findings: z.array(FindingSchema),
   summary: SummarySchema,
+  /** What changed since a review the workbook's history keeps (`status --since`); absent otherwise. */
+  changes: z.optional(ChangesSchema),
 });
 export type SheetDocument = z.infer<typeof SheetDocumentSchema>;
 

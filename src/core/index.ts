@@ -20,3 +20,4 @@ export * from "./writes";
 export * from "./export";
 export * from "./timing/timing";
 export * from "./timing/parse-timing";
+export * from "./history";

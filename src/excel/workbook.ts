@@ -6,12 +6,31 @@ import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
 import { describeWrites, OWN_SHEETS } from "../core/writes";
 import { formattingReachesTooFar } from "../core/grid";
+import {
+  changesBetween,
+  currentSnapshot,
+  EMPTY_HISTORY,
+  HISTORY_FIRST_ROW,
+  HISTORY_NOTICE_ROW,
+  historyRows,
+  MAX_HISTORY_ROWS,
+  readHistory,
+  recordRefresh,
+  reviewSnapshot,
+  trendOf,
+  unreadableSnapshot,
+  withHistoryFindings,
+  type Changes,
+  type History,
+  type Snapshot,
+} from "../core/history";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import { UserFacingError } from "./errors";
+import { isPayloadLimitError, UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
 import { readSheetGrid, type UsedArea } from "./read-sheet";
 import { WriteBatch } from "./write-batch";
 import { writeSheetContent } from "./write-sheet";
+import { localToday } from "../core/dates";
 
 /** What the add-in learns about the workbook before doing anything. */
 export interface WorkbookState {
@@ -24,14 +43,20 @@ export interface WorkbookState {
 }
 
 export interface AnalysisResult {
+  /** The sheet's report, with a finding for each snapshot of the history that could not be read. */
   report: SheetReport;
   stored: StoredState;
+  /** The monitoring history the workbook keeps (every sheet's). */
+  history: History;
   syncs: number;
 }
 
 export interface RefreshResult extends AnalysisResult {
   flagged: number;
   rules: number;
+  /** This refresh's snapshot, and what changed since the review before it (null on the first refresh kept). */
+  snapshot: Snapshot;
+  changes: Changes | null;
 }
 
 interface Meta {
@@ -82,8 +107,12 @@ export async function loadWorkbookState(): Promise<WorkbookState> {
 }
 
 interface ReadSession {
+  /** The sheet's report as the engine made it (without the history's findings). */
   report: SheetReport;
   stored: StoredState;
+  history: History;
+  /** Rows of the store sheet in use (0 when there is none): how far the history written before reaches. */
+  storeRows: number;
   storeExists: boolean;
   sheetName: string;
   sheet: Excel.Worksheet;
@@ -116,10 +145,13 @@ async function readAndAnalyze(
   await context.sync();
   let syncs = 1;
   let storeValues: Excel.Range | null = null;
+  let storeUsed: Excel.Range | null = null;
   const queueStore = (): void => {
     if (!meta.store.isNullObject) {
       storeValues = storeRange(meta.store);
       storeValues.load("values");
+      storeUsed = meta.store.getUsedRangeOrNullObject(true);
+      storeUsed.load("rowIndex,rowCount");
     }
   };
 
@@ -157,9 +189,31 @@ async function readAndAnalyze(
   const { grid, syncs: readSyncs } = await readSheetGrid(context, sheet, sheetName, used, { capabilities: caps, alsoInFirstSync: queueStore });
   syncs += readSyncs;
   const stored = parseStoreValues(storeValues);
+  const storeExtent = storeUsed as Excel.Range | null;
+  const storeRows = storeExtent && !storeExtent.isNullObject ? storeExtent.rowIndex + storeExtent.rowCount : 0;
+  const history = await readStoredHistory(context, meta.store, storeRows);
+  if (history.synced) syncs++;
   const settings = options.settings ?? stored.settings;
   const report = analyzeSheet(grid, { settings, asOf: options.asOf });
-  return { report, stored: { ...stored, settings }, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, syncs };
+  return { report, stored: { ...stored, settings }, history: history.history, storeRows, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, syncs };
+}
+
+/**
+ * The history below the settings in the store sheet, in one sync of its own (it can be up to a megabyte: not with
+ * the plan's first block). A history Excel cannot send is a finding, not a failed refresh.
+ */
+async function readStoredHistory(context: Excel.RequestContext, store: Excel.Worksheet, storeRows: number): Promise<{ history: History; synced: boolean }> {
+  if (storeRows <= HISTORY_FIRST_ROW) return { history: EMPTY_HISTORY, synced: false };
+  const rows = Math.min(storeRows - HISTORY_FIRST_ROW, MAX_HISTORY_ROWS);
+  const range = store.getRangeByIndexes(HISTORY_FIRST_ROW, 0, rows, 2);
+  range.load("values");
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimitError(e)) throw e;
+    return { history: { snapshots: [], findings: [unreadableSnapshot(HISTORY_FIRST_ROW, "the history is too large for Excel to send")] }, synced: true };
+  }
+  return { history: readHistory(range.values as unknown[][], HISTORY_FIRST_ROW), synced: true };
 }
 
 
@@ -176,14 +230,15 @@ export async function analyzeWorkbook(options: { sheet?: string; asOf: string; s
   const caps = detectCapabilities();
   return Excel.run(async (context) => {
     const session = await readAndAnalyze(context, { ...options, forWriting: false }, caps);
-    return { report: session.report, stored: session.stored, syncs: session.syncs };
+    return { report: withHistoryFindings(session.report, session.history), stored: session.stored, history: session.history, syncs: session.syncs };
   });
 }
 
 /**
  * "Refresh status": reads the plan sheet, flags overdue and current marks, rebuilds the summary and plan sheets and
- * saves the settings and this refresh in the add-in's own hidden sheet. Refreshing twice leaves what refreshing
- * once did. Nothing is written when the sheet is protected or holds no timeline.
+ * saves the settings, this refresh and its snapshot (the monitoring history) in the add-in's own hidden sheet.
+ * Refreshing twice on one day as of one day leaves what refreshing once did. Nothing is written when the sheet is
+ * protected or holds no timeline.
  */
 export async function refreshStatus(options: { sheet?: string; asOf: string; settings?: Settings; now?: () => Date }): Promise<RefreshResult> {
   const caps = detectCapabilities();
@@ -198,7 +253,13 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
     };
     const batch = new WriteBatch(sync);
 
-    const writes = describeWrites([report]);
+    const now = (options.now ?? (() => new Date()))();
+    const snapshot = currentSnapshot(session.history, report, { at: now.toISOString(), day: localToday(now) });
+    const review = reviewSnapshot(session.history, sheetName, options.asOf);
+    const changes = review ? changesBetween(review, snapshot) : null;
+    const history: History = { snapshots: recordRefresh(session.history, snapshot), findings: [] };
+    const shown = withHistoryFindings(report, session.history);
+    const writes = describeWrites([shown], [{ changes, trend: trendOf(history.snapshots, sheetName) }]);
     context.application.suspendApiCalculationUntilNextSync();
     if (caps.cellProperties) context.application.suspendScreenUpdatingUntilNextSync();
 
@@ -220,19 +281,20 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
       planSheet: sheetName,
       lastRefresh: {
         asOf: options.asOf,
-        at: (options.now ?? (() => new Date()))().toISOString(),
+        at: now.toISOString(),
         sheet: sheetName,
         totals: report.summary.totals,
         flagged: writes.flags.length,
       },
     };
-    queueStoreWrite(context, stored, session.storeExists);
+    const store = queueStoreWrite(context, stored, session.storeExists);
+    await queueHistoryWrite(store, historyRows(history.snapshots), session.storeRows, batch);
     await sync();
-    return { report, stored, syncs, flagged: writes.flags.length, rules };
+    return { report: shown, stored, history, syncs, flagged: writes.flags.length, rules, snapshot, changes };
   });
 }
 
-function queueStoreWrite(context: Excel.RequestContext, state: StoredState, exists: boolean): void {
+function queueStoreWrite(context: Excel.RequestContext, state: StoredState, exists: boolean): Excel.Worksheet {
   const store = exists ? context.workbook.worksheets.getItem(STORE_SHEET) : context.workbook.worksheets.add(STORE_SHEET);
   if (!exists) store.visibility = "VeryHidden";
   const rows = storeRows(state);
@@ -240,6 +302,43 @@ function queueStoreWrite(context: Excel.RequestContext, state: StoredState, exis
   const range = store.getRangeByIndexes(0, 0, rows.length, 2);
   range.numberFormat = rows.map((r) => r.map(() => "@"));
   range.values = rows;
+  return store;
+}
+
+/**
+ * Writes the history's rows below the settings (as text), after clearing the rows the history had (`storeRows`):
+ * in pieces each reserved in the batch, so that no request goes over its budget.
+ */
+async function queueHistoryWrite(store: Excel.Worksheet, rows: string[][], storeRows: number, batch: WriteBatch): Promise<void> {
+  if (storeRows > HISTORY_NOTICE_ROW) store.getRangeByIndexes(HISTORY_NOTICE_ROW, 0, storeRows - HISTORY_NOTICE_ROW, 2).clear("Contents");
+  let start = 0;
+  while (start < rows.length) {
+    let bytes = 0;
+    let end = start;
+    while (end < rows.length && (end === start || bytes + rows[end]![1]!.length * 2 < batch.budget / 2)) bytes += rows[end++]![1]!.length * 2 + 64;
+    await batch.reserve(bytes);
+    const range = store.getRangeByIndexes(HISTORY_NOTICE_ROW + start, 0, end - start, 2);
+    range.numberFormat = rows.slice(start, end).map(() => ["@", "@"]);
+    range.values = rows.slice(start, end);
+    start = end;
+  }
+}
+
+/** Clears the monitoring history (every sheet's): the settings and the last refresh stay. */
+export async function clearHistory(): Promise<{ removed: number }> {
+  return Excel.run(async (context) => {
+    const store = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    await context.sync();
+    if (store.isNullObject) return { removed: 0 };
+    const used = store.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    await context.sync();
+    const storeRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+    const { history } = await readStoredHistory(context, store, storeRows);
+    if (storeRows > HISTORY_NOTICE_ROW) store.getRangeByIndexes(HISTORY_NOTICE_ROW, 0, storeRows - HISTORY_NOTICE_ROW, 2).clear("Contents");
+    await context.sync();
+    return { removed: history.snapshots.length + history.findings.length };
+  });
 }
 
 /** Removes the add-in's flags from the plan sheet: the user's own formats and conditional formats stay as they were. */

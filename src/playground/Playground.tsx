@@ -8,6 +8,7 @@ export const SAMPLES = [
   { file: "mps-milestones.xlsx", label: "MPS professional-learning plan (clean)" },
   { file: "mps-pasted.xlsx", label: "MPS plan as pasted from its PDF" },
   { file: "district-plan.xlsx", label: "District plan 2025-26 with owners and statuses" },
+  { file: "district-history.xlsx", label: "District plan 2025-26 refreshed monthly for a year (history, trend, report)" },
 ];
 
 const useStyles = makeStyles({

@@ -1,6 +1,8 @@
 /** @jest-environment node */
 import { Sim, installOfficeGlobals } from "../../src/office-sim";
 import { SUMMARY_SHEET } from "../../src/core/writes";
+import { analyzeWorkbook } from "../../src/excel/workbook";
+import { localToday } from "../../src/core/dates";
 import { MONTHS_JUL_JUN, marked, timelineRow } from "../support/district";
 
 /**
@@ -68,6 +70,9 @@ describe("the Refresh status ribbon button", () => {
       expect(completed).toHaveBeenCalledTimes(1);
       expect(t.sim.model.sheets.map((s) => s.name)).toContain(SUMMARY_SHEET);
       expect(t.dialogs).toEqual([]);
+      // Like every refresh, it keeps its snapshot in the monitoring history.
+      const { history } = await analyzeWorkbook({ asOf: localToday(new Date()) });
+      expect(history.snapshots.map((s) => [s.sheet, s.asOf])).toEqual([["PL Plan 2023-24", localToday(new Date())]]);
     } finally {
       t.done();
     }

@@ -12,6 +12,8 @@ import {
 import type { MarkItem } from "../../core/summary";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
+import { SinceSection } from "./SinceSection";
+import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -102,6 +104,9 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         </div>
         {t.unscheduled > 0 ? <Body1>{t.unscheduled} activities have no period marked (see Findings).</Body1> : null}
       </section>
+
+      <SinceSection state={state} actions={actions} />
+      <TrendChart trend={state.monitoring.trend} />
 
       <MarkList title={`Overdue (${s.overdue.length})`} empty="Nothing is overdue." items={s.overdue} actions={actions} id="overdue" />
       <MarkList title={`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`} empty="Nothing starts in that time." items={s.dueSoon} actions={actions} id="due-soon" />
