@@ -47,6 +47,10 @@ describe("readTimingSpan: one entry from the start's first day to the end's last
     expect(readTimingSpan(text("Sept"), { value: 7, format: null }, PLAN)).toEqual({ kind: "unreadable", suggestion: null, cell: "end" });
     expect(readTimingSpan(text("May 2026"), text("Aug 2025"), PLAN)).toEqual({ kind: "unreadable", suggestion: null, cell: "end" });
     expect(readTimingSpan(date(2026, 5, 1), date(2025, 8, 1), PLAN)).toEqual({ kind: "unreadable", suggestion: null, cell: "end" });
+    // 29 February 2026 is no day: the start's fault, with an end or without one.
+    expect(readTimingSpan(text("Feb 29"), text("May"), PLAN)).toEqual({ kind: "unreadable", suggestion: null, cell: "start" });
+    expect(readTimingSpan(text("Feb 29"), text(null), PLAN)).toEqual({ kind: "unreadable", suggestion: null, cell: "start" });
+    expect(readTimingSpan(text("TBD"), text("Feb 29"), PLAN)).toEqual({ kind: "unreadable", suggestion: null, cell: "end" });
   });
 });
 

@@ -203,6 +203,16 @@ describe("bounded work on a cell of any length", () => {
     );
   });
 
+  test("a text read before is not read again, and each reader gets its own entries", () => {
+    const first = readTiming("Monthly, Sept-May", null, PLAN);
+    expect(tokenized("Monthly, Sept-May").calls).toBe(0);
+    if (first.kind === "scheduled") first.entries[0]!.label = "changed by a reader";
+    expect(readTiming("Monthly, Sept-May", null, PLAN)).toEqual({ kind: "scheduled", entries: [{ start: "2025-09-01", end: "2026-05-31", label: "Sep 2025 \u2013 May 2026", frequency: "monthly" }] });
+    // Another school year, another reading.
+    expect(entriesOf(readTiming("Monthly, Sept-May", null, { schoolYear: 2026, startMonth: 7 }))[0]!.start).toBe("2026-09-01");
+    expect(entriesOf(readTiming("Monthly, Sept-May", null, { schoolYear: 2025, startMonth: 10 }))[0]!.end).toBe("2027-05-31");
+  });
+
   test("the output is bounded too: a list up to the longest timing text gives at most one entry per two characters", () => {
     const longest = "Oct, ".repeat(tokens.MAX_TIMING_LENGTH / 5).slice(0, tokens.MAX_TIMING_LENGTH).replace(/[, ]+$/, "");
     const entries = entriesOf(readTiming(longest, null, PLAN));

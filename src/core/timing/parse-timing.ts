@@ -198,8 +198,15 @@ export function readTimingSpan(start: TimingCell, end: TimingCell, context: Timi
   const last = readCell(end.value, end.format, date1904);
   if (first.kind === "unreadable") return { ...unreadable(first.text, here), cell: "start" };
   if (last.kind === "unreadable") return { ...unreadable(last.text, here), cell: "end" };
-  if (first.kind !== "read") return fromCell(last, here);
-  if (last.kind !== "read") return fromCell(first, here);
+  const alone = (cell: CellReading, which: "start" | "end"): TimingReading => {
+    const reading = fromCell(cell, here);
+    return reading.kind === "unreadable" ? { ...reading, cell: which } : reading;
+  };
+  if (first.kind !== "read") return alone(last, "end");
+  if (last.kind !== "read") return alone(first, "start");
+  // A cell that names no real time alone (`Feb 29` in a year without one) is that cell's fault.
+  if (scheduled(first.words, here) === null) return { kind: "unreadable", suggestion: null, cell: "start" };
+  if (scheduled(last.words, here) === null) return { kind: "unreadable", suggestion: null, cell: "end" };
   const from = sidePiece(first.words, "start");
   const to = sidePiece(last.words, "end");
   const frequency = frequencyOf([...first.words.frequencies, ...last.words.frequencies]);
