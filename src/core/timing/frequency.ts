@@ -4,7 +4,7 @@
  * "Semi-annually" and "2x a year" are "twice a year"; "Year-round" and "All year" are "year round".
  */
 import type { Token } from "./tokens";
-import { isMark, isWord, longestPhrase, phrase, type Phrase } from "./words";
+import { isMark, isWord, longestPhrase, phrase, phrases } from "./words";
 
 export interface FrequencyMatch {
   frequency: string;
@@ -47,7 +47,7 @@ const WORDS: [string, string][] = [
   ["throughout year", "throughout the year"],
   ["throughout school year", "throughout the year"],
 ];
-const PHRASES: Phrase[] = WORDS.map(([p]) => phrase(p));
+const PHRASES = phrases(WORDS.map(([p]) => phrase(p)));
 
 /** The unit a count is per, as a word ("year") and as the frequency of once per unit ("annually"). */
 const UNITS = new Map<string, [string, string]>([

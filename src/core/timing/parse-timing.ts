@@ -16,10 +16,10 @@
  *   "Ongoing", "year round" and "throughout the year" beside a more exact frequency leave it that one
  *   (`Monthly throughout the year`: monthly); two others (`Weekly or monthly`) are unreadable.
  * - Empty cells, text of punctuation only (`-`, `?`), and TBD, TBA, TBC, to be determined/announced/confirmed, as
- *   needed, as necessary, N/A, none: unscheduled.
+ *   needed, as necessary, N/A, none: unscheduled. An error value (`#N/A`) is unreadable.
  */
 import { dateFromExcelSerial, schoolYearOf } from "../dates";
-import type { CellValue } from "../grid";
+import { isErrorValue, type CellValue } from "../grid";
 import { isDateFormat } from "../number-formats";
 import { FIRST_PLAN_YEAR, LAST_PLAN_YEAR, SEASON_START } from "../period-label";
 import type { FrequencyMatch } from "./frequency";
@@ -72,7 +72,8 @@ function showsMonthOnly(format: string): boolean {
 
 function readCell(value: CellValue, format: string | null, date1904: boolean): CellReading {
   if (value === null) return { kind: "empty" };
-  if (typeof value === "string") return readText(value);
+  // An error value (`#N/A`, `#REF!`) is a cell to fix, not "N/A".
+  if (typeof value === "string") return isErrorValue(value) ? { kind: "unreadable", text: null } : readText(value);
   if (typeof value !== "number" || !isDateFormat(format)) return { kind: "unreadable", text: null };
   const date = dateFromExcelSerial(value, date1904);
   if (date === null || date.year < FIRST_PLAN_YEAR || date.year > LAST_PLAN_YEAR) return { kind: "unreadable", text: null };
@@ -90,6 +91,14 @@ function frequencyOf(frequencies: FrequencyMatch[]): string | undefined | null {
 function schoolYearContext(context: TimingContext): SchoolYearContext {
   const month = context.startMonth;
   return { schoolYear: context.schoolYear, startMonth: Number.isInteger(month) && month >= 1 && month <= 12 ? month : 7 };
+}
+
+/** An entry with only the fields it has (built field by field: spreading optional fields is slow in a long table). */
+function entry(start: string, end: string, label: string, frequency: string | undefined, deadline: boolean | undefined): TimingEntry {
+  const made: TimingEntry = { start, end, label };
+  if (frequency !== undefined) made.frequency = frequency;
+  if (deadline === true) made.deadline = true;
+  return made;
 }
 
 /** Dates each item: in the school year, after the item before it, a range's end after its start. */
@@ -111,12 +120,7 @@ function entriesOf(items: Item[], frequency: string | undefined, context: School
     if (span === null) return null;
     const first = labelOf(from);
     const last = labelOf(to);
-    entries.push({
-      ...span,
-      label: first === last ? first : `${first} \u2013 ${last}`,
-      ...(frequency === undefined ? {} : { frequency }),
-      ...(item.deadline ? { deadline: true } : {}),
-    });
+    entries.push(entry(span.start, span.end, first === last ? first : `${first} \u2013 ${last}`, frequency, item.deadline));
     after = from.first;
   }
   return entries;
@@ -151,9 +155,29 @@ function fromCell(cell: CellReading, context: SchoolYearContext): TimingReading 
   }
 }
 
+/**
+ * Readings of the texts read so far, by school year and text: a table's timing column repeats a few dozen texts
+ * ("Monthly", "Aug-May", "Fall and Spring") down thousands of rows. Each caller gets its own copy.
+ */
+const readings = new Map<string, TimingReading>();
+
+function copyOf(reading: TimingReading): TimingReading {
+  if (reading.kind !== "scheduled") return { ...reading };
+  return { kind: "scheduled", entries: reading.entries.map((e) => entry(e.start, e.end, e.label, e.frequency, e.deadline)) };
+}
+
 /** One timing cell: text, or a date cell (a number with a date format). */
 export function readTiming(value: CellValue, format: string | null, context: TimingContext): TimingReading {
-  return fromCell(readCell(value, format, context.date1904 ?? false), schoolYearContext(context));
+  const here = schoolYearContext(context);
+  if (typeof value !== "string" || value.length > MAX_TIMING_LENGTH) return fromCell(readCell(value, format, context.date1904 ?? false), here);
+  const key = `${here.schoolYear} ${here.startMonth} ${value}`;
+  let reading = readings.get(key);
+  if (reading === undefined) {
+    reading = fromCell(readCell(value, format, false), here);
+    if (readings.size >= 10_000) readings.clear();
+    readings.set(key, reading);
+  }
+  return copyOf(reading);
 }
 
 /** The piece a side of a Start/End pair begins or ends with; a frequency alone ("Ongoing") is the school year. */
@@ -174,8 +198,15 @@ export function readTimingSpan(start: TimingCell, end: TimingCell, context: Timi
   const last = readCell(end.value, end.format, date1904);
   if (first.kind === "unreadable") return { ...unreadable(first.text, here), cell: "start" };
   if (last.kind === "unreadable") return { ...unreadable(last.text, here), cell: "end" };
-  if (first.kind !== "read") return fromCell(last, here);
-  if (last.kind !== "read") return fromCell(first, here);
+  const alone = (cell: CellReading, which: "start" | "end"): TimingReading => {
+    const reading = fromCell(cell, here);
+    return reading.kind === "unreadable" ? { ...reading, cell: which } : reading;
+  };
+  if (first.kind !== "read") return alone(last, "end");
+  if (last.kind !== "read") return alone(first, "start");
+  // A cell that names no real time alone (`Feb 29` in a year without one) is that cell's fault.
+  if (scheduled(first.words, here) === null) return { kind: "unreadable", suggestion: null, cell: "start" };
+  if (scheduled(last.words, here) === null) return { kind: "unreadable", suggestion: null, cell: "end" };
   const from = sidePiece(first.words, "start");
   const to = sidePiece(last.words, "end");
   const frequency = frequencyOf([...first.words.frequencies, ...last.words.frequencies]);

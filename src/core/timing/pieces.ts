@@ -55,6 +55,8 @@ function schoolYearNumbers(tokens: readonly Token[], i: number): { schoolYear: n
   const a = tokens[i];
   const b = tokens[i + 2];
   if (digits(a, 2, 4) === null || !isMark(tokens[i + 1], "-", "/", "\u2013") || digits(b, 2, 4) === null) return null;
+  // `Spring 2025 – 2026-01-15`, `Fall 2025 – 2026-27`: the second year starts a date or a school year; the dash is a range.
+  if (b!.text.length === 4 && isMark(tokens[i + 3], "-", "/") && tokens[i + 4]?.kind === "number") return null;
   const schoolYear = parseSchoolYear(`${a!.text}-${b!.text}`);
   return schoolYear === null ? null : { schoolYear, next: i + 3 };
 }
@@ -119,7 +121,7 @@ function dayNumber(token: Token | undefined): number | null {
 
 /** A day in a month: 1 to 31, less in shorter months (29 February only in a leap year when the year is known). */
 function validDay(month: number, day: number, year?: number): boolean {
-  return day <= (year === undefined ? daysInMonth(2024, month) : daysInMonth(year, month));
+  return day <= 28 || day <= daysInMonth(year ?? 2024, month);
 }
 
 function dayPiece(month: number, day: number, year: number | undefined, next: number): PieceMatch | null {
@@ -237,9 +239,9 @@ function dayThenMonth(tokens: readonly Token[], i: number): PieceMatch | null {
 function numberPiece(tokens: readonly Token[], i: number): PieceMatch | null {
   const token = tokens[i]!;
   if (token.ordinal) return ordinalPart(tokens, i, Number(token.text)) ?? dayThenMonth(tokens, i);
-  const schoolYear = schoolYearAt(tokens, i);
   const found = isoDay(tokens, i) ?? usDay(tokens, i) ?? dayThenMonth(tokens, i);
   if (found !== null) return found;
+  const schoolYear = schoolYearAt(tokens, i);
   return schoolYear === null ? null : { piece: { kind: "school-year", schoolYear: schoolYear.schoolYear }, next: schoolYear.next };
 }
 

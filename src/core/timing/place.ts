@@ -84,7 +84,7 @@ export function place(piece: Piece, context: SchoolYearContext): Placed {
 
 /** The same piece `years` school years later (earlier when negative). */
 export function shift(placed: Placed, years: number): Placed {
-  return years === 0 ? placed : { ...placed, first: placed.first + 12 * years, schoolYear: placed.schoolYear + years };
+  return years === 0 ? placed : { piece: placed.piece, first: placed.first + 12 * years, months: placed.months, schoolYear: placed.schoolYear + years };
 }
 
 function dayOf(placed: Placed): number | null {
@@ -148,7 +148,7 @@ export interface Span {
 }
 
 function plausible(year: number): boolean {
-  return Number.isInteger(year) && year >= FIRST_PLAN_YEAR && year <= LAST_PLAN_YEAR;
+  return year >= FIRST_PLAN_YEAR && year <= LAST_PLAN_YEAR;
 }
 
 /** The days from the start of `from` to the end of `to` (one piece: both the same); null when they are no real dates. */
@@ -158,10 +158,13 @@ export function spanOf(from: Placed, to: Placed): Span | null {
   const last = to.first + to.months - 1;
   const endYear = Math.floor(last / 12);
   const endMonth = (last % 12) + 1;
-  if (!plausible(startYear) || !plausible(endYear)) return null;
+  // A context whose school year is no whole number places nothing.
+  if (!Number.isSafeInteger(from.first) || !Number.isSafeInteger(last) || !plausible(startYear) || !plausible(endYear)) return null;
   const startDay = dayOf(from) ?? 1;
-  const endDay = dayOf(to) ?? daysInMonth(endYear, endMonth);
-  if (startDay > daysInMonth(startYear, startMonth) || endDay > daysInMonth(endYear, endMonth)) return null;
+  const lastDay = dayOf(to);
+  const endDay = lastDay ?? daysInMonth(endYear, endMonth);
+  // Every month has 28 days: only a later day is checked (29 February in a leap year only).
+  if ((startDay > 28 && startDay > daysInMonth(startYear, startMonth)) || (lastDay !== null && lastDay > 28 && lastDay > daysInMonth(endYear, endMonth))) return null;
   const start = isoDate(startYear, startMonth, startDay);
   const end = isoDate(endYear, endMonth, endDay);
   return start <= end ? { start, end } : null;

@@ -15,7 +15,7 @@
 import { matchFrequency, type FrequencyMatch } from "./frequency";
 import { continuedPiece, pieceAt, type Piece } from "./pieces";
 import type { Token } from "./tokens";
-import { isMark, isWord, longestPhrase, matchPhrase, monthOfWord, phrase, seasonOfWord } from "./words";
+import { isMark, isMarkIn, isWord, isWordIn, longestPhrase, matchPhrase, monthOfWord, phrase, phrases, seasonOfWord } from "./words";
 
 export interface Item {
   from: Piece;
@@ -31,19 +31,19 @@ export interface TimingWords {
   frequencies: FrequencyMatch[];
 }
 
-const LIST_MARKS = [",", ";", "/", "&", "+", ":", "-", "\u2013"];
-const LIST_WORDS = ["and", "then"];
-const RANGE_WORDS = ["to", "through", "thru", "till", "til", "until"];
+const LIST_MARKS = new Set([",", ";", "/", "&", "+", ":", "-", "\u2013"]);
+const LIST_WORDS = new Set(["and", "then"]);
+const RANGE_WORDS = new Set(["to", "through", "thru", "till", "til", "until"]);
 /** Words that may stand before a period and add nothing: `from Sept to May`, `in October`, `during Q2`. */
-const FILLERS = ["in", "during", "from", "throughout", "on"];
+const FILLERS = new Set(["in", "during", "from", "throughout", "on"]);
 
-const DEADLINES = [
+const DEADLINES = phrases([
   "by", "due", "due by", "due on", "due in", "due date", "deadline", "no|not later than", "by no|not later than", "nlt",
   "complete|completed|completion by", "to be complete|completed by", "on or before",
-].map(phrase);
+].map(phrase));
 const END_OF = phrase("end of");
 /** "by the end of the year", "end of school year": the plan's school year. */
-const THE_YEAR = ["year", "school year", "plan year", "sy"].map(phrase);
+const THE_YEAR = phrases(["year", "school year", "plan year", "sy"].map(phrase));
 
 /** Where a deadline's words written from token i end (`by`, `due`, `no later than`, `by the end of the`), or -1. */
 function deadlineAt(tokens: readonly Token[], i: number): number {
@@ -67,7 +67,7 @@ function theYearAt(tokens: readonly Token[], i: number): number {
 
 function rangeWordAt(tokens: readonly Token[], i: number, between: boolean): number {
   const token = tokens[i];
-  if (isMark(token, "-", "\u2013") || isWord(token, ...RANGE_WORDS) || (between && isWord(token, "and"))) return i + 1;
+  if (isMark(token, "-", "\u2013") || isWordIn(token, RANGE_WORDS) || (between && isWord(token, "and"))) return i + 1;
   return -1;
 }
 
@@ -157,12 +157,12 @@ export function readTimingWords(tokens: readonly Token[], from: number, to: numb
       i++;
       continue;
     }
-    if (isMark(token, ...LIST_MARKS) || isWord(token, ...LIST_WORDS)) {
+    if (isMarkIn(token, LIST_MARKS) || isWordIn(token, LIST_WORDS)) {
       joined = true;
       i++;
       continue;
     }
-    if (isWord(token, ...FILLERS) || isWord(token, "between")) {
+    if (isWordIn(token, FILLERS) || isWord(token, "between")) {
       between ||= token.text === "between";
       i++;
       continue;
@@ -170,7 +170,9 @@ export function readTimingWords(tokens: readonly Token[], from: number, to: numb
     const last = items[items.length - 1];
     const item = itemAt(tokens, i, between) ?? (last === undefined ? null : continuedPiece(tokens, i, last.to ?? last.from));
     if (item === null || !joined) return null;
-    items.push("from" in item ? { from: item.from, ...(item.to ? { to: item.to } : {}), deadline } : { from: item.piece, deadline });
+    const read: Item = { from: "from" in item ? item.from : item.piece, deadline };
+    if ("to" in item && item.to !== undefined) read.to = item.to;
+    items.push(read);
     between = deadlineOpen = joined = false;
     i = item.next;
   }

@@ -39,20 +39,36 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isSpace(c: string): boolean {
-  return /\s/.test(c);
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The letters a character stands for, lower case and without accents (`É` -> `e`); "" for anything else. */
-function letters(c: string): string {
-  const code = c.charCodeAt(0);
-  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return c.toLowerCase();
-  if (code < 0xc0) return "";
+/** White space as `\s` reads it (tab, line break, space, no-break space, the Unicode spaces). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 160 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** The letters a character from À on stands for, lower case and without accents (`É` -> `e`); "" for anything else. */
+function accented(c: string): string {
+  if (c.charCodeAt(0) < 0xc0) return "";
   const plain = c.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   return /^[a-z]+$/.test(plain) ? plain : "";
 }
 
 const ORDINAL_ENDING = /^(?:st|nd|rd|th)$/;
+
+/** The word starting at i: letters a-z (and accented letters, their accents off), lower case; and where it ends. */
+function wordAt(text: string, i: number): { word: string; end: number } | null {
+  let end = i;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+  let word = text.slice(i, end).toLowerCase();
+  for (let more = accented(text.charAt(end)); more !== ""; more = accented(text.charAt(end))) {
+    word += more;
+    end++;
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) word += text.charAt(end++).toLowerCase();
+  }
+  return end === i ? null : { word, end };
+}
 
 /** The tokens of a text of at most MAX_TIMING_LENGTH characters. */
 export function tokenize(text: string): Token[] {
@@ -64,36 +80,33 @@ export function tokenize(text: string): Token[] {
     spaced = false;
   };
   while (i < text.length) {
-    const c = text.charAt(i);
-    if (isSpace(c)) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
       spaced = true;
       i++;
       continue;
     }
-    if (isDigit(c.charCodeAt(0))) {
+    if (isDigit(code)) {
       let j = i;
       while (j < text.length && isDigit(text.charCodeAt(j))) j++;
       push("number", text.slice(i, j), i, j);
       i = j;
       continue;
     }
-    const first = letters(c);
-    if (first !== "") {
-      let word = first;
-      let j = i + 1;
-      for (let more = letters(text.charAt(j)); j < text.length && more !== ""; more = letters(text.charAt(++j))) word += more;
-      const before = tokens[tokens.length - 1];
-      if (before?.kind === "number" && !spaced && !before.ordinal && ORDINAL_ENDING.test(word)) {
+    const before = tokens[tokens.length - 1];
+    const word = wordAt(text, i);
+    if (word !== null) {
+      if (before?.kind === "number" && !spaced && !before.ordinal && ORDINAL_ENDING.test(word.word)) {
         before.ordinal = true;
-        before.end = j;
+        before.end = word.end;
       } else {
-        push("word", word, i, j);
+        push("word", word.word, i, word.end);
       }
-      i = j;
+      i = word.end;
       continue;
     }
+    const c = text.charAt(i);
     // A dot right after a word abbreviates it (`Sept.`) or ends the text: no token.
-    const before = tokens[tokens.length - 1];
     if (c === "." && before?.kind === "word" && !spaced) {
       i++;
       continue;
