@@ -59,6 +59,7 @@ export function planText(report: SheetCheck): string {
   for (const level of plan.levels) {
     const said = [
       ...(level.description === null ? [] : [`description: ${level.description}`]),
+      ...(level.rationale === null ? [] : [`rationale: ${level.rationale}`]),
       ...level.notes.map((n) => `note: ${n}`),
       ...level.outcomes.map((o) => `${o.label}: ${o.text}`),
       ...level.obstacles.map((o) => `obstacle: ${o}`),

@@ -43,6 +43,8 @@ export const ActivitySchema = z.object({
   attributes: z.record(z.string(), z.string()),
   /** Bulleted lines under the activity. */
   subItems: z.array(z.string()),
+  /** In an action-plan table: the timing as written ("Aug-May", "By June 2026"; Start and End as "start – end"). */
+  timing: z.optional(z.string()),
   block: z.int().check(z.nonnegative()),
   /** The activity's first cell (its label). */
   cell: z.string(),
@@ -110,6 +112,8 @@ export const PlanLevelSchema = z.object({
   /** The levels above it, outermost first. */
   path: z.array(z.string()),
   description: z.nullable(z.string()),
+  /** Why the plan chose it: "Rationale/Evidence" (the state template). */
+  rationale: z.nullable(z.string()),
   notes: z.array(z.string()),
   obstacles: z.array(z.string()),
   outcomes: z.array(OutcomeSchema),

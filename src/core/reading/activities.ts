@@ -52,6 +52,10 @@ export function buildActivity(
   const status = attribute(g, draft, columns.roles.status);
   const override = status ? statusOverride(status) : null;
   const follow = attribute(g, draft, columns.followUp);
+  const timing =
+    columns.start !== null && columns.end !== null
+      ? [attribute(g, draft, columns.start), attribute(g, draft, columns.end)].filter((t) => t !== null).join(" \u2013 ")
+      : attribute(g, draft, columns.timing);
   const subItems = follow === null ? draft.subItems : [...draft.subItems, `Follow-up: ${follow}`];
   const attributes: Record<string, string> = {};
   for (const [c, header] of columns.extra) {
@@ -74,6 +78,7 @@ export function buildActivity(
     notes: attribute(g, draft, columns.roles.notes),
     attributes,
     subItems,
+    ...(timing === null ? {} : { timing }),
     block: blockIndex,
     cell: ctx.cell(draft.firstRow, draft.labelColumn),
     rows: draft.rows.map((r) => r + 1),

@@ -56,6 +56,7 @@ export function readOutlineBlock(ctx: ReadContext, plan: Plan, lines: OutlineLin
       cell: ctx.cell(level.row, level.column),
       path: levelText(level.path),
       description: level.description.length === 0 ? null : level.description.reduce(joinWrapped),
+      rationale: null,
       notes: level.notes,
       obstacles: level.obstacles,
       outcomes: [],

@@ -17,6 +17,7 @@ export function levelsOf(ctx: ReadContext, drafts: Iterable<Draft>): PlanLevel[]
         cell: ctx.cell(draft.firstRow, draft.labelColumn),
         path: draft.path.levels.map((level) => (level.joined ??= joinLines(level.lines))),
         description: null,
+        rationale: null,
         notes: [],
         obstacles: [],
         outcomes: [],
@@ -41,7 +42,7 @@ export function columnLevels(ctx: ReadContext, plan: Plan, columns: BlockColumns
       const cell = ctx.cell(r, column);
       next.length = i;
       next[i] = { text, cell };
-      plan.levels.push({ level, text, cell, path: next.slice(0, i).map((l) => l?.text ?? ""), description: null, notes: [], obstacles: [], outcomes: [] });
+      plan.levels.push({ level, text, cell, path: next.slice(0, i).map((l) => l?.text ?? ""), description: null, rationale: null, notes: [], obstacles: [], outcomes: [] });
     });
     current = next;
     const known = current.filter((l) => l !== undefined);

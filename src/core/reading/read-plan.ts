@@ -2,7 +2,7 @@ import { columnLetters } from "../address";
 import type { IsoDate } from "../dates";
 import type { Finding } from "../findings";
 import { SheetGrid, type Grid } from "../grid";
-import type { Block, Plan } from "../plan";
+import type { Block, Plan, PlanLevel } from "../plan";
 import { resolveSettings, type SettingsInput } from "../settings";
 import { schoolYearNamed } from "../timing/parse-timing";
 import { buildActivity, type ColumnPath, type ScheduleSource } from "./activities";
@@ -11,6 +11,8 @@ import { ReadContext } from "./context";
 import { groupRows } from "./continuation";
 import type { Draft } from "./drafts";
 import { readGoals } from "./goals";
+import { levelKey, readGoalStatements } from "./goal-statements";
+import { hierarchyOf } from "./levels";
 import { isOutline, outlineLines } from "./outline";
 import { readOutlineBlock } from "./outline-block";
 import { checkMarksOutsideTimeline } from "./outside-timeline";
@@ -85,7 +87,10 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
 
   // Every header row starts a block; its title is the nearest text above it.
   const titles = headers.map((h, i) => findTitle(g, h.top, i === 0 ? g.top - 1 : headerRow(headers[i - 1]!), new Set(h.shape === "grid" ? h.header.columns : [])));
-  plan.goals = readGoals(ctx, g.top, headers[0]!.top - 1);
+  // Goals stated above the first block with their outcomes (the state template), else its statements as the plan's goals.
+  const stated = readGoalStatements(ctx, g.top, headers[0]!.top - 1);
+  if (stated.length > 0) plan.levels.push(...stated);
+  else plan.goals = readGoals(ctx, g.top, headers[0]!.top - 1);
 
   const drafts: Draft[] = [];
   const levelDrafts = new Set<Draft>();
@@ -100,8 +105,27 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
     firstSchoolYear ??= schoolYear;
   });
   plan.activities = dropStrayLines(ctx, plan.activities, drafts);
-  plan.levels.push(...levelsOf(ctx, levelDrafts));
+  plan.levels.push(...levelsOf(ctx, levelDrafts).filter((level) => !stated.some((goal) => sameLevel(goal.text, level.text))));
+  if (stated.length > 0) nameStatedGoals(plan, stated);
   return { plan, findings: ctx.findings };
+}
+
+/** Whether two level texts name the same numbered level ("GOAL 1" and "Goal 1: Every teacher ..."). */
+function sameLevel(a: string, b: string): boolean {
+  const key = levelKey(a);
+  return key !== null && key === levelKey(b);
+}
+
+/** A table titled only "GOAL 1" sits under the goal stated above it: its activities' paths name the goal's statement. */
+function nameStatedGoals(plan: Plan, stated: PlanLevel[]): void {
+  for (const a of plan.activities) {
+    a.path.forEach((text, i) => {
+      const goal = hierarchyOf(text)?.bare ? stated.find((s) => sameLevel(s.text, text)) : undefined;
+      if (!goal) return;
+      a.path = a.path.map((t, k) => (k === i ? goal.text : t));
+      a.pathCells = a.pathCells.map((c, k) => (k === i ? goal.cell : c));
+    });
+  }
 }
 
 function headerRow(h: BlockHeader): number {

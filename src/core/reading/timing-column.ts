@@ -28,19 +28,23 @@ export function timingSchedule(ctx: ReadContext, draft: Draft, columns: BlockCol
   const text = typeof cell.value === "string" ? cell.value.trim() : cell.value === null ? "" : String(cell.value);
   const address = ctx.cell(row, column);
   if (reading.kind === "unreadable") {
-    const where = a1(row, column);
+    // With Start and End columns, the reading names the cell at fault.
+    const faultColumn = span && reading.cell === "start" ? columns.start! : column;
+    const faultCell = { value: g.value(row, faultColumn), address: ctx.cell(row, faultColumn) };
+    const faultText = typeof faultCell.value === "string" ? faultCell.value.trim() : faultCell.value === null ? "" : String(faultCell.value);
+    const where = a1(row, faultColumn);
     ctx.add({
       rule: "unreadable-timing",
       severity: "warning",
       message:
-        `"${excerpt(text, 40)}" (${where}) does not say when "${excerpt(draft.lines[0] ?? "")}" happens in a way Milestone Monitor can read, so it is not scheduled. ` +
+        `"${excerpt(faultText, 40)}" (${where}) does not say when "${excerpt(draft.lines[0] ?? "")}" happens in a way Milestone Monitor can read, so it is not scheduled. ` +
         `Write a month ("Oct"), a range ("Aug-May"), a season ("Fall"), a quarter ("Q2"), a date ("10/15/2025"), a deadline ("By June 2026"), ` +
         `a list ("Fall and Spring") or how often ("Monthly"); "TBD" if it is not known yet.`,
-      cell: address,
+      cell: faultCell.address,
       activityId: id,
-      ...(reading.suggestion === null || typeof cell.value !== "string"
+      ...(reading.suggestion === null || typeof faultCell.value !== "string"
         ? {}
-        : { fix: { description: `Change ${where} to "${reading.suggestion}"`, edits: [{ cell: address, value: reading.suggestion, before: text }] } }),
+        : { fix: { description: `Change ${where} to "${reading.suggestion}"`, edits: [{ cell: faultCell.address, value: reading.suggestion, before: faultText }] } }),
     });
     return [];
   }

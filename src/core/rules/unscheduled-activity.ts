@@ -2,6 +2,7 @@ import { localCell } from "../address";
 import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Block, Plan } from "../plan";
+import { readTiming } from "../timing/parse-timing";
 
 /** Whether a block can say when its activities happen: a timeline, or a timing column (or Start and End). */
 export function hasTiming(block: Block): boolean {
@@ -22,22 +23,27 @@ export function unscheduledActivities(plan: Plan, out: Finding[]): void {
       stepsOf.set(a.block, (stepsOf.get(a.block) ?? 0) + 1);
       continue;
     }
-    const timing = block.columns["timing"] ?? block.columns["start"];
+    const column = block.columns["timing"] ?? block.columns["end"];
+    const written = a.timing ?? "";
+    // Timing that could not be read has a finding of its own (unreadable-timing).
+    if (column !== undefined && written !== "" && readTiming(written, null, { schoolYear: block.schoolYear, startMonth: plan.startMonth }).kind === "unreadable") continue;
+    const where = `${column}${a.rows[0]}`;
     out.push({
       rule: "unscheduled-activity",
       severity: "warning",
       message:
-        timing === undefined
+        column === undefined
           ? `"${excerpt(a.text)}" (${localCell(a.cell)}) has no mark in any period, so nobody can tell when it happens. Put an X under the months it is planned for.`
-          : `"${excerpt(a.text)}" (${localCell(a.cell)}) has no timing (${timing}${a.rows[0]} is empty), so nobody can tell when it happens. Write when it happens there ("Oct", "Fall and Spring", "By June 2026"), or "TBD".`,
+          : written === ""
+            ? `"${excerpt(a.text)}" (${localCell(a.cell)}) has no timing (${where} is empty), so nobody can tell when it happens. Write when it happens there ("Oct", "Fall and Spring", "By June 2026"), or "TBD".`
+            : `"${excerpt(a.text)}" (${localCell(a.cell)}) is not scheduled yet (${where} says "${excerpt(written, 30)}"), so nobody can tell when it happens. Write when it happens there once it is known.`,
       cell: a.cell,
       activityId: a.id,
     });
   }
   for (const [index, count] of stepsOf) {
     const block = plan.blocks[index]!;
-    const all = plan.activities.filter((a) => a.block === index).length;
-    if (count < all) continue;
+    const all = count;
     out.push({
       rule: "no-timing",
       severity: "warning",
