@@ -84,7 +84,7 @@ describe("the Refresh status ribbon button", () => {
       const completed = jest.fn();
       await t.handler({ completed });
       expect(t.dialogs).toHaveLength(1);
-      expect(t.dialogs[0]).toMatch(/dialog\.html\?message=Milestone Monitor could not refresh the status\. No timeline found on "Notes"/);
+      expect(t.dialogs[0]).toMatch(/dialog\.html\?message=Milestone Monitor could not refresh the status\. No plan found on "Notes"/);
       expect(completed).not.toHaveBeenCalled();
       t.dialogEvents.message!();
       expect(completed).toHaveBeenCalledTimes(1);

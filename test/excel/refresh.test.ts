@@ -188,7 +188,7 @@ describe("when the adapter must stop, it says why and writes nothing", () => {
     const sim = await simFromFile(await planWorkbook());
     const uninstall = installOfficeGlobals(sim);
     try {
-      await expect(refreshStatus({ sheet: "Notes", asOf: AS_OF })).rejects.toThrow(/No timeline found on "Notes".*three or more periods/);
+      await expect(refreshStatus({ sheet: "Notes", asOf: AS_OF })).rejects.toThrow(/No plan found on "Notes".*three or more periods/);
       expect(sheetNames(sim)).toEqual([SHEET, "Notes"]);
     } finally {
       uninstall();

@@ -97,7 +97,6 @@ export function isOutline(lines: OutlineLine[], headerRows: ReadonlySet<number>)
     const t = lines[i]!.text;
     if (STEPS_OPENER.test(t) || OBSTACLES_OPENER.test(t)) {
       marks = true;
-      levels = true;
     } else if ((NUMBER_ALONE.test(t) || BULLET_ALONE.test(t)) && i + 1 < lines.length && !NUMBER_ALONE.test(lines[i + 1]!.text)) {
       marks = true;
     } else if (levelOf(t)) levels = true;

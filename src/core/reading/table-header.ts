@@ -17,7 +17,10 @@ const ATTRIBUTE_ROLES = new Set<ColumnRole>(["owner", "status", "evidence", "res
 function rowRoles(grid: SheetGrid, row: number): ColumnRole[] | null {
   const roles: ColumnRole[] = [];
   let texts = 0;
+  let numbers = 0;
   for (const v of grid.rowValues(row)) {
+    // Numbers across a header are periods that failed to read as dates (a grid's broken timeline), not columns.
+    if (typeof v === "number" && ++numbers >= 3) return null;
     if (typeof v !== "string" || v.trim() === "") continue;
     // A header cell is a name, not a sentence.
     if (v.length > 80) return null;
