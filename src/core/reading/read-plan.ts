@@ -88,7 +88,8 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
   // Every header row starts a block; its title is the nearest text above it.
   const titles = headers.map((h, i) => findTitle(g, h.top, i === 0 ? g.top - 1 : headerRow(headers[i - 1]!), new Set(h.shape === "grid" ? h.header.columns : [])));
   // Goals stated above the first block with their outcomes (the state template), else its statements as the plan's goals.
-  const stated = readGoalStatements(ctx, g.top, headers[0]!.top - 1);
+  const above = (titles[0]?.row ?? headers[0]!.top) - 1;
+  const stated = readGoalStatements(ctx, g.top, above);
   if (stated.length > 0) plan.levels.push(...stated);
   else plan.goals = readGoals(ctx, g.top, headers[0]!.top - 1);
 
