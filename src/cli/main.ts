@@ -14,7 +14,8 @@ import { changesBetween, type Changes } from "../core/history/changes";
 import { reportHtml } from "../core/history/report";
 import type { Monitoring } from "../core/history/sheet-section";
 import { emptyTotals, type Totals } from "../core/status";
-import { applyWrites } from "./apply-xlsx";
+import { addTimeline, applyWrites } from "./apply-xlsx";
+import { describeAddTimeline } from "../core/add-timeline";
 import { changesText } from "./format-changes";
 import { writeStoreSheet } from "./write-store";
 import { finishCopy } from "./finish-copy";
@@ -34,6 +35,9 @@ Commands:
                                "Milestone Summary" and "Milestone Plan" sheets added (the input is never changed);
                                the copy keeps this refresh in the workbook's monitoring history
   report FILE --out REPORT.html  the committee report: one self-contained page to open and print
+  add-timeline FILE --out OUT.xlsx  a copy with month columns for the school year added to the right of a plan
+                               that says nothing about when its steps happen (an outline, a list of steps), to
+                               mark with X's; nothing the workbook holds moves or changes
 
 Options:
   --as-of YYYY-MM-DD   judge status on this day (default: today)
@@ -52,7 +56,7 @@ Exit status: 0 done; 1 validate found errors; 2 bad arguments or a file that can
 class UsageError extends Error {}
 
 interface Options {
-  command: "plan" | "status" | "validate" | "refresh" | "report";
+  command: "plan" | "status" | "validate" | "refresh" | "report" | "add-timeline";
   files: string[];
   asOf: string;
   sheet: string | null;
@@ -83,8 +87,8 @@ const nodeIo: Io = {
 function parseArgs(argv: string[], io: Io): Options | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
-  if (command !== "plan" && command !== "status" && command !== "validate" && command !== "refresh" && command !== "report") {
-    throw new UsageError(`unknown command "${command}"; use plan, status, validate, refresh or report`);
+  if (command !== "plan" && command !== "status" && command !== "validate" && command !== "refresh" && command !== "report" && command !== "add-timeline") {
+    throw new UsageError(`unknown command "${command}"; use plan, status, validate, refresh, report or add-timeline`);
   }
   const options: Options = { command, files: [], asOf: io.today(), sheet: null, json: false, out: null, since: null, settings: {} };
   for (let i = 0; i < rest.length; i++) {
@@ -144,10 +148,10 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
     }
   }
   if (options.files.length === 0) throw new UsageError(`${command} needs at least one file`);
-  if (command === "refresh") {
-    if (options.files.length !== 1) throw new UsageError("refresh takes exactly one workbook");
-    if (!options.out) throw new UsageError("refresh needs --out OUT.xlsx: the input is never changed");
-    if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError("--out must not be the input file: refresh never changes the input");
+  if (command === "refresh" || command === "add-timeline") {
+    if (options.files.length !== 1) throw new UsageError(`${command} takes exactly one workbook`);
+    if (!options.out) throw new UsageError(`${command} needs --out OUT.xlsx: the input is never changed`);
+    if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError(`--out must not be the input file: ${command} never changes the input`);
     if (!/\.xlsx$/i.test(options.out)) throw new UsageError("--out must be an .xlsx file");
   }
   if (command === "report") {
@@ -198,7 +202,7 @@ async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, anal
   const several = options.files.length > 1;
   for (const [i, path] of options.files.entries()) {
     if (several) io.stderr(`[${i + 1}/${options.files.length}] ${path}\n`);
-    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" }), options, analyze));
+    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" || options.command === "add-timeline" }), options, analyze));
   }
   return results;
 }
@@ -296,6 +300,36 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   return 0;
 }
 
+/**
+ * add-timeline: month columns right of the first plan without timing (or the sheet named), written as text into a
+ * copy; a plan that already says when its steps happen is left as it is, and said so.
+ */
+async function runAddTimeline(result: FileResult<SheetCheck>, options: Options, io: Io): Promise<number> {
+  const wb = result.file.workbook;
+  if (!wb) throw new UsageError(`add-timeline writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
+  if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a plan to add a timeline to`);
+  const additions = result.reports.map((report) => {
+    const grid = result.file.grids.find((g) => g.sheet === report.sheet)!;
+    const right = grid.left + grid.values.reduce((w, row) => Math.max(w, row.length), 0) - 1;
+    return describeAddTimeline(report, right);
+  });
+  const chosen = additions.find((a) => a.kind === "columns" || a.kind === "sheet");
+  if (!chosen) {
+    for (const a of additions) io.stdout(`${a.message}\n`);
+    return 0;
+  }
+  addTimeline(wb, chosen);
+  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  const copy = await finishCopy(new Uint8Array(written), chosen.kind === "sheet" ? [chosen.sheet] : [], result.file.original);
+  try {
+    await writeFile(options.out!, copy);
+  } catch (e) {
+    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  io.stdout(`Wrote ${options.out}: ${chosen.message}\n`);
+  return 0;
+}
+
 /** The sheet a report is about: the one named, else the only one with a timeline, else the one the add-in last refreshed. */
 function reportSheet(result: FileResult): SheetReport {
   const reports = result.reports;
@@ -372,6 +406,7 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
   try {
     if (options.command === "refresh") return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
     if (options.command === "report") return await runReport((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
+    if (options.command === "add-timeline") return await runAddTimeline((await analyzeFiles(options, io, checkSheet))[0]!, options, io);
     let results: FileResult<SheetCheck>[];
     if (options.json) {
       const full = withHistory(await analyzeFiles(options, io, analyzeSheet));

@@ -4,7 +4,8 @@ import { WHAT_IT_READS } from "../core/reading/read-plan";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
-import { describeWrites, OWN_SHEETS } from "../core/writes";
+import { CELL_LOOKS, describeWrites, OWN_SHEETS } from "../core/writes";
+import { describeAddTimeline } from "../core/add-timeline";
 import { formattingReachesTooFar } from "../core/grid";
 import {
   changesBetween,
@@ -118,6 +119,8 @@ interface ReadSession {
   sheet: Excel.Worksheet;
   meta: Meta;
   conditionalFormats: Excel.ConditionalFormatCollection;
+  /** The last column (0-based) of the sheet's used area. */
+  right: number;
   syncs: number;
 }
 
@@ -195,7 +198,8 @@ async function readAndAnalyze(
   if (history.synced) syncs++;
   const settings = options.settings ?? stored.settings;
   const report = analyzeSheet(grid, { settings, asOf: options.asOf });
-  return { report, stored: { ...stored, settings }, history: history.history, storeRows, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, syncs };
+  const right = used.columnIndex + used.columnCount - 1;
+  return { report, stored: { ...stored, settings }, history: history.history, storeRows, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, right, syncs };
 }
 
 /**
@@ -231,6 +235,39 @@ export async function analyzeWorkbook(options: { sheet?: string; asOf: string; s
   return Excel.run(async (context) => {
     const session = await readAndAnalyze(context, { ...options, forWriting: false }, caps);
     return { report: withHistoryFindings(session.report, session.history), stored: session.stored, history: session.history, syncs: session.syncs };
+  });
+}
+
+/**
+ * "Add a timeline": month columns for the plan's school year, written as text into the empty columns right of a plan
+ * that says nothing about when its steps happen (or a sheet of the add-in's that lists the steps under them). Nothing
+ * the user typed moves or changes; a plan that already has a timeline is left as it is.
+ */
+export async function addTimelineColumns(options: { sheet?: string; asOf: string; settings?: Settings }): Promise<{ added: boolean; message: string; syncs: number }> {
+  const caps = detectCapabilities();
+  return Excel.run(async (context) => {
+    const session = await readAndAnalyze(context, { ...options, forWriting: true }, caps);
+    const addition = describeAddTimeline(session.report, session.right);
+    if (addition.kind === "already" || addition.kind === "no-plan") return { added: false, message: addition.message, syncs: session.syncs };
+    let syncs = session.syncs;
+    const sync = async (): Promise<void> => {
+      await context.sync();
+      syncs++;
+    };
+    if (addition.kind === "sheet") {
+      const ws = context.workbook.worksheets.add(addition.sheet.name);
+      await writeSheetContent(ws, addition.sheet, new WriteBatch(sync));
+      await sync();
+      return { added: true, message: addition.message, syncs };
+    }
+    const header = session.sheet.getRangeByIndexes(addition.row, addition.column, 1, addition.labels.length);
+    header.numberFormat = [addition.labels.map(() => "@")];
+    header.values = [addition.labels];
+    const look = CELL_LOOKS.header;
+    header.format.font.bold = look.bold ?? false;
+    if (look.fill) header.format.fill.color = look.fill;
+    await sync();
+    return { added: true, message: addition.message, syncs };
   });
 }
 

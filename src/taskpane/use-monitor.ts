@@ -121,6 +121,8 @@ export interface MonitorActions {
   setAsOf(asOf: string): void;
   goTo(cell: string): Promise<void>;
   applyFix(fix: Fix): Promise<void>;
+  /** Adds month columns to a plan that says nothing about when its steps happen. */
+  addTimeline(): Promise<void>;
   clearFlags(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   /** Compares the Summary with the refresh as of that day (null: the last review). */
@@ -231,6 +233,16 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
       try {
         await workbook.applyFix(fix);
         await analyze({ intent: "success", text: `Fixed: ${fix.description}.` });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    async addTimeline() {
+      dispatch({ type: "working", activity: "Adding a timeline" });
+      try {
+        const { sheet, asOf, settings } = current.current;
+        const { added, message } = await workbook.addTimelineColumns({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
+        await analyze({ intent: added ? "success" : "info", text: message });
       } catch (e) {
         dispatch({ type: "failed", error: e });
       }

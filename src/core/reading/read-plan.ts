@@ -23,7 +23,7 @@ import { scheduleOf } from "./schedule";
 import { datedTimeline } from "./timeline";
 import { checkSchoolYearAssumed, checkTimingSchoolYearAssumed, schoolYearFor, tableSchoolYear } from "./school-year";
 import { dropStrayLines } from "./stray-lines";
-import { findTableHeaders, type TableHeader } from "./table-header";
+import { findTableHeaders, isHintRow, type TableHeader } from "./table-header";
 import { timingSchedule } from "./timing-column";
 import { findTimelineHeaders, type TimelineHeader } from "./timeline-header";
 import { findTitle, type BlockTitle } from "./titles";
@@ -211,7 +211,8 @@ function readGridBlock(
   checkSchoolYearAssumed(ctx, header, sy.year, sy.source);
   checkPeriodOrder(ctx, periods);
   const timelineColumns = [...timeline.keys()].sort((a, b) => a - b);
-  const firstRow = header.row + 1;
+  // A hint row under the header (`Who, What, How?`), as a table had before a timeline was added to it.
+  const firstRow = header.row + 1 + (isHintRow(g, header.row + 1) ? 1 : 0);
   const columns = blockColumns(g, header.row, header.groupRow, new Set(timelineColumns), firstRow, lastRow);
   plan.blocks.push({
     index,

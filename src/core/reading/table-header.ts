@@ -33,7 +33,7 @@ function rowRoles(grid: SheetGrid, row: number): ColumnRole[] | null {
 }
 
 /** A hint row: every text cell a question (`Who, What, How?`, `When?`, `What is needed?`). */
-function isHintRow(grid: SheetGrid, row: number): boolean {
+export function isHintRow(grid: SheetGrid, row: number): boolean {
   let questions = 0;
   for (const v of grid.rowValues(row)) {
     if (v === null || (typeof v === "string" && v.trim() === "")) continue;

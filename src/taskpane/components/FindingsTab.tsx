@@ -124,6 +124,11 @@ function FindingItem(props: { finding: Finding; actions: MonitorActions; onFix: 
             {SETTING_LINKS[finding.setting]}
           </Link>
         ) : null}
+        {finding.offer === "add-timeline" ? (
+          <Button size="small" appearance="primary" disabledFocusable={busy} onClick={() => void actions.addTimeline()}>
+            Add a timeline
+          </Button>
+        ) : null}
         {finding.fix ? (
           // Focusable while the fix is applied: the keyboard is then taken on to the next finding.
           <Button size="small" disabledFocusable={busy} onClick={(e) => onFix(finding, e.currentTarget)} aria-label={`Fix: ${finding.fix.description}`}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import {
+  Button,
   Body1,
   Caption1,
   Link,
@@ -73,8 +74,25 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
   ];
   const max = Math.max(1, ...bars.map(([, n]) => n));
   const groups = s.groups.filter((g) => g.kind !== "block" || !s.groups.some((x) => x.kind === "goal"));
+  const noTiming = report.findings.find((f) => f.offer === "add-timeline");
   return (
     <div className={styles.root}>
+      {noTiming ? (
+        <section className={styles.section} aria-labelledby="no-timing-title">
+          <Subtitle2 as="h2" id="no-timing-title">
+            This plan does not say when its steps happen
+          </Subtitle2>
+          <Body1>
+            {t.activities} steps read, none scheduled. Add month columns for the school year to the right of the plan and mark an X under each month a step is
+            planned for; nothing you typed moves or changes.
+          </Body1>
+          <div>
+            <Button appearance="primary" disabledFocusable={state.phase !== "ready"} onClick={() => void actions.addTimeline()}>
+              Add a timeline
+            </Button>
+          </div>
+        </section>
+      ) : null}
       <section className={styles.section} aria-labelledby="totals-title">
         <Subtitle2 as="h2" id="totals-title">
           As of {s.asOf}: {t.scheduled} scheduled marks in {t.activities} activities
