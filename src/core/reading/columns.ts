@@ -70,8 +70,8 @@ function isStepValue(value: string): boolean {
 /**
  * Decides the label, step, level and attribute columns of a block: attributes by their header's name; the label
  * column is the one headed like "Action Step" or "Activities" (else the innermost level column, else the leftmost
- * column with text below the header). In a table, timing, start, end and follow-up columns are found too; in a
- * grid the timeline gives the schedule, and such columns are attributes like any other.
+ * column with text below the header), and the follow-up column. In a table, timing, start and end columns are found
+ * too; in a grid the timeline gives the schedule, and such columns are attributes like any other.
  */
 export function blockColumns(
   grid: SheetGrid,
@@ -125,7 +125,8 @@ export function blockColumns(
     } else if (role === "level") {
       levels.push({ column: c, level: levelOfHeader(h) });
     } else if (role === "timing" || role === "start" || role === "end" || role === "followUp") {
-      if (shape === "table" && timed[role] === null) timed[role] = c;
+      // A grid's timeline says when: its timing columns are attributes like any other. A follow-up is one in both.
+      if ((shape === "table" || role === "followUp") && timed[role] === null) timed[role] = c;
       else extra.set(c, h);
     } else if (role !== null) {
       if (roles[role] === undefined) roles[role] = c;
