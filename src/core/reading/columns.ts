@@ -27,7 +27,7 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
  * line names the column.
  */
 export function roleOfHeader(header: string): ColumnRole | null {
-  const h = header.trim().split(/\s*\n\s*/)[0]!;
+  const h = header.includes("\n") ? header.trim().split(/\s*\n\s*/)[0]! : header.trim();
   if (h === "") return null;
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(h)) return role;
   return null;
