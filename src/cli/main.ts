@@ -1,16 +1,21 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { isoDate, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
 import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
-import { describeWrites } from "../core/writes";
-import { applyWrites } from "./apply-xlsx";
-import { finishCopy } from "./finish-copy";
-import { findingsText, planText, statusText } from "./format-text";
+import { readStore, STORE_SHEET } from "../core/settings-store";
+import { describeWrites, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
+import { findingsText, planText, printable, statusText } from "./format-text";
+import { FileProblem } from "./read-file";
 import { loadFile, UnreadableFileError, type LoadedFile } from "./read-workbook";
+import { readWorkbook } from "./read-xlsx";
+import { ZipPackage } from "./read-zip";
+import { writeCopy } from "./write-copy";
+import { writeJson } from "./write-json";
 
 export const USAGE = `Usage: milestone-monitor <command> FILE... [options]
 
@@ -31,7 +36,7 @@ Options:
   --school-year 2023-24  the school year of timelines that do not name one
   --start-month N      first month of the school year, 1-12 (default 7, July)
   --due-soon-days N    how many days ahead count as "due soon" (default 30)
-  --out FILE           where refresh writes the copy
+  --out FILE           where refresh writes the copy (.xlsx; .xlsm for a workbook with macros)
   -h, --help           show this help
 
 Exit status: 0 done; 1 validate found errors; 2 bad arguments or a file that cannot be read.`;
@@ -127,10 +132,24 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
   if (command === "refresh") {
     if (options.files.length !== 1) throw new UsageError("refresh takes exactly one workbook");
     if (!options.out) throw new UsageError("refresh needs --out OUT.xlsx: the input is never changed");
-    if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError("--out must not be the input file: refresh never changes the input");
-    if (!/\.xlsx$/i.test(options.out)) throw new UsageError("--out must be an .xlsx file");
+    // The copy keeps everything the workbook has, macros too: it is the same kind of file.
+    const kind = extname(options.files[0]!).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+    if (extname(options.out).toLowerCase() !== kind) throw new UsageError(`--out must be an ${kind} file${kind === ".xlsm" ? " (the copy keeps the workbook's macros)" : ""}`);
   }
   return options;
+}
+
+/**
+ * Whether two paths name one file: the same device and inode, whatever the path text (a symbolic or hard link, or
+ * another case of the name on a file system that ignores case). False when `out` does not exist yet.
+ */
+async function sameFile(input: string, out: string): Promise<boolean> {
+  try {
+    const [a, b] = await Promise.all([stat(input), stat(out)]);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
 }
 
 interface FileResult<R extends SheetCheck = SheetReport> {
@@ -145,18 +164,21 @@ type Analyze<R extends SheetCheck> = (grid: Grid, options: AnalyzeOptions) => R;
 function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, analyze: Analyze<R>): FileResult<R> {
   const settings = SettingsSchema.parse({ ...(file.stored?.settings ?? {}), ...options.settings });
   let grids = file.grids;
+  const skipped: { name: string; reason: string }[] = file.unreadable.map((s) => ({ name: s.name, reason: `cannot be read: it ${s.reason}` }));
   if (options.sheet !== null) {
+    const unreadable = file.unreadable.find((s) => s.name === options.sheet);
+    if (unreadable) throw new UnreadableFileError(`${file.path}: sheet "${unreadable.name}" cannot be read: it ${unreadable.reason}`);
     grids = grids.filter((g) => g.sheet === options.sheet);
+    skipped.length = 0;
     if (grids.length === 0) {
       const names = file.grids.map((g) => `"${g.sheet}"`).join(", ");
       throw new UsageError(`${file.path} has no sheet named "${options.sheet}" (its sheets: ${names || "none"})`);
     }
   }
   const reports: R[] = [];
-  const skipped: { name: string; reason: string }[] = [];
   for (const grid of grids) {
     const report = analyze(grid, { settings, asOf: options.asOf });
-    if (hasTimeline(report) || options.sheet !== null || grids.length === 1) {
+    if (hasTimeline(report) || options.sheet !== null || (grids.length === 1 && skipped.length === 0)) {
       if (hasTimeline(report)) reports.push(report);
       else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no timeline" });
     } else {
@@ -172,7 +194,9 @@ async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, anal
   const several = options.files.length > 1;
   for (const [i, path] of options.files.entries()) {
     if (several) io.stderr(`[${i + 1}/${options.files.length}] ${path}\n`);
-    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" }), options, analyze));
+    const file = await loadFile(path);
+    for (const note of file.notes) io.stderr(`milestone-monitor: note: ${path}: ${note}\n`);
+    results.push(analyzeFile(file, options, analyze));
   }
   return results;
 }
@@ -196,42 +220,78 @@ function skippedText(result: FileResult<SheetCheck>): string {
   return result.skipped.map((s) => `${result.file.path}: sheet "${s.name}" skipped: ${s.reason}\n`).join("");
 }
 
-async function runRefresh(result: FileResult, options: Options, io: Io): Promise<number> {
-  const wb = result.file.workbook;
-  if (!wb) throw new UsageError(`refresh writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
-  if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a timeline, so there is nothing to refresh`);
-  const writes = describeWrites(result.reports);
-  applyWrites(wb, writes);
-  // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote, and the copy is
-  // compressed then: exceljs leaves its parts uncompressed, so none is compressed twice.
-  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  const copy = await finishCopy(new Uint8Array(written as ArrayBuffer), [writes.summary, writes.plan], result.file.original);
+/**
+ * The copy proves it holds what was read: read back as the input was, it has the same sheets (the add-in's own
+ * aside), each with the same cells, formats, merged areas and hidden rows and columns, and the same saved settings.
+ * Otherwise nothing is written, and one line says why.
+ */
+function checkCopy(copy: Uint8Array, file: LoadedFile): void {
+  const zip = ZipPackage.open(copy);
+  const read = zip === null ? null : readWorkbook(zip, [SUMMARY_SHEET, PLAN_SHEET]);
+  const stop = (what: string): never => {
+    throw new UnreadableFileError(`${file.path}: refresh stopped, nothing was written: the copy would not hold ${what} as it was read`);
+  };
+  if (read === null) return stop("the workbook");
+  const grids = read.grids.filter((g) => g.sheet !== STORE_SHEET);
+  const names = grids.map((g) => g.sheet);
+  const expected = file.grids.map((g) => g.sheet);
+  if (!isDeepStrictEqual(names, expected)) return stop(`its sheets (${expected.map((n) => `"${n}"`).join(", ")})`);
+  grids.forEach((grid, i) => {
+    if (!isDeepStrictEqual(grid, file.grids[i])) stop(`sheet "${grid.sheet}"`);
+  });
+  const store = read.grids.find((g) => g.sheet === STORE_SHEET);
+  const stored = store ? readStore(store.values.map((row) => [row[0] ?? null, row[1] ?? null])) : null;
+  if (!isDeepStrictEqual(stored, file.stored)) stop("the add-in's saved settings");
+}
+
+/** Writes the copy beside `out`, then puts it in its place: `out` is a whole copy or what it was, never half of one. */
+async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
-    await writeFile(options.out!, copy);
+    await writeFile(temporary, bytes);
+    await rename(temporary, out);
   } catch (e) {
-    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    await unlink(temporary).catch(() => undefined);
+    throw new UnreadableFileError(`${out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
   }
+}
+
+async function runRefresh(result: FileResult, options: Options, io: Io): Promise<number> {
+  const { file } = result;
+  const zip = file.workbook;
+  if (!zip) throw new UsageError(`refresh writes a workbook: ${file.path} is ${file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
+  const unread = file.unreadable[0];
+  if (unread) throw new UnreadableFileError(`${file.path}: refresh writes only what it read, and sheet "${unread.name}" cannot be read (it ${unread.reason}); nothing was written`);
+  if (result.reports.length === 0) throw new UsageError(`${file.path}: no sheet holds a timeline, so there is nothing to refresh`);
+  const writes = describeWrites(result.reports);
+  let copy: Uint8Array;
+  try {
+    copy = writeCopy(zip, writes, file.grids.some((g) => g.date1904 === true));
+  } catch (e) {
+    if (e instanceof FileProblem) throw new UnreadableFileError(`${file.path}: ${e.message}`);
+    throw e;
+  }
+  checkCopy(copy, file);
+  if (await sameFile(file.path, options.out!)) throw new UsageError("--out is the input file (the same file by another name or link): refresh never changes the input");
+  await writeAtomically(options.out!, copy);
   const t = result.reports.reduce((n, r) => n + r.summary.totals.overdue, 0);
   const c = result.reports.reduce((n, r) => n + r.summary.totals.current, 0);
   io.stdout(`Wrote ${options.out}: ${t} overdue and ${c} current marks flagged as of ${options.asOf}; sheets "Milestone Summary" and "Milestone Plan" rebuilt.\n`);
-  const dropped = result.file.dropped;
-  if (dropped) {
-    io.stderr(
-      `milestone-monitor: note: ${result.file.path} holds ${dropped.what}, which the command line cannot copy: ${options.out} does not have ${dropped.one ? "it" : "them"}. ` +
-        `Refresh status in Excel (the add-in) keeps everything.\n`,
-    );
-  }
-  if (options.json) io.stdout(`${json(fileDocument(result.file.path, result.reports, result.skipped), io)}\n`);
+  if (options.json) printJson(fileDocument(file.path, result.reports, result.skipped), io);
   return 0;
 }
 
 /** The --json document: indented on a terminal; compact into a pipe or a file (40% fewer bytes for a large plan), as `gh` does. */
-function json(document: unknown, io: Io): string {
-  return io.terminal ? JSON.stringify(document, null, 2) : JSON.stringify(document);
+function printJson(document: unknown, io: Io): void {
+  writeJson(document, io.terminal ? 2 : 0, io.stdout);
+  io.stdout("\n");
 }
 
 /** Runs the command line; returns the exit status. Never throws for bad input: it says what is wrong in one line. */
-export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
+export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
+  // What reaches a terminal as text has its control characters shown as codes; a JSON document is printed as it is.
+  const io: Io = { ...raw, stderr: (t) => raw.stderr(printable(t)) };
+  if (!argv.includes("--json")) io.stdout = (t) => raw.stdout(printable(t));
   let options: Options;
   try {
     const parsed = parseArgs(argv, io);
@@ -248,12 +308,15 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
     throw e;
   }
   try {
-    if (options.command === "refresh") return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
+    if (options.command === "refresh") {
+      if (await sameFile(options.files[0]!, options.out!)) throw new UsageError("--out is the input file (the same file by another name or link): refresh never changes the input");
+      return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
+    }
     let results: FileResult<SheetCheck>[];
     if (options.json) {
       const full = await analyzeFiles(options, io, analyzeSheet);
       const docs: FileDocument[] = full.map((r) => fileDocument(r.file.path, r.reports, r.skipped));
-      io.stdout(`${json(docs.length === 1 ? docs[0] : { files: docs }, io)}\n`);
+      printJson(docs.length === 1 ? docs[0] : { files: docs }, io);
       results = full;
     } else if (options.command === "status") {
       const full = await analyzeFiles(options, io, analyzeSheet);

@@ -23,6 +23,8 @@ import { readStyles } from "../../src/cli/read-styles";
 import { loadWorkbook, workbookDate1904, worksheetGrid } from "../support/exceljs-grid";
 import { removeTempFiles, tempPath, workbookBuffer, type CellInput, type SheetSpec, type WorkbookSpec } from "../support/workbook-builder";
 import { captureIo } from "../support/read-back";
+import { ZipPackage } from "../../src/cli/read-zip";
+import { partText } from "../../src/cli/workbook-parts";
 import { run } from "../../src/cli/main";
 import { syntheticRows } from "../../scripts/bench/synthetic";
 
@@ -30,8 +32,12 @@ const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
 
 afterAll(removeTempFiles);
 
-/** A grid in a form two readers can be compared in: numbers to 12 digits (exceljs keeps dates to the second), merges in order. */
-function comparable(grid: Grid): Grid {
+/**
+ * A grid in a form two readers can be compared in: from A1 (the reference reads a sheet from A1; this reader from
+ * its used range, as the add-in does), numbers to 12 digits (exceljs keeps dates to the second), merges in order.
+ */
+function comparable(read: Grid): Grid {
+  const grid = fromA1(read);
   const value = (v: CellValue): CellValue => (typeof v === "number" ? Number(v.toPrecision(12)) : v);
   const out: Grid = { ...grid, values: grid.values.map((row) => row.map(value)) };
   if (grid.merges) out.merges = [...grid.merges].sort((a, b) => a.top - b.top || a.left - b.left);
@@ -47,10 +53,30 @@ async function exceljsGrids(bytes: Uint8Array): Promise<Grid[]> {
   return grids;
 }
 
+/** The grid with the rows and columns above and left of it, empty, so that it starts at A1. */
+function fromA1(grid: Grid): Grid {
+  const pad = <T,>(rows: T[][] | undefined, empty: T): T[][] | undefined =>
+    rows && [...Array.from({ length: grid.top }, () => new Array<T>(grid.left + (rows[0]?.length ?? 0)).fill(empty)), ...rows.map((r) => [...new Array<T>(grid.left).fill(empty), ...r])];
+  const out: Grid = { ...grid, top: 0, left: 0, values: pad(grid.values, null as CellValue)! };
+  if (grid.formats) out.formats = pad(grid.formats, null);
+  if (grid.fills) out.fills = pad(grid.fills, null);
+  return out;
+}
+
 async function expectSameAsExceljs(bytes: Uint8Array): Promise<Grid[]> {
   const ours = await readXlsx(bytes);
   expect(ours).not.toBeNull();
-  const reference = await exceljsGrids(bytes);
+  // Hidden rows and columns above or left of the used range are no part of it.
+  const reference = (await exceljsGrids(bytes)).map((grid, i) => {
+    const out = { ...grid };
+    const used = ours![i];
+    const within = (list: number[] | undefined, from: number): number[] | undefined => list?.filter((n) => n >= from);
+    out.hiddenRows = within(grid.hiddenRows, used?.top ?? 0);
+    out.hiddenColumns = within(grid.hiddenColumns, used?.left ?? 0);
+    if (!out.hiddenRows?.length) delete out.hiddenRows;
+    if (!out.hiddenColumns?.length) delete out.hiddenColumns;
+    return out;
+  });
   expect(ours!.map(comparable)).toEqual(reference.map(comparable));
   return ours!;
 }
@@ -63,8 +89,8 @@ describe("reads as exceljs reads", () => {
 
   // The samples as LibreOffice 7.4 saves them: another program's XML (its own styles, shared strings, row attributes).
   test.each(["district-plan.xlsx", "mps-milestones.xlsx"])("the sample %s saved by LibreOffice, read as the original is", async (name) => {
-    const grids = await expectSameAsExceljs(await readFile(join(__dirname, "..", "fixtures", "libreoffice", name)));
-    const original = (await readXlsx(await readFile(join(SAMPLES, name))))!;
+    const grids = (await expectSameAsExceljs(await readFile(join(__dirname, "..", "fixtures", "libreoffice", name)))).map(fromA1);
+    const original = readXlsx(await readFile(join(SAMPLES, name)))!.map(fromA1);
     expect(grids.map((g) => g.sheet)).toEqual(original.map((g) => g.sheet));
     for (const [i, grid] of grids.entries()) {
       // LibreOffice may write trailing empty cells; what each cell shows is the same.
@@ -217,10 +243,11 @@ describe("reads what Excel and other programs write", () => {
     });
     const grids = (await readXlsx(bytes))!;
     expect(grids.map((g) => g.sheet)).toEqual(["Plan & notes", "First"]);
+    // Its used range, B2:C3: the cells with values and the merged area below them.
+    expect([grids[0]!.top, grids[0]!.left]).toEqual([1, 1]);
     expect(grids[0]!.values).toEqual([
-      [null, null, null],
-      [null, "Action Step", "X "],
-      [null, null, null],
+      ["Action Step", "X "],
+      [null, null],
     ]);
     expect(grids[0]!.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
     expect(grids[0]!.date1904).toBe(true);
@@ -235,9 +262,10 @@ describe("reads what Excel and other programs write", () => {
     expect(grid!.values).toEqual([[0], [false]]);
   });
 
-  test("a workbook exceljs cannot open: status reads it; refresh says in one line why it cannot copy it", async () => {
+  test("a workbook exceljs cannot open (prefixed elements, inline strings): status reads it, and refresh copies it, flags and all", async () => {
     const text = (ref: string, t: string): string => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:c>`;
     const bytes = await xlsx({
+      "[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
       "xl/workbook.xml": `<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="Plan 2023-24" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
       "xl/_rels/workbook.xml.rels": relationships([["rId1", "worksheet", "worksheets/sheet1.xml"]]),
       "xl/worksheets/sheet1.xml": `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1">${text("A1", "Action Step")}${text("B1", "Jul")}${text("C1", "Aug")}${text("D1", "Sep")}</x:row><x:row r="2">${text("A2", "Launch PLC cycles")}${text("C2", "X")}</x:row></x:sheetData></x:worksheet>`,
@@ -248,9 +276,15 @@ describe("reads what Excel and other programs write", () => {
     const status = captureIo();
     expect(await run(["status", path, "--json", "--as-of", "2023-09-15"], status)).toBe(0);
     expect(JSON.parse(status.out).summary.totals).toMatchObject({ scheduled: 1, overdue: 1 });
+    const out = tempPath("prefixed-out.xlsx");
     const refresh = captureIo();
-    expect(await run(["refresh", path, "--out", tempPath("prefixed-out.xlsx"), "--as-of", "2023-09-15"], refresh)).toBe(2);
-    expect(refresh.err.trimEnd().split("\n")).toEqual([expect.stringMatching(/refresh cannot copy it \(exceljs, which writes the copy, cannot open it\); use Refresh status in Excel/)]);
+    expect(await run(["refresh", path, "--out", out, "--as-of", "2023-09-15"], refresh)).toBe(0);
+    expect(refresh.err).toBe("");
+    // The flag is written in the sheet's own prefix, after its cells; the copy reads back as the input did.
+    const copy = await readFile(out);
+    const sheet = partText(ZipPackage.open(copy)!, "xl/worksheets/sheet1.xml")!;
+    expect(sheet).toMatch(/<\/x:sheetData><x:conditionalFormatting sqref="C2"><x:cfRule type="expression" dxfId="0" priority="1"><x:formula>/);
+    expect(readXlsx(copy)!.filter((g) => g.sheet === "Plan 2023-24")).toEqual(readXlsx(bytes));
   });
 
   test("a workbook saved as Strict Open XML (Excel's other .xlsx): its own namespaces, dates as ISO text", async () => {

@@ -1,0 +1,410 @@
+/**
+ * A refreshed copy of a workbook, made from the workbook's own package: every part is kept byte for byte (its packed
+ * bytes copied, not unpacked and packed again), except what the refresh changes:
+ *  - the add-in's two sheets, written afresh (own-sheets.ts): in the place and part they had, or added after the
+ *    planner's sheets; what the old ones had (chart, table) goes with them;
+ *  - the flags: on each planner's sheet, the add-in's conditional-format rules replace its old ones (the planner's
+ *    own rules stay, after them); nothing else of the sheet changes, not a byte of its cells;
+ *  - the styles the add-in's sheets and flags use, appended to the workbook's (copy-styles.ts);
+ *  - the workbook's list of sheets, its relationships and the package's content types, for the parts added.
+ * So nothing the planner has is lost, whatever it is (charts, pivot tables, macros, comments, slicers), and a typed
+ * character cannot change: the planner's sheets and shared strings are not written at all.
+ */
+import { a1, parseCellAddress } from "../core/address";
+import { flagFormula, flagKindOfFormula, OWN_SHEETS, type FlagKind, type SheetWrite, type WorkbookWrites } from "../core/writes";
+import { CopyStrings } from "./copy-strings";
+import { CopyStyles } from "./copy-styles";
+import { attributeText, chartXml, drawingXml, NS, sheetXml, tableXml } from "./own-sheets";
+import { FileProblem } from "./read-file";
+import type { PackedPart, ZipPackage } from "./read-zip";
+import { inflateRawSync } from "node:zlib";
+import { elements, escapeXml, partText, relationshipsOf, relationshipsPart, workbookPart, workbookSheets, type Parts } from "./workbook-parts";
+import { writeZip, type Part } from "./write-zip";
+
+const TYPES = "[Content_Types].xml";
+const RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const CONTENT_TYPE = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+/** The package being copied: the source's parts, with some changed (as bytes, or packed already), removed and added. */
+class PackageCopy implements Parts {
+  private readonly changed = new Map<string, Uint8Array | PackedPart>();
+  private readonly removed = new Set<string>();
+  private readonly added: string[] = [];
+
+  constructor(private readonly source: ZipPackage) {}
+
+  /** A part's name as the source spells it (part names do not differ by case), or as given for a new one. */
+  private named(name: string): string {
+    return this.source.nameOf(name) ?? this.added.find((a) => a.toLowerCase() === name.toLowerCase()) ?? name;
+  }
+
+  read(name: string): Uint8Array | null {
+    const n = this.named(name);
+    if (this.removed.has(n)) return null;
+    const changed = this.changed.get(n);
+    if (changed === undefined) return this.source.read(n);
+    return changed instanceof Uint8Array ? changed : inflateRawSync(changed.data);
+  }
+
+  has(name: string): boolean {
+    const n = this.named(name);
+    return !this.removed.has(n) && (this.changed.has(n) || this.source.has(n));
+  }
+
+  names(): string[] {
+    return [...this.source.names().filter((n) => !this.removed.has(n)), ...this.added.filter((n) => !this.removed.has(n))];
+  }
+
+  put(name: string, content: string | Uint8Array | PackedPart): void {
+    const n = this.named(name);
+    if (!this.source.has(n) && !this.added.includes(n)) this.added.push(n);
+    this.removed.delete(n);
+    this.changed.set(n, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+  }
+
+  remove(name: string): void {
+    const n = this.named(name);
+    this.changed.delete(n);
+    this.removed.add(n);
+  }
+
+  /** The first free name `folder/stem{n}.xml`, n = 1, 2 ... */
+  free(folder: string, stem: string): string {
+    for (let n = 1; ; n++) if (!this.has(`${folder}/${stem}${n}.xml`)) return `${folder}/${stem}${n}.xml`;
+  }
+
+  /** The archive: each part kept packed as the source had it, unless changed or added (then packed anew). */
+  zip(): Uint8Array {
+    const parts: Part[] = this.names().map((name) => {
+      const changed = this.changed.get(name);
+      if (changed === undefined) return { name, packed: this.source.packed(name)! };
+      return changed instanceof Uint8Array ? { name, data: changed } : { name, packed: changed };
+    });
+    return writeZip(parts);
+  }
+}
+
+/** Text of a part written back: as UTF-8, its declaration saying so (a part read as UTF-16 is written as UTF-8). */
+function asUtf8(xml: string): string {
+  return xml.replace(/^(\ufeff?<\?xml[^>]*?\sencoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2").replace(/^\ufeff/, "");
+}
+
+/** A relationship's target written relative to its part's folder: `../charts/chart1.xml`. */
+function relativeTarget(from: string, to: string): string {
+  const base = from.split("/").slice(0, -1);
+  const target = to.split("/");
+  let common = 0;
+  while (common < base.length && common < target.length - 1 && base[common] === target[common]) common++;
+  return [...base.slice(common).map(() => ".."), ...target.slice(common)].join("/");
+}
+
+/** A part's relationships, as written anew: the ones it keeps, and the ones added, each with the first free id. */
+class RelationshipsEdit {
+  private xml: string;
+  private readonly ids: Set<string>;
+  private changed = false;
+  constructor(
+    private readonly copy: PackageCopy,
+    private readonly part: string,
+  ) {
+    this.xml = partText(copy, relationshipsPart(part)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELATIONSHIPS}"></Relationships>`;
+    this.ids = new Set(relationshipsOf(copy, part).map((r) => r.id));
+  }
+
+  add(kind: string, target: string): string {
+    let n = 1;
+    while (this.ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    this.ids.add(id);
+    const prefix = /<([\w.-]+:)?Relationships\b/.exec(this.xml)?.[1] ?? "";
+    const element = `<${prefix}Relationship Id="${id}" Type="${NS.r}/${kind}" Target="${escapeXml(relativeTarget(this.part, target))}"/>`;
+    this.xml = /<\/(?:[\w.-]+:)?Relationships>\s*$/.test(this.xml)
+      ? this.xml.replace(/<\/((?:[\w.-]+:)?Relationships)>\s*$/, `${element}</$1>`)
+      : this.xml.replace(/<((?:[\w.-]+:)?Relationships)\b([^>]*?)\/>\s*$/, `<$1$2>${element}</$1>`);
+    this.changed = true;
+    return id;
+  }
+
+  save(): void {
+    if (this.changed) this.copy.put(relationshipsPart(this.part), asUtf8(this.xml));
+  }
+}
+
+/**
+ * The package's content types, with overrides for the parts added and without those for the parts removed. An
+ * override removed and set again (a part of an earlier refresh, written afresh) stays where it was, so a second
+ * refresh writes the same part as the first.
+ */
+class ContentTypes {
+  private xml: string;
+  constructor(private readonly copy: PackageCopy) {
+    const xml = partText(copy, TYPES);
+    if (xml === null) throw new FileProblem(`not a readable .xlsx workbook: it has no ${TYPES}`);
+    this.xml = xml;
+  }
+  private override(part: string, type: string): string {
+    return `<${/<([\w.-]+:)?Types\b/.exec(this.xml)?.[1] ?? ""}Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`;
+  }
+  private place(part: string): string {
+    return `<!--removed:/${part}-->`;
+  }
+  set(part: string, type: string): void {
+    this.remove(part);
+    const place = this.place(part);
+    this.xml = this.xml.includes(place)
+      ? this.xml.replace(place, this.override(part, type))
+      : this.xml.replace(/<\/((?:[\w.-]+:)?Types)>\s*$/, `${this.override(part, type)}</$1>`);
+  }
+  remove(part: string): void {
+    const escaped = escapeXml(part).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    this.xml = this.xml.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*?PartName="/${escaped}"[^>]*?/>`, "i"), this.place(part));
+  }
+  save(): void {
+    this.copy.put(TYPES, asUtf8(this.xml.replace(/<!--removed:[^>]*-->/g, "")));
+  }
+}
+
+/**
+ * Removes what an add-in's sheet of an earlier refresh brought with it (its drawing and chart, its table, and
+ * anything else only it points to), keeping any part another part points to too.
+ */
+function removeDependents(copy: PackageCopy, types: ContentTypes, sheetPart: string): void {
+  const owned = new Set<string>();
+  const queue = [sheetPart];
+  while (queue.length > 0) {
+    const part = queue.pop()!;
+    for (const r of relationshipsOf(copy, part)) {
+      if (r.outside || owned.has(r.part) || r.part === sheetPart || !copy.has(r.part)) continue;
+      owned.add(r.part);
+      queue.push(r.part);
+    }
+  }
+  const elsewhere = new Set<string>();
+  for (const name of copy.names()) {
+    if (!name.endsWith(".rels")) continue;
+    const part = name.replace(/_rels\/([^/]*)\.rels$/, "$1");
+    if (part === sheetPart || owned.has(part)) continue;
+    for (const r of relationshipsOf(copy, part)) elsewhere.add(r.part);
+  }
+  for (const part of owned) {
+    if (elsewhere.has(part)) continue;
+    copy.remove(part);
+    copy.remove(relationshipsPart(part));
+    types.remove(part);
+  }
+  copy.remove(relationshipsPart(sheetPart));
+}
+
+/** Cells as Excel lists them in a range: runs of neighbours in a row joined (`C5:F5 H7`). */
+function cellRanges(cells: { row: number; column: number }[]): string {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]!.row === sorted[i]!.row && sorted[j + 1]!.column === sorted[j]!.column + 1) j++;
+    const start = a1(sorted[i]!.row, sorted[i]!.column);
+    out.push(j > i ? `${start}:${a1(sorted[j]!.row, sorted[j]!.column)}` : start);
+    i = j + 1;
+  }
+  return out.join(" ");
+}
+
+/** A worksheet's elements after `<sheetData>` that come after `<conditionalFormatting>` (CT_Worksheet's order). */
+const AFTER_RULES = [
+  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
+  "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+
+const RULES = /<((?:[\w.-]+:)?)conditionalFormatting\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/\1conditionalFormatting>)/g;
+const RULE_FORMULA = /<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g;
+const PRIORITY = /(<(?:[\w.-]+:)?cfRule\b(?:[^>"']|"[^"]*"|'[^']*')*?\spriority=")(\d+)"/g;
+
+/** Whether a conditional format is the add-in's own: each of its rules' formulas is a flag's. */
+function isOwnRules(element: string): boolean {
+  const formulas = [...element.matchAll(RULE_FORMULA)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  return formulas.length > 0 && formulas.every((f) => flagKindOfFormula(f) !== null);
+}
+
+/**
+ * A planner's sheet with the add-in's flags: its old flag rules out, the new ones in, first in priority (as the
+ * add-in puts them in Excel), the planner's own rules after them in the order they had. Only what follows the
+ * sheet's cells is touched; null when the sheet stays as it is.
+ */
+function flaggedSheet(xml: string, flags: Map<FlagKind, { row: number; column: number }[]>, styles: CopyStyles): string | null {
+  const prefix = /<([\w.-]+:)?worksheet\b/.exec(xml)?.[1] ?? "";
+  // Where the cells end: found from the end of the sheet, never by a pattern run over all its cells.
+  const close = `</${prefix}sheetData>`;
+  const closed = xml.lastIndexOf(close);
+  const empty = closed >= 0 ? null : new RegExp(`<${prefix.replace(".", "\\.")}sheetData\\b(?:[^>"']|"[^"]*"|'[^']*')*?/>`).exec(xml);
+  if (closed < 0 && !empty) return null;
+  const at = closed >= 0 ? closed + close.length : empty!.index + empty![0].length;
+  const tail = xml.slice(at);
+  if (flags.size === 0 && !tail.includes("milestone-monitor:")) return null;
+  let kept = tail.replace(RULES, (element) => (isOwnRules(element) ? "" : element));
+  // The planner's rules come after the flags: their priorities start at the first number after the flags'.
+  const priorities = [...kept.matchAll(PRIORITY)].map((m) => Number(m[2]));
+  const shift = priorities.length === 0 ? 0 : Math.max(0, flags.size + 1 - Math.min(...priorities));
+  if (shift > 0) kept = kept.replace(PRIORITY, (_, start: string, p: string) => `${start}${Number(p) + shift}"`);
+  let priority = 0;
+  const rules = [...flags].map(([kind, cells]) => {
+    const formula = escapeXml(flagFormula(kind).slice(1));
+    return `<${prefix}conditionalFormatting sqref="${cellRanges(cells)}"><${prefix}cfRule type="expression" dxfId="${styles.flag(kind)}" priority="${++priority}"><${prefix}formula>${formula}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`;
+  });
+  let insert = -1;
+  for (const m of kept.matchAll(RULES)) insert = m.index + m[0].length;
+  if (insert < 0) {
+    for (const follower of AFTER_RULES) {
+      const i = kept.search(new RegExp(`<(?:[\\w.-]+:)?${follower}[\\s/>]`));
+      if (i >= 0 && (insert < 0 || i < insert)) insert = i;
+    }
+  }
+  if (insert < 0) insert = kept.search(/<\/(?:[\w.-]+:)?worksheet>/);
+  if (insert < 0) return null;
+  const changed = kept.slice(0, insert) + rules.join("") + kept.slice(insert);
+  return changed === tail ? null : xml.slice(0, at) + changed;
+}
+
+/** The name of a table not yet in the workbook: `wanted`, else `wanted_2` ... */
+function freeTableName(names: Set<string>, wanted: string): string {
+  if (!names.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!names.has(`${wanted}_${n}`.toLowerCase())) return `${wanted}_${n}`;
+}
+
+/**
+ * The workbook's package with the refresh's writes: the add-in's sheets afresh and the flags, everything else kept.
+ * A FileProblem when the package is one the copy cannot be written into (Strict Open XML, no content types).
+ */
+export function writeCopy(source: ZipPackage, writes: WorkbookWrites, date1904: boolean): Uint8Array {
+  const copy = new PackageCopy(source);
+  const workbook = workbookPart(copy);
+  let workbookXml = partText(copy, workbook);
+  if (workbookXml === null) throw new FileProblem(`not a readable .xlsx workbook: it has no workbook part (${workbook})`);
+  const root = /<([\w.-]+:)?workbook\b((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(workbookXml);
+  if (!root) throw new FileProblem("not a readable .xlsx workbook: its workbook part is not a workbook");
+  if (workbookXml.includes(STRICT)) {
+    throw new FileProblem("is saved as Strict Open XML, which refresh does not write; save it as an Excel Workbook (.xlsx) in Excel, or refresh it there");
+  }
+  const types = new ContentTypes(copy);
+  const workbookRelations = new RelationshipsEdit(copy, workbook);
+  const sheets = workbookSheets(copy);
+
+  const related = relationshipsOf(copy, workbook);
+  let stylesPart = related.find((r) => r.kind === "styles" && !r.outside)?.part ?? null;
+  const styles = new CopyStyles(stylesPart === null ? null : partText(copy, stylesPart));
+  let stringsPart = related.find((r) => r.kind === "sharedStrings" && !r.outside)?.part ?? null;
+  const strings = new CopyStrings(stringsPart === null ? null : partText(copy, stringsPart));
+
+  // The tables the workbook has besides the add-in's: their ids and names are unique in a workbook.
+  const ownParts = new Set(sheets.filter((s) => OWN_SHEETS.some((own) => own.toLowerCase() === s.name.toLowerCase())).map((s) => s.part));
+  const tableNames = new Set<string>();
+  let tableId = 0;
+
+  const addSheet = (write: SheetWrite): string => {
+    const part = copy.free("xl/worksheets", "sheet");
+    const id = workbookRelations.add("worksheet", part);
+    const sheetId = Math.max(0, ...elements(workbookXml!, "sheet").map((s) => Number(s.get("sheetId") ?? 0)).filter(Number.isFinite)) + 1;
+    const sheetsTag = /<([\w.-]+:)?sheets\b/.exec(workbookXml!);
+    const p = sheetsTag?.[1] ?? "";
+    // The relationships namespace's prefix on the workbook ("r" in every file Excel writes), else declared here.
+    const declared = [...root[2]!.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].find((m) => m[2] === NS.r)?.[1];
+    const relationshipAttribute = declared ? `${declared}:id="${id}"` : `xmlns:r="${NS.r}" r:id="${id}"`;
+    const element = `<${p}sheet name="${attributeText(write.name)}" sheetId="${sheetId}" ${relationshipAttribute}/>`;
+    workbookXml = workbookXml!.replace(new RegExp(`</${p.replace(".", "\\.")}sheets>`), `${element}</${p}sheets>`);
+    types.set(part, CONTENT_TYPE.worksheet);
+    return part;
+  };
+
+  for (const write of [writes.summary, writes.plan]) {
+    const existing = sheets.find((s) => s.name.toLowerCase() === write.name.toLowerCase());
+    if (existing && (existing.kind !== "worksheet" || existing.outside || !copy.has(existing.part))) {
+      throw new FileProblem(`has a sheet named "${existing.name}" that is not a worksheet the add-in wrote; rename it, then refresh again`);
+    }
+    const part = existing?.part ?? addSheet(write);
+    if (existing) removeDependents(copy, types, part);
+    const relations = new RelationshipsEdit(copy, part);
+    let drawing: string | null = null;
+    let table: string | null = null;
+    if (write.chart) {
+      const chartPart = copy.free("xl/charts", "chart");
+      const drawingPart = copy.free("xl/drawings", "drawing");
+      copy.put(chartPart, chartXml(write, write.chart));
+      const drawingRelations = new RelationshipsEdit(copy, drawingPart);
+      copy.put(drawingPart, drawingXml(write.chart, drawingRelations.add("chart", chartPart)));
+      drawingRelations.save();
+      types.set(chartPart, CONTENT_TYPE.chart);
+      types.set(drawingPart, CONTENT_TYPE.drawing);
+      drawing = relations.add("drawing", drawingPart);
+    }
+    if (write.table) {
+      if (tableId === 0) {
+        for (const name of copy.names().filter((n) => /^xl\/tables\/[^/]+\.xml$/i.test(n))) {
+          const t = elements(partText(copy, name) ?? "", "table")[0];
+          if (!t) continue;
+          tableId = Math.max(tableId, Number(t.get("id") ?? 0) || 0);
+          for (const n of [t.get("name"), t.get("displayName")]) if (n) tableNames.add(n.toLowerCase());
+        }
+      }
+      const tablePart = copy.free("xl/tables", "table");
+      const name = freeTableName(tableNames, write.table.name);
+      tableNames.add(name.toLowerCase());
+      copy.put(tablePart, tableXml(write, ++tableId, name));
+      types.set(tablePart, CONTENT_TYPE.table);
+      table = relations.add("table", tablePart);
+    }
+    copy.put(part, sheetXml(write, styles, strings, date1904, { drawing, table }));
+    relations.save();
+  }
+
+  // The flags, sheet by sheet (overdue first): on every planner's sheet, so that old flags go from a sheet with none now.
+  const flags = new Map<string, Map<FlagKind, { row: number; column: number }[]>>();
+  for (const kind of ["overdue", "current"] as const) {
+    for (const f of writes.flags) {
+      const p = parseCellAddress(f.cell);
+      if (!p || f.kind !== kind) continue;
+      const kinds = flags.get(p.sheet) ?? new Map<FlagKind, { row: number; column: number }[]>();
+      const cells = kinds.get(kind) ?? [];
+      cells.push({ row: p.row, column: p.column });
+      kinds.set(kind, cells);
+      flags.set(p.sheet, kinds);
+    }
+  }
+  for (const sheet of sheets) {
+    if (sheet.kind !== "worksheet" || sheet.outside || ownParts.has(sheet.part)) continue;
+    const xml = partText(copy, sheet.part);
+    if (xml === null) continue;
+    const flagged = flaggedSheet(xml, flags.get(sheet.name) ?? new Map(), styles);
+    if (flagged !== null) copy.put(sheet.part, asUtf8(flagged));
+  }
+
+  const stringsXml = strings.text();
+  if (stringsXml !== null) {
+    if (stringsPart === null) {
+      stringsPart = copy.free("xl", "sharedStrings");
+      workbookRelations.add("sharedStrings", stringsPart);
+    }
+    copy.put(stringsPart, asUtf8(stringsXml));
+    types.set(stringsPart, CONTENT_TYPE.sharedStrings);
+  }
+  const stylesXml = styles.text();
+  if (stylesXml !== null) {
+    if (stylesPart === null) {
+      stylesPart = copy.free("xl", "styles");
+      workbookRelations.add("styles", stylesPart);
+    }
+    copy.put(stylesPart, asUtf8(stylesXml));
+    types.set(stylesPart, CONTENT_TYPE.styles);
+  }
+  copy.put(workbook, asUtf8(workbookXml));
+  workbookRelations.save();
+  types.save();
+  return copy.zip();
+}
