@@ -19,7 +19,9 @@ export function printable(text: string): string {
 }
 
 /** Plain-text tables for a terminal: columns padded, long text cut with an ellipsis. */
-export function table(header: string[], rows: string[][], maxWidths: number[]): string {
+export function table(header: string[], texts: string[][], maxWidths: number[]): string {
+  // Control characters shown as codes before the columns are measured, so that they line up.
+  const rows = texts.map((r) => r.map(printable));
   // A loop, not Math.max(...rows): a long overdue list has more rows than a call takes arguments.
   const widths = header.map((h, i) => {
     let w = h.length;

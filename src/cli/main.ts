@@ -1,20 +1,16 @@
 import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { isoDate, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
 import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
-import { readStore, STORE_SHEET } from "../core/settings-store";
-import { describeWrites, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
+import { describeWrites } from "../core/writes";
 import { findingsText, planText, printable, statusText } from "./format-text";
 import { FileProblem } from "./read-file";
 import { loadFile, UnreadableFileError, type LoadedFile } from "./read-workbook";
-import { readWorkbook } from "./read-xlsx";
-import { ZipPackage } from "./read-zip";
-import { writeCopy } from "./write-copy";
+import { checkCopy, writeCopy } from "./write-copy";
 import { writeJson } from "./write-json";
 
 export const USAGE = `Usage: milestone-monitor <command> FILE... [options]
@@ -218,30 +214,6 @@ function heading(result: FileResult<SheetCheck>, report: SheetCheck, several: bo
 
 function skippedText(result: FileResult<SheetCheck>): string {
   return result.skipped.map((s) => `${result.file.path}: sheet "${s.name}" skipped: ${s.reason}\n`).join("");
-}
-
-/**
- * The copy proves it holds what was read: read back as the input was, it has the same sheets (the add-in's own
- * aside), each with the same cells, formats, merged areas and hidden rows and columns, and the same saved settings.
- * Otherwise nothing is written, and one line says why.
- */
-function checkCopy(copy: Uint8Array, file: LoadedFile): void {
-  const zip = ZipPackage.open(copy);
-  const read = zip === null ? null : readWorkbook(zip, [SUMMARY_SHEET, PLAN_SHEET]);
-  const stop = (what: string): never => {
-    throw new UnreadableFileError(`${file.path}: refresh stopped, nothing was written: the copy would not hold ${what} as it was read`);
-  };
-  if (read === null) return stop("the workbook");
-  const grids = read.grids.filter((g) => g.sheet !== STORE_SHEET);
-  const names = grids.map((g) => g.sheet);
-  const expected = file.grids.map((g) => g.sheet);
-  if (!isDeepStrictEqual(names, expected)) return stop(`its sheets (${expected.map((n) => `"${n}"`).join(", ")})`);
-  grids.forEach((grid, i) => {
-    if (!isDeepStrictEqual(grid, file.grids[i])) stop(`sheet "${grid.sheet}"`);
-  });
-  const store = read.grids.find((g) => g.sheet === STORE_SHEET);
-  const stored = store ? readStore(store.values.map((row) => [row[0] ?? null, row[1] ?? null])) : null;
-  if (!isDeepStrictEqual(stored, file.stored)) stop("the add-in's saved settings");
 }
 
 /** Writes the copy beside `out`, then puts it in its place: `out` is a whole copy or what it was, never half of one. */

@@ -22,6 +22,9 @@ export interface XlsxSheets {
   unreadable: UnreadableSheet[];
 }
 
+/** The start of a worksheet part's root element. */
+const WORKSHEET = /<(?:[\w.-]+:)?worksheet\b/;
+
 /** Some bytes of a file Microsoft's Compound File Binary format: an old .xls, or an .xlsx saved with a password. */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -65,6 +68,8 @@ export function readWorkbook(xlsx: Uint8Array | ZipPackage, skip: readonly strin
     if (xml === null) {
       const reason = sheet.outside ? "points outside the workbook" : `has no part in the file (${sheet.part})`;
       unreadable.push({ name: sheet.name, reason });
+    } else if (!WORKSHEET.test(xml)) {
+      unreadable.push({ name: sheet.name, reason: `is damaged (its part ${sheet.part} holds no worksheet)` });
     } else {
       grids.push(readSheet(xml, sheet.name, context));
     }

@@ -10,13 +10,17 @@
  * So nothing the planner has is lost, whatever it is (charts, pivot tables, macros, comments, slicers), and a typed
  * character cannot change: the planner's sheets and shared strings are not written at all.
  */
+import { isDeepStrictEqual } from "node:util";
 import { a1, parseCellAddress } from "../core/address";
-import { flagFormula, flagKindOfFormula, OWN_SHEETS, type FlagKind, type SheetWrite, type WorkbookWrites } from "../core/writes";
+import { readStore, STORE_SHEET } from "../core/settings-store";
+import { flagFormula, flagKindOfFormula, OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET, type FlagKind, type SheetWrite, type WorkbookWrites } from "../core/writes";
 import { CopyStrings } from "./copy-strings";
 import { CopyStyles } from "./copy-styles";
 import { attributeText, chartXml, drawingXml, NS, sheetXml, tableXml } from "./own-sheets";
-import { FileProblem } from "./read-file";
-import type { PackedPart, ZipPackage } from "./read-zip";
+import { FileProblem, UnreadableFileError } from "./read-file";
+import type { LoadedFile } from "./read-workbook";
+import { readWorkbook } from "./read-xlsx";
+import { ZipPackage, type PackedPart } from "./read-zip";
 import { inflateRawSync } from "node:zlib";
 import { elements, escapeXml, partText, relationshipsOf, relationshipsPart, workbookPart, workbookSheets, type Parts } from "./workbook-parts";
 import { writeZip, type Part } from "./write-zip";
@@ -407,4 +411,33 @@ export function writeCopy(source: ZipPackage, writes: WorkbookWrites, date1904: 
   workbookRelations.save();
   types.save();
   return copy.zip();
+}
+
+/**
+ * The copy proves it holds what was read: read back as the input was, it has the same sheets (the add-in's own
+ * aside), each with the same cells, formats, merged areas and hidden rows and columns, and the same saved settings.
+ * Otherwise nothing is written, and one line says why.
+ */
+export function checkCopy(copy: Uint8Array, file: LoadedFile): void {
+  const stop = (what: string): never => {
+    throw new UnreadableFileError(`${file.path}: refresh stopped, nothing was written: the copy would not hold ${what} as it was read`);
+  };
+  const zip = ZipPackage.open(copy);
+  let read: ReturnType<typeof readWorkbook> | null = null;
+  try {
+    read = zip === null ? null : readWorkbook(zip, [SUMMARY_SHEET, PLAN_SHEET]);
+  } catch (e) {
+    if (!(e instanceof FileProblem)) throw e;
+  }
+  if (read === null || read.unreadable.length > 0) return stop("the workbook");
+  const grids = read.grids.filter((g) => g.sheet !== STORE_SHEET);
+  const names = grids.map((g) => g.sheet);
+  const expected = file.grids.map((g) => g.sheet);
+  if (!isDeepStrictEqual(names, expected)) return stop(`its sheets (${expected.map((n) => `"${n}"`).join(", ")})`);
+  grids.forEach((grid, i) => {
+    if (!isDeepStrictEqual(grid, file.grids[i])) stop(`sheet "${grid.sheet}"`);
+  });
+  const store = read.grids.find((g) => g.sheet === STORE_SHEET);
+  const stored = store ? readStore(store.values.map((row) => [row[0] ?? null, row[1] ?? null])) : null;
+  if (!isDeepStrictEqual(stored, file.stored)) stop("the add-in's saved settings");
 }
