@@ -21,8 +21,9 @@ import { readSheet, type SheetContext } from "../../src/cli/read-sheet";
 import { readSharedStrings } from "../../src/cli/read-shared-strings";
 import { readStyles } from "../../src/cli/read-styles";
 import { loadWorkbook, workbookDate1904, worksheetGrid } from "../support/exceljs-grid";
-import { removeTempFiles, tempPath, workbookBuffer, type CellInput, type SheetSpec, type WorkbookSpec } from "../support/workbook-builder";
+import { removeTempFiles, tempPath, workbookBuffer } from "../support/workbook-builder";
 import { captureIo } from "../support/read-back";
+import { workbookSpecArb } from "../support/xlsx-arbitraries";
 import { ZipPackage } from "../../src/cli/read-zip";
 import { partText } from "../../src/cli/workbook-parts";
 import { run } from "../../src/cli/main";
@@ -142,61 +143,9 @@ describe("reads as exceljs reads", () => {
     expect(styled!.values[3]![2]).toBeCloseTo(45306 + 13.5 / 24, 9);
   });
 
-  // Text a planner may type; exceljs cannot write control characters or lone surrogates, Excel escapes them.
-  const text = fc.oneof(
-    fc.constantFrom("X", "x", "\u2713", "=SUM(A1:A3)", "+1", "@home", "  padded  ", "A & B <C> \"D\" 'E'", "line\nbreak", "Ünïcödé", "Jul-24", "2023-24", "TRUE", "#N/A"),
-    fc.string({ maxLength: 12 }).map((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\ud800-\udfff]/g, "")),
-  );
-  const date = fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }).map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
-  const scalar = fc.oneof(
-    text,
-    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
-    fc.integer({ min: -1000, max: 100_000 }),
-    fc.boolean(),
-    date,
-  );
-  // A number shown as a date: a day after 28 February 1900 (where Excel's day numbers and calendar dates agree), to
-  // the second (exceljs turns it into a JavaScript date, and the reference conversion keeps whole seconds).
-  const formatted = fc.oneof(text, fc.integer({ min: 61, max: 100_000 }), fc.boolean(), date);
-  const cell: fc.Arbitrary<CellInput> = fc.oneof(
-    { arbitrary: fc.constant(null), weight: 4 },
-    { arbitrary: scalar, weight: 6 },
-    // Not a result of 0, FALSE or "": exceljs reads those as no result at all (tested below, where this reader does better).
-    {
-      arbitrary: fc.record({
-        formula: fc.constant('IF(1,"X","")'),
-        result: fc.oneof(text.filter((t) => t !== ""), fc.integer().filter((n) => n !== 0), fc.constant(true), fc.constant({ error: "#DIV/0!" as const })),
-      }),
-      weight: 1,
-    },
-    { arbitrary: fc.record({ error: fc.constantFrom("#N/A" as const, "#REF!" as const, "#VALUE!" as const) }), weight: 1 },
-    {
-      arbitrary: fc.record(
-        { value: fc.option(formatted, { nil: undefined }), numFmt: fc.constantFrom("mmm-yy", "0%", "0.00", "yyyy-mm-dd", "@", '"Q"0'), fill: fc.constantFrom("#FFC000", "#D9E1F2", "#FFFFFF", "#92D050") },
-        { requiredKeys: [] },
-      ),
-      weight: 2,
-    },
-  );
-  const sheet = (name: string): fc.Arbitrary<SheetSpec> =>
-    fc
-      .record({
-        rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }),
-        origin: fc.constantFrom("A1", "B3", "D2"),
-        merge: fc.option(fc.constantFrom("B2:D2", "A5:A7", "C3:E4", "F1:H1"), { nil: undefined }),
-        hiddenRows: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 2 }),
-        hiddenColumns: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 2 }),
-        state: fc.constantFrom("visible" as const, "hidden" as const),
-      })
-      .map(({ merge, ...spec }) => ({ name, ...spec, ...(merge ? { merges: [merge] } : {}) }));
-  const workbook: fc.Arbitrary<WorkbookSpec> = fc.record({
-    date1904: fc.boolean(),
-    sheets: fc.uniqueArray(fc.constantFrom("PL Plan 2025-26", "O'Brien's notes", "A & B", "Sheet1", "Données"), { minLength: 1, maxLength: 3 }).chain((names) => fc.tuple(...names.map(sheet))),
-  });
-
   test("any workbook fast-check makes up", async () => {
     await fc.assert(
-      fc.asyncProperty(workbook, async (spec) => {
+      fc.asyncProperty(workbookSpecArb, async (spec) => {
         const grids = await expectSameAsExceljs(await workbookBuffer(spec));
         expect(grids.map((g) => g.sheet)).toEqual(spec.sheets.map((s) => s.name));
       }),

@@ -3,8 +3,15 @@
  * Issue 17, item 10: no cell the add-in writes holds more than Excel's 32,767 characters (a longer one makes Excel
  * repair the workbook). An activity whose continuation lines join to more is cut there, an ellipsis its last character.
  */
+import ExcelJS from "exceljs";
 import { cellFit, CELL_CHARACTERS, describeWrites } from "../../src/core/writes";
 import { analyzeSheet } from "../../src/core";
+import { runCli } from "../support/cli-process";
+import { plainValue } from "../support/exceljs-grid";
+import { bytesOf, planWorkbook, saved } from "../support/hostile";
+import { removeTempFiles, tempPath } from "../support/workbook-builder";
+
+afterAll(removeTempFiles);
 
 test("text of any length fits a cell; text that fits is left as it is; a character outside the BMP is not split", () => {
   expect(cellFit("Develop the PLC model")).toBe("Develop the PLC model");
@@ -33,4 +40,18 @@ test("an activity joined from two long lines is written cut to the limit, in the
   const texts = [writes.summary, writes.plan].flatMap((s) => s.rows.flat()).flatMap((c) => (c && (c.value.kind === "text" || c.value.kind === "link") ? [c.value.text] : []));
   expect(Math.max(...texts.map((t) => t.length))).toBe(CELL_CHARACTERS);
   expect(texts.filter((t) => t.length === CELL_CHARACTERS).every((t) => t.endsWith("\u2026"))).toBe(true);
+});
+
+test("refresh of a workbook with such an activity writes a copy whose every cell fits, that exceljs opens", async () => {
+  const line = (word: string): string => `${word} ${"walkthrough data reviewed with every principal ".repeat(450)}`.trim();
+  const path = await saved(await planWorkbook([line("Review"), line("and").toLowerCase(), "Survey staff on PL needs"]), "long.xlsx");
+  const out = tempPath("long-out.xlsx");
+  const r = runCli(["refresh", path, "--out", out, "--as-of", "2024-01-15"]);
+  expect(r.status).toBe(0);
+  expect(r.peakMb).toBeLessThan(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytesOf(out) as unknown as ArrayBuffer);
+  let longest = 0;
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => (longest = Math.max(longest, String(plainValue(cell.value, false) ?? "").length)))));
+  expect(longest).toBe(CELL_CHARACTERS);
 });
