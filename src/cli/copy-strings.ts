@@ -5,10 +5,8 @@
  * Cells that point to shared strings are a third the size of cells that hold their text: a 200,000-row plan sheet
  * is 146 MB of XML with text in its cells.
  */
-import { textElement } from "./own-sheets";
+import { NS, textElement } from "./own-sheets";
 import { sharedStringItems } from "./read-shared-strings";
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 export class CopyStrings {
   private readonly indexes = new Map<string, number>();
@@ -43,7 +41,7 @@ export class CopyStrings {
     const items = this.added.map((t) => `<${p}si>${textElement(t, p)}</${p}si>`).join("");
     const total = this.items + this.added.length;
     if (this.xml === null) {
-      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${total}" uniqueCount="${total}">${items}</sst>`;
+      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${total}" uniqueCount="${total}">${items}</sst>`;
     }
     const root = new RegExp(`<${p.replace(".", "\\.")}sst\\b((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>`).exec(this.xml)!;
     const count = Number(/\scount="(\d+)"/.exec(root[1]!)?.[1] ?? this.items);

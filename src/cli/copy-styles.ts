@@ -6,13 +6,12 @@
  * used again, not added twice.
  */
 import { FLAG_STYLES, type CellStyle, type FlagKind, type WriteValue } from "../core/writes";
+import { NS } from "./own-sheets";
 import { escapeXml } from "./workbook-parts";
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** A stylesheet for a workbook that has none, as Excel's own minimal one. */
 const EMPTY_STYLESHEET =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN}">` +
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}">` +
   `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>` +
   `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
   `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
@@ -167,8 +166,7 @@ export class CopyStyles {
       const m = /numFmtId="(\d+)"[^>]*formatCode="([^"]*)"|formatCode="([^"]*)"[^>]*numFmtId="(\d+)"/.exec(f);
       if (m && (m[2] ?? m[3]) === code) return Number(m[1] ?? m[4]);
     }
-    const taken = formats.map((f) => Number(/numFmtId="(\d+)"/.exec(f)?.[1] ?? 0));
-    const id = Math.max(163, ...taken) + 1;
+    const id = formats.reduce((top, f) => Math.max(top, Number(/numFmtId="(\d+)"/.exec(f)?.[1] ?? 0)), 163) + 1;
     this.index("numFmts", this.tag("numFmt", { numFmtId: id, formatCode: code }));
     return id;
   }

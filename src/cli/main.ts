@@ -8,8 +8,8 @@ import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
 import { describeWrites } from "../core/writes";
 import { findingsText, planText, printable, statusText } from "./format-text";
-import { FileProblem } from "./read-file";
-import { loadFile, UnreadableFileError, type LoadedFile } from "./read-workbook";
+import { FileProblem, UnreadableFileError } from "./read-file";
+import { loadFile, type LoadedFile } from "./read-workbook";
 import { checkCopy, writeCopy } from "./write-copy";
 import { writeJson } from "./write-json";
 

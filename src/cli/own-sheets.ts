@@ -33,7 +33,7 @@ const NEEDS_ESCAPE = /[&<>_\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]/
  * Text as a cell's `<t>` holds it: a typed `_xHHHH_` with its underscore escaped (`_x005F_xHHHH_`, so it is not read
  * as an escape), characters XML cannot hold as `_xHHHH_`, then XML's own escapes.
  */
-export function cellText(text: string): string {
+function cellText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   const typed = text.includes("_x") ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1") : text;
   const held = typed.replace(UNWRITABLE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);

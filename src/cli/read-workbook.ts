@@ -7,8 +7,6 @@ import { FileProblem, openRegularFile, readRegularFile, UnreadableFileError } fr
 import { readWorkbook, type UnreadableSheet } from "./read-xlsx";
 import { ZipPackage } from "./read-zip";
 
-export { UnreadableFileError };
-
 export interface LoadedFile {
   path: string;
   kind: "xlsx" | "csv" | "tsv";

@@ -59,7 +59,7 @@ export function partText(parts: Parts, part: string): string | null {
  * The pattern of an element's start tag: its name (any namespace prefix), then its attributes up to the `>` that
  * ends it. A `>` inside a quoted attribute value (which XML allows) does not end it.
  */
-export function tagPattern(name: string, flags = "g"): RegExp {
+function tagPattern(name: string, flags = "g"): RegExp {
   return new RegExp(`<(?:[\\w.-]+:)?${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, flags);
 }
 
@@ -149,7 +149,7 @@ export interface SheetPart {
 }
 
 /** The relationship-id attribute of a `<sheet>`: `r:id` in every workbook Excel writes, another prefix in some. */
-export function sheetRelationshipId(sheet: Map<string, string>): string {
+function sheetRelationshipId(sheet: Map<string, string>): string {
   return sheet.get("r:id") ?? [...sheet].find(([attribute]) => attribute.endsWith(":id"))?.[1] ?? "";
 }
 

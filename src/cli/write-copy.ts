@@ -5,12 +5,14 @@
  *    planner's sheets; what the old ones had (chart, table) goes with them;
  *  - the flags: on each planner's sheet, the add-in's conditional-format rules replace its old ones (the planner's
  *    own rules stay, after them); nothing else of the sheet changes, not a byte of its cells;
- *  - the styles the add-in's sheets and flags use, appended to the workbook's (copy-styles.ts);
+ *  - the styles and shared strings the add-in's sheets and flags use, appended after the workbook's own
+ *    (copy-styles.ts, copy-strings.ts), which keep their places and bytes;
  *  - the workbook's list of sheets, its relationships and the package's content types, for the parts added.
  * So nothing the planner has is lost, whatever it is (charts, pivot tables, macros, comments, slicers), and a typed
- * character cannot change: the planner's sheets and shared strings are not written at all.
+ * character cannot change: the planner's cells are not written at all.
  */
 import { isDeepStrictEqual } from "node:util";
+import { inflateRawSync } from "node:zlib";
 import { a1, parseCellAddress } from "../core/address";
 import { readStore, STORE_SHEET } from "../core/settings-store";
 import { flagFormula, flagKindOfFormula, OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET, type FlagKind, type SheetWrite, type WorkbookWrites } from "../core/writes";
@@ -21,7 +23,6 @@ import { FileProblem, UnreadableFileError } from "./read-file";
 import type { LoadedFile } from "./read-workbook";
 import { readWorkbook } from "./read-xlsx";
 import { ZipPackage, type PackedPart } from "./read-zip";
-import { inflateRawSync } from "node:zlib";
 import { elements, escapeXml, partText, relationshipsOf, relationshipsPart, workbookPart, workbookSheets, type Parts } from "./workbook-parts";
 import { writeZip, type Part } from "./write-zip";
 
@@ -255,8 +256,9 @@ function flaggedSheet(xml: string, flags: Map<FlagKind, { row: number; column: n
   if (flags.size === 0 && !tail.includes("milestone-monitor:")) return null;
   let kept = tail.replace(RULES, (element) => (isOwnRules(element) ? "" : element));
   // The planner's rules come after the flags: their priorities start at the first number after the flags'.
-  const priorities = [...kept.matchAll(PRIORITY)].map((m) => Number(m[2]));
-  const shift = priorities.length === 0 ? 0 : Math.max(0, flags.size + 1 - Math.min(...priorities));
+  let lowest = Infinity;
+  for (const m of kept.matchAll(PRIORITY)) lowest = Math.min(lowest, Number(m[2]));
+  const shift = lowest === Infinity ? 0 : Math.max(0, flags.size + 1 - lowest);
   if (shift > 0) kept = kept.replace(PRIORITY, (_, start: string, p: string) => `${start}${Number(p) + shift}"`);
   let priority = 0;
   const rules = [...flags].map(([kind, cells]) => {
@@ -302,9 +304,9 @@ export function writeCopy(source: ZipPackage, writes: WorkbookWrites, date1904: 
   const sheets = workbookSheets(copy);
 
   const related = relationshipsOf(copy, workbook);
-  let stylesPart = related.find((r) => r.kind === "styles" && !r.outside)?.part ?? null;
+  const stylesPart = related.find((r) => r.kind === "styles" && !r.outside)?.part ?? null;
   const styles = new CopyStyles(stylesPart === null ? null : partText(copy, stylesPart));
-  let stringsPart = related.find((r) => r.kind === "sharedStrings" && !r.outside)?.part ?? null;
+  const stringsPart = related.find((r) => r.kind === "sharedStrings" && !r.outside)?.part ?? null;
   const strings = new CopyStrings(stringsPart === null ? null : partText(copy, stringsPart));
 
   // The tables the workbook has besides the add-in's: their ids and names are unique in a workbook.
@@ -315,7 +317,7 @@ export function writeCopy(source: ZipPackage, writes: WorkbookWrites, date1904: 
   const addSheet = (write: SheetWrite): string => {
     const part = copy.free("xl/worksheets", "sheet");
     const id = workbookRelations.add("worksheet", part);
-    const sheetId = Math.max(0, ...elements(workbookXml!, "sheet").map((s) => Number(s.get("sheetId") ?? 0)).filter(Number.isFinite)) + 1;
+    const sheetId = elements(workbookXml!, "sheet").reduce((top, s) => Math.max(top, Number(s.get("sheetId") ?? 0) || 0), 0) + 1;
     const sheetsTag = /<([\w.-]+:)?sheets\b/.exec(workbookXml!);
     const p = sheetsTag?.[1] ?? "";
     // The relationships namespace's prefix on the workbook ("r" in every file Excel writes), else declared here.
@@ -389,23 +391,13 @@ export function writeCopy(source: ZipPackage, writes: WorkbookWrites, date1904: 
     if (flagged !== null) copy.put(sheet.part, asUtf8(flagged));
   }
 
-  const stringsXml = strings.text();
-  if (stringsXml !== null) {
-    if (stringsPart === null) {
-      stringsPart = copy.free("xl", "sharedStrings");
-      workbookRelations.add("sharedStrings", stringsPart);
-    }
-    copy.put(stringsPart, asUtf8(stringsXml));
-    types.set(stringsPart, CONTENT_TYPE.sharedStrings);
-  }
-  const stylesXml = styles.text();
-  if (stylesXml !== null) {
-    if (stylesPart === null) {
-      stylesPart = copy.free("xl", "styles");
-      workbookRelations.add("styles", stylesPart);
-    }
-    copy.put(stylesPart, asUtf8(stylesXml));
-    types.set(stylesPart, CONTENT_TYPE.styles);
+  // The workbook's styles and shared strings with what the add-in added: in their parts, or in new ones.
+  for (const [kind, part, xml] of [["sharedStrings", stringsPart, strings.text()], ["styles", stylesPart, styles.text()]] as const) {
+    if (xml === null) continue;
+    const name = part ?? copy.free("xl", kind);
+    if (part === null) workbookRelations.add(kind, name);
+    copy.put(name, asUtf8(xml));
+    types.set(name, CONTENT_TYPE[kind]);
   }
   copy.put(workbook, asUtf8(workbookXml));
   workbookRelations.save();
@@ -429,7 +421,8 @@ export function checkCopy(copy: Uint8Array, file: LoadedFile): void {
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
   }
-  if (read === null || read.unreadable.length > 0) return stop("the workbook");
+  if (read === null) return stop("the workbook");
+  if (read.unreadable[0]) return stop(`sheet "${read.unreadable[0].name}"`);
   const grids = read.grids.filter((g) => g.sheet !== STORE_SHEET);
   const names = grids.map((g) => g.sheet);
   const expected = file.grids.map((g) => g.sheet);
