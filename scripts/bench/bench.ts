@@ -81,7 +81,7 @@ async function asProcesses(file: string): Promise<void> {
   }
   const r = best(read);
   const v = best(validate);
-  console.log("The same, each run a new process (what a user waits for), best of 5; validate reads the file without exceljs (only refresh loads it):");
+  console.log("The same, each run a new process (what a user waits for), best of 5; the command line reads the file without exceljs (it never loads it):");
   console.log(`  node loading exceljs and reading the file ${r.toFixed(0)} ms; milestone-monitor validate ${v.toFixed(0)} ms; ratio ${(v / r).toFixed(2)}x`);
 }
 
