@@ -136,15 +136,13 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
 }
 
 /**
- * Whether two paths name one file: the same device and inode, whatever the path text (a symbolic or hard link, or
- * another case of the name on a file system that ignores case). False when `out` does not exist yet.
+ * Refuses an --out that is the input: the same device and inode, whatever the path text (a symbolic or hard link, or
+ * another case of the name on a file system that ignores case). An --out that does not exist yet is not the input.
  */
-async function sameFile(input: string, out: string): Promise<boolean> {
-  try {
-    const [a, b] = await Promise.all([stat(input), stat(out)]);
-    return a.dev === b.dev && a.ino === b.ino;
-  } catch {
-    return false;
+async function refuseInputAsOut(input: string, out: string): Promise<void> {
+  const [a, b] = await Promise.all([stat(input).catch(() => null), stat(out).catch(() => null)]);
+  if (a !== null && b !== null && a.dev === b.dev && a.ino === b.ino) {
+    throw new UsageError("--out is the input file (the same file by another name or link): refresh never changes the input");
   }
 }
 
@@ -244,7 +242,8 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
     throw e;
   }
   checkCopy(copy, file);
-  if (await sameFile(file.path, options.out!)) throw new UsageError("--out is the input file (the same file by another name or link): refresh never changes the input");
+  // Again, just before writing: --out may have become a link to the input while the workbook was read.
+  await refuseInputAsOut(file.path, options.out!);
   await writeAtomically(options.out!, copy);
   const t = result.reports.reduce((n, r) => n + r.summary.totals.overdue, 0);
   const c = result.reports.reduce((n, r) => n + r.summary.totals.current, 0);
@@ -281,7 +280,7 @@ export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
   }
   try {
     if (options.command === "refresh") {
-      if (await sameFile(options.files[0]!, options.out!)) throw new UsageError("--out is the input file (the same file by another name or link): refresh never changes the input");
+      await refuseInputAsOut(options.files[0]!, options.out!);
       return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
     }
     let results: FileResult<SheetCheck>[];
