@@ -34,7 +34,7 @@ async function endToEnd(dir: string): Promise<void> {
   const cli: number[][] = commands.map(() => []);
   for (let i = 0; i < 5; i++) {
     readAlone.push(await timeAsync(async () => new ExcelJS.Workbook().xlsx.readFile(file)));
-    ownRead.push(await timeAsync(async () => readXlsx(readFileSync(file))));
+    ownRead.push(await timeAsync(() => Promise.resolve(readXlsx(readFileSync(file)))));
     for (const [k, args] of commands.entries()) cli[k]!.push(await timeAsync(async () => run([...args, file, "--as-of", "2024-01-15"], quiet)));
   }
   const r = best(readAlone);
@@ -47,7 +47,7 @@ async function endToEnd(dir: string): Promise<void> {
   }
   const refresh: number[] = [];
   for (let i = 0; i < 3; i++) refresh.push(await timeAsync(async () => run(["refresh", file, "--out", join(dir, "refreshed.xlsx"), "--as-of", "2024-01-15"], quiet)));
-  console.log(`  refresh --out   end to end ${best(refresh).toFixed(0)} ms, best of 3 (exceljs reads and writes the workbook model for the copy)`);
+  console.log(`  refresh --out   end to end ${best(refresh).toFixed(0)} ms, best of 3 (the copy written from the workbook's own package)`);
 }
 
 endToEnd(process.argv[2]!).catch((e: unknown) => {

@@ -45,7 +45,7 @@ export function syntheticRows(activities: number, months: number, seed = 7): Cel
 
 export function syntheticGrid(activities: number, months: number, seed = 7): Grid {
   const values = syntheticRows(activities, months, seed);
-  const width = Math.max(...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   return { sheet: "Plan", top: 0, left: 0, values: values.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]) };
 }
 

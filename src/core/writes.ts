@@ -131,9 +131,23 @@ export const WorkbookWritesSchema = z.object({
 });
 export type WorkbookWrites = z.infer<typeof WorkbookWritesSchema>;
 
-const text = (t: string, style?: CellStyle): WriteCell => (style ? { value: { kind: "text", text: t }, style } : { value: { kind: "text", text: t } });
+/** The most characters a cell holds in Excel (a longer text makes Excel repair the workbook, cutting it). */
+export const CELL_CHARACTERS = 32_767;
+
+/** Text that fits in a cell: a longer one (long continuation lines joined) is cut there, an ellipsis its last character. */
+export function cellFit(t: string): string {
+  if (t.length <= CELL_CHARACTERS) return t;
+  let end = CELL_CHARACTERS - 1;
+  // Not between the two halves of a character outside the Basic Multilingual Plane (an emoji).
+  const last = t.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${t.slice(0, end)}\u2026`;
+}
+
+const text = (t: string, style?: CellStyle): WriteCell =>
+  style ? { value: { kind: "text", text: cellFit(t) }, style } : { value: { kind: "text", text: cellFit(t) } };
 const num = (n: number, style?: CellStyle): WriteCell => (style ? { value: { kind: "number", value: n }, style } : { value: { kind: "number", value: n } });
-const link = (t: string, target: string): WriteCell => ({ value: { kind: "link", text: t, target } });
+const link = (t: string, target: string): WriteCell => ({ value: { kind: "link", text: cellFit(t), target } });
 const date = (d: string): WriteCell => ({ value: { kind: "date", date: d } });
 
 function addTotals(a: Totals, b: Totals): Totals {
