@@ -63,10 +63,9 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
 
   // An outline (a pasted document) is read as one; a timeline added to it gives its steps' marks.
   const periodsFrom = timelines[0]?.columns[0] ?? g.right + 1;
-  const lines = empty ? [] : outlineLines(g, g.top, g.bottom, periodsFrom);
   const timelineRows = new Set(timelines.flatMap((h) => (h.groupRow === null ? [h.row] : [h.row, h.groupRow])));
-  if (isOutline(lines, timelineRows)) {
-    readOutlineBlock(ctx, plan, lines, timelines[0] ?? null);
+  if (!empty && isOutline(g, g.top, g.bottom, periodsFrom, timelineRows)) {
+    readOutlineBlock(ctx, plan, outlineLines(g, g.top, g.bottom, periodsFrom), timelines[0] ?? null);
     return { plan, findings: ctx.findings };
   }
 
