@@ -55,7 +55,7 @@ export function hasUntidySpace(text: string): boolean {
 }
 
 /** Two spaces, or whitespace other than a space (`\s` without " ", spelt out: a negated class runs slower on every label). */
-const UNTIDY = /  |[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNTIDY = / {2}|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** The runs of letters a-z and digits, lower case, accents off (é -> e). */
 export function words(text: string): string[] {
