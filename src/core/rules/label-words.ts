@@ -30,10 +30,9 @@ export function readLabelWords(plan: Plan): LabelWords[] {
       if (DIGITS.test(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
     }
     const verb = firstWord(text);
-    const label = { verb, words: content, numbers };
-    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { ...label, object: null, head: null };
+    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { verb, words: content, numbers, object: null, head: null };
     const object = objectOf(text);
-    return { ...label, object: contentWords(object), head: contentWords(headOf(object)) };
+    return { verb, words: content, numbers, object: contentWords(object), head: contentWords(headOf(object)) };
   });
 }
 
