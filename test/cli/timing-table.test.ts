@@ -142,8 +142,8 @@ const unreadableRow = (i: number): number => sheetRowOf(2, i);
 const statusRow = (i: number): number => sheetRowOf(3, i);
 
 /** With Start and End columns the entry is the span between them, at the End cell. */
-const SPAN_ROWS: { action: string; start: CellInput; end: CellInput; status?: string; entry: Entry | null }[] = [
-  { action: "Run coaching cycles with new teachers", start: dateCell("2025-09-15"), end: dateCell("2025-11-20"), entry: entry("2025-09-15", "2025-11-20", "2025-09-15 \u2013 2025-11-20") },
+const SPAN_ROWS: { action: string; start: CellInput; end: CellInput; status?: string; entry: Entry | null; endShown?: string }[] = [
+  { action: "Run coaching cycles with new teachers", start: dateCell("2025-09-15"), end: dateCell("2025-11-20"), endShown: "2025-11-20", entry: entry("2025-09-15", "2025-11-20", "2025-09-15 \u2013 2025-11-20") },
   { action: "Model lessons in grade 3 classrooms", start: "Sept", end: "May", entry: entry("2025-09-01", "2026-05-31", "Sep 2025 \u2013 May 2026") },
   { action: "Lead a book study with the coaching team", start: "Oct 2025", end: "Jan 2026", entry: entry("2025-10-01", "2026-01-31", "Oct 2025 \u2013 Jan 2026") },
   { action: "Observe coaching conversations", start: "Oct 2025", end: "Dec 2025", status: "Complete", entry: entry("2025-10-01", "2025-12-31", "Oct 2025 \u2013 Dec 2025") },
@@ -246,9 +246,8 @@ describe("every row of the timing table, through status --json, as of the days a
         read: r.shown,
         entries: r.entries,
       });
-      // The entry's mark is the timing cell's text (a date cell's: see the next commit).
-      const mark = (m: { mark: string }): string => (typeof r.timing === "string" ? m.mark : r.shown);
-      for (const m of a.schedule) expect({ timing: r.shown, cell: m.cell, cells: m.cells, mark: mark(m), state: m.state }).toEqual({ timing: r.shown, cell, cells: [cell], mark: r.shown, state: "planned" });
+      // The entry's mark is the timing cell as the sheet shows it: a date cell's date, not its serial number.
+      for (const m of a.schedule) expect({ timing: r.shown, cell: m.cell, cells: m.cells, mark: m.mark, state: m.state }).toEqual({ timing: r.shown, cell, cells: [cell], mark: r.shown, state: "planned" });
       expect({ timing: r.shown, seen: await statusesAround(TABLE, sheetRow, r.entries) }).toEqual({ timing: r.shown, seen: expectedAround(r.entries) });
     }
   });
@@ -353,8 +352,9 @@ describe("Start and End columns: one span between them, at the End cell", () => 
     const e = r.entry!;
     const a = await activityOn("2025-10-15", SPANS, spanRow(i));
     const end = at(SPANS, `D${spanRow(i)}`);
-    expect(a.schedule.map(({ start, end: last, period, cell, cells, state }) => ({ start, end: last, period, cell, cells, state }))).toEqual([
-      { ...e, cell: end, cells: [end], state: r.status === "Complete" ? "done" : "planned" },
+    // Its mark is the End cell as the sheet shows it.
+    expect(a.schedule.map(({ start, end: last, period, cell, cells, mark, state }) => ({ start, end: last, period, cell, cells, mark, state }))).toEqual([
+      { ...e, cell: end, cells: [end], mark: r.endShown ?? r.end, state: r.status === "Complete" ? "done" : "planned" },
     ]);
     const seen = await statusesAround(SPANS, spanRow(i), [e]);
     expect(seen).toEqual(r.status === "Complete" ? expectedAround([e]).map((x) => ({ ...x, status: "done", dueSoon: false })) : expectedAround([e]));
