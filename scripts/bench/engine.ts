@@ -62,13 +62,13 @@ function whole(): void {
 function stages(name: string, grid: Grid): void {
   const settings = resolveSettings(undefined);
   const read = readPlan(grid, { settings, today: AS_OF });
-  const findings = [...read.findings, ...validatePlan(read.plan, AS_OF)];
+  const findings = [...read.findings, ...validatePlan(read.plan, AS_OF, read.findings)];
   const status = statusAsOf(read.plan, AS_OF, settings.dueSoonDays);
   const summary = summarize(read.plan, status, findings);
   const report = { sheet: grid.sheet, plan: read.plan, findings, status, summary };
   const figures: [string, () => void][] = [
     ["read", () => readPlan(grid, { settings, today: AS_OF })],
-    ["validate", () => validatePlan(read.plan, AS_OF)],
+    ["validate", () => validatePlan(read.plan, AS_OF, read.findings)],
     ["status", () => statusAsOf(read.plan, AS_OF, settings.dueSoonDays)],
     ["summary", () => summarize(read.plan, status, findings)],
     ["JSON", () => JSON.stringify(sheetDocument(report))],

@@ -13,7 +13,7 @@ import { run } from "../../src/cli/main";
 import type { FileDocument, SheetDocument } from "../../src/core/contract";
 import type { MarkStatus } from "../../src/core/status";
 import { captureIo } from "../support/read-back";
-import { removeTempFiles, writeTempWorkbook, type CellInput } from "../support/workbook-builder";
+import { error, removeTempFiles, writeTempWorkbook, type CellInput } from "../support/workbook-builder";
 
 afterAll(removeTempFiles);
 
@@ -133,13 +133,17 @@ function tableRows(): CellInput[][] {
   UNSCHEDULED.forEach((r, i) => rows.push([r.action, owner(i), r.timing, null]));
   UNREADABLE.forEach((r, i) => rows.push([r.action, owner(i), r.timing, null]));
   STATUSES.forEach((r, i) => rows.push([r.action, owner(i), "Oct", r.status]));
+  rows.push([ERROR_ROW, owner(0), error("#N/A"), null]);
   return rows;
 }
+/** Last, a timing cell showing an error value. */
+const ERROR_ROW = "Train new principals on the evaluation rubric";
 const sheetRowOf = (section: number, index: number): number => FIRST_ROW + [0, SCHEDULED.length, SCHEDULED.length + UNSCHEDULED.length, SCHEDULED.length + UNSCHEDULED.length + UNREADABLE.length][section]! + index;
 const scheduledRow = (i: number): number => sheetRowOf(0, i);
 const unscheduledRow = (i: number): number => sheetRowOf(1, i);
 const unreadableRow = (i: number): number => sheetRowOf(2, i);
 const statusRow = (i: number): number => sheetRowOf(3, i);
+const errorRow = statusRow(STATUSES.length);
 
 /** With Start and End columns the entry is the span between them, at the End cell. */
 const SPAN_ROWS: { action: string; start: CellInput; end: CellInput; status?: string; entry: Entry | null; endShown?: string }[] = [
@@ -149,6 +153,8 @@ const SPAN_ROWS: { action: string; start: CellInput; end: CellInput; status?: st
   { action: "Observe coaching conversations", start: "Oct 2025", end: "Dec 2025", status: "Complete", entry: entry("2025-10-01", "2025-12-31", "Oct 2025 \u2013 Dec 2025") },
   { action: "Develop the coaching menu", start: "Setp 2025", end: "Dec 2025", entry: null },
   { action: "Set coaching goals with principals", start: null, end: null, entry: null },
+  { action: "Plan peer observations between coaches", start: "TBD", end: "TBD", entry: null },
+  { action: "Visit coaching labs in the region", start: error("#N/A"), end: "Dec 2025", entry: null },
 ];
 
 function spanSheetRows(): CellInput[][] {
@@ -232,7 +238,7 @@ describe("every row of the timing table, through status --json, as of the days a
     const doc = await sheetOn("2025-10-15", TABLE);
     expect(doc.plan.blocks).toHaveLength(1);
     expect(doc.plan.blocks[0]).toMatchObject({ shape: "table", schoolYear: 2025, schoolYearSource: "title", labelColumn: "A", columns: { owner: "B", timing: "C", status: "D" } });
-    expect(doc.plan.activities).toHaveLength(SCHEDULED.length + UNSCHEDULED.length + UNREADABLE.length + STATUSES.length);
+    expect(doc.plan.activities).toHaveLength(SCHEDULED.length + UNSCHEDULED.length + UNREADABLE.length + STATUSES.length + 1);
   });
 
   test.each(KINDS)("%s: its entries, at the timing cell, planned, and upcoming / due soon / current / overdue around each", async (kind) => {
@@ -266,7 +272,7 @@ describe("every row of the timing table, through status --json, as of the days a
       expected.scheduled++;
       expected[s.state === "done" ? "done" : s.state === "cancelled" ? "cancelled" : "overdue"]++;
     }
-    expect(doc.summary.totals).toMatchObject({ ...expected, activities: doc.plan.activities.length, unscheduled: UNSCHEDULED.length + UNREADABLE.length });
+    expect(doc.summary.totals).toMatchObject({ ...expected, activities: doc.plan.activities.length, unscheduled: UNSCHEDULED.length + UNREADABLE.length + 1 });
   });
 });
 
@@ -336,11 +342,24 @@ describe("anything else: unreadable-timing at the timing cell, quoting the text"
     expect(findings[0]!.fix).toEqual(fix === null ? undefined : { description: `Change C${sheetRow} to "${fix}"`, edits: [{ cell, value: fix, before: timing }] });
   });
 
-  test("validate lists it with its cell and exits 0 (a warning is no error)", async () => {
+  test("an error value in the timing cell: the error and the unreadable timing at the cell, and not a third finding saying it is empty", async () => {
+    const doc = await sheetOn("2025-10-15", TABLE);
+    const a = await activityOn("2025-10-15", TABLE, errorRow);
+    expect(a.schedule).toEqual([]);
+    const cell = at(TABLE, `C${errorRow}`);
+    expect(doc.findings.filter((f) => f.activityId === a.id).map((f) => ({ rule: f.rule, cell: f.cell }))).toEqual([
+      { rule: "error-value", cell },
+      { rule: "unreadable-timing", cell },
+    ]);
+  });
+
+  test("validate lists it with its cell, and exits 1 for the #N/A alone (unreadable timing is a warning)", async () => {
     const io = captureIo("2025-10-15");
-    expect(await run(["validate", workbook, "--sheet", TABLE, "--as-of", "2025-10-15"], io)).toBe(0);
+    expect(await run(["validate", workbook, "--sheet", TABLE, "--as-of", "2025-10-15"], io)).toBe(1);
     const lines = io.out.split("\n");
     expect(lines.some((l) => l.includes("unreadable-timing") && l.includes(`C${unreadableRow(0)}`) && l.includes('"Setp 2025"'))).toBe(true);
+    const errors = (await sheetOn("2025-10-15", TABLE)).findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => ({ rule: f.rule, cell: f.cell }))).toEqual([{ rule: "error-value", cell: at(TABLE, `C${errorRow}`) }]);
   });
 });
 
@@ -365,15 +384,21 @@ describe("Start and End columns: one span between them, at the End cell", () => 
     expect(doc.plan.blocks[0]).toMatchObject({ shape: "table", schoolYear: 2025, schoolYearSource: "title", labelColumn: "A", columns: { owner: "B", start: "C", end: "D", status: "E" } });
   });
 
-  test("a misspelt Start is unreadable-timing at the Start cell, with its fix; empty Start and End leave the activity unscheduled", async () => {
+  test("a misspelt or error Start is unreadable-timing at the Start cell (a misspelt month with its fix); empty or TBD Start and End leave the activity unscheduled", async () => {
     const doc = await sheetOn("2025-10-15", SPANS);
     const misspelt = spanRow(SPAN_ROWS.findIndex((r) => r.start === "Setp 2025"));
     const empty = spanRow(SPAN_ROWS.findIndex((r) => r.start === null && r.end === null));
-    const byRule = doc.findings.map((f) => ({ rule: f.rule, cell: f.cell })).filter((f) => f.rule === "unreadable-timing" || f.rule === "unscheduled-activity");
+    const tbd = spanRow(SPAN_ROWS.findIndex((r) => r.start === "TBD"));
+    const failing = spanRow(SPAN_ROWS.findIndex((r) => typeof r.start === "object" && r.start !== null && "error" in r.start));
+    const byRule = doc.findings.map((f) => ({ rule: f.rule, cell: f.cell })).filter((f) => f.rule === "unreadable-timing" || f.rule === "unscheduled-activity" || f.rule === "error-value");
     expect(byRule).toEqual([
+      { rule: "error-value", cell: at(SPANS, `C${failing}`) },
       { rule: "unreadable-timing", cell: at(SPANS, `C${misspelt}`) },
+      { rule: "unreadable-timing", cell: at(SPANS, `C${failing}`) },
       { rule: "unscheduled-activity", cell: at(SPANS, `A${empty}`) },
+      { rule: "unscheduled-activity", cell: at(SPANS, `A${tbd}`) },
     ]);
+    expect(doc.findings.find((f) => f.cell === at(SPANS, `A${tbd}`))!.message).toContain("is not scheduled yet");
     const unreadable = doc.findings.find((f) => f.rule === "unreadable-timing")!;
     expect(unreadable.message).toContain(`"Setp 2025" (C${misspelt})`);
     expect(unreadable.fix).toEqual({ description: `Change C${misspelt} to "Sep 2025"`, edits: [{ cell: at(SPANS, `C${misspelt}`), value: "Sep 2025", before: "Setp 2025" }] });
