@@ -29,7 +29,7 @@ export interface SheetReport extends SheetCheck {
 
 function readAndValidate(grid: Grid, settings: Settings, asOf: IsoDate): SheetCheck {
   const { plan, findings: readFindings } = readPlan(grid, { settings, today: asOf });
-  const findings = [...readFindings, ...validatePlan(plan, asOf)].sort(compareFindings);
+  const findings = [...readFindings, ...validatePlan(plan, asOf, readFindings)].sort(compareFindings);
   return { sheet: grid.sheet, plan, findings };
 }
 

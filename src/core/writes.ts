@@ -316,21 +316,23 @@ function standingName(s: MarkStatus | "unscheduled"): string {
   return s === "unscheduled" ? "No period marked" : s === "current" ? "Current" : STATUS_NAMES[s];
 }
 
-/** The cells to flag: every cell of every overdue or current mark. */
+/**
+ * The cells to flag: every cell of every overdue or current mark. A cell of several marks (a timing cell such as
+ * "Sept-May, by Dec 1" names a span and a deadline in it) is flagged overdue when any of them is, else current.
+ */
 export function describeFlags(reports: SheetReport[]): FlagWrite[] {
-  const flags: FlagWrite[] = [];
-  const seen = new Set<string>();
+  const flags = new Map<string, FlagWrite>();
   for (const report of reports) {
     for (const m of report.status.marks) {
       if (m.status !== "overdue" && m.status !== "current") continue;
       for (const cell of m.mark.cells) {
-        if (seen.has(cell)) continue;
-        seen.add(cell);
-        flags.push({ cell, kind: m.status, activityId: m.activityId, period: m.mark.period });
+        const earlier = flags.get(cell);
+        if (earlier && (earlier.kind === "overdue" || m.status === "current")) continue;
+        flags.set(cell, { cell, kind: m.status, activityId: m.activityId, period: m.mark.period });
       }
     }
   }
-  return flags.sort((a, b) => compareCells(a.cell, b.cell));
+  return [...flags.values()].sort((a, b) => compareCells(a.cell, b.cell));
 }
 
 export function describeWrites(reports: SheetReport[], monitoring: readonly (Monitoring | null)[] = []): WorkbookWrites {
