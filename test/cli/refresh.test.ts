@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { plainValue } from "../support/exceljs-grid";
 import { CHART_NAME, PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
-import { captureIo } from "../support/read-back";
+import { captureIo, cellsOf, loadWithExceljs } from "../support/read-back";
 import { buildWorkbook, filled, removeTempFiles, tempPath } from "../support/workbook-builder";
 import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
 import { partNames, partStorage, withParts } from "../support/zip-parts";
@@ -12,23 +12,6 @@ import { chartsOfSheet, elements, partText, relationshipsOf, sheetParts } from "
 import { ZipPackage } from "../../src/cli/read-zip";
 
 afterAll(removeTempFiles);
-
-async function load(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-/** Every cell of a sheet: value, formula and style, as text to compare. */
-function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
-  const out = new Map<string, string>();
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      out.set(cell.address, JSON.stringify({ v: cell.value, f: cell.numFmt, s: cell.style }));
-    });
-  });
-  return out;
-}
 
 /** The chart parts the copy's summary sheet shows. */
 function summaryCharts(path: string): string[] {
@@ -80,8 +63,8 @@ describe("milestone-monitor refresh", () => {
     expect(io.out).toContain("flagged");
     expect(readFileSync(input).equals(before)).toBe(true);
 
-    const original = await load(input);
-    const refreshed = await load(out);
+    const original = await loadWithExceljs(input);
+    const refreshed = await loadWithExceljs(out);
     const userSheet = refreshed.getWorksheet("PL Plan")!;
     expect(cellsOf(userSheet)).toEqual(cellsOf(original.getWorksheet("PL Plan")!));
     expect(cellsOf(refreshed.getWorksheet("Notes")!)).toEqual(cellsOf(original.getWorksheet("Notes")!));
@@ -102,7 +85,7 @@ describe("milestone-monitor refresh", () => {
     const io = captureIo();
     expect(await run(["status", input, "--json", "--as-of", "2024-01-15", "--sheet", "PL Plan"], io)).toBe(0);
     const doc = JSON.parse(io.out) as { summary: { totals: Record<string, number> } };
-    const wb = await load(out);
+    const wb = await loadWithExceljs(out);
     const summary = wb.getWorksheet(SUMMARY_SHEET)!;
     const figures = new Map<string, unknown>();
     summary.eachRow((row) => figures.set(String(plainValue(row.getCell(1).value, false)), plainValue(row.getCell(2).value, false)));
@@ -130,8 +113,8 @@ describe("milestone-monitor refresh", () => {
     const clock = () => Object.assign(captureIo(), { now: () => new Date("2024-01-15T09:00:00Z") });
     await run(["refresh", input, "--out", once, "--as-of", "2024-01-15"], clock());
     await run(["refresh", once, "--out", twice, "--as-of", "2024-01-15"], clock());
-    const a = await load(once);
-    const b = await load(twice);
+    const a = await loadWithExceljs(once);
+    const b = await loadWithExceljs(twice);
     expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
     for (const ws of a.worksheets) {
       expect(cellsOf(b.getWorksheet(ws.name)!)).toEqual(cellsOf(ws));
@@ -190,7 +173,7 @@ describe("milestone-monitor refresh", () => {
     // Categories and values are references to the summary's "Marks" and "Count" cells, with what they hold cached.
     const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]!.replace(/&apos;/g, "'"));
     expect(refs).toEqual(["'Milestone Summary'!$B$5", "'Milestone Summary'!$A$6:$A$10", "'Milestone Summary'!$B$6:$B$10"]);
-    const summary = (await load(once)).getWorksheet(SUMMARY_SHEET)!;
+    const summary = (await loadWithExceljs(once)).getWorksheet(SUMMARY_SHEET)!;
     const cached = (tag: "strCache" | "numCache"): string[] =>
       [...(new RegExp(`<c:${tag}>(.*?)</c:${tag}>`, "g").exec(xml.slice(xml.indexOf("<c:cat>")))?.[1] ?? "").matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]!);
     const column = (letter: string): string[] => [6, 7, 8, 9, 10].map((r) => String(plainValue(summary.getCell(`${letter}${r}`).value, false)));
@@ -234,7 +217,7 @@ describe("milestone-monitor refresh", () => {
 
   it("keeps the planner's own links to cells (which exceljs reads as plain text), through a second refresh too", async () => {
     // A link as Excel writes it: a place in the workbook, no relationship; beside it a link to a web page.
-    const wb = await load(input);
+    const wb = await loadWithExceljs(input);
     wb.getWorksheet("Notes")!.getCell("A2").value = { text: "Project site", hyperlink: "https://example.org/pl" };
     const plain = Buffer.from(await wb.xlsx.writeBuffer());
     const zip = ZipPackage.open(plain)!;
@@ -242,7 +225,7 @@ describe("milestone-monitor refresh", () => {
     const xml = partText(zip, notes)!.replace("</hyperlinks>", `<hyperlink ref="A1" location="'PL Plan'!A5" display="Minutes of the planning committee"/></hyperlinks>`);
     const withLink = tempPath("with-link.xlsx");
     writeFileSync(withLink, withParts(plain, { [notes]: xml }));
-    expect((await load(withLink)).getWorksheet("Notes")!.getCell("A1").value).toBe("Minutes of the planning committee");
+    expect((await loadWithExceljs(withLink)).getWorksheet("Notes")!.getCell("A1").value).toBe("Minutes of the planning committee");
 
     const once = tempPath("link-once.xlsx");
     const twice = tempPath("link-twice.xlsx");
@@ -257,7 +240,7 @@ describe("milestone-monitor refresh", () => {
       ]);
       expect(links[1]!.get("display")).toBe("Minutes of the planning committee");
       // The web link is exceljs's own, kept as it was.
-      expect((await load(copy)).getWorksheet("Notes")!.getCell("A2").value).toEqual({ text: "Project site", hyperlink: "https://example.org/pl" });
+      expect((await loadWithExceljs(copy)).getWorksheet("Notes")!.getCell("A2").value).toEqual({ text: "Project site", hyperlink: "https://example.org/pl" });
     }
   });
 
@@ -297,12 +280,12 @@ describe("milestone-monitor refresh", () => {
     expect(first.slice(0, first.indexOf("</sheetData>"))).toBe(xml.slice(0, xml.indexOf("</sheetData>")));
     expect(first).toContain(`${extensions}</worksheet>`);
     // exceljs reads the copy; a second refresh writes the same sheet.
-    await load(once);
+    await loadWithExceljs(once);
     expect(sheetXml(twice)).toBe(first);
   });
 
   it("keeps a picture on the planner's sheet beside the chart it adds", async () => {
-    const wb = await load(input);
+    const wb = await loadWithExceljs(input);
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
     wb.getWorksheet("Notes")!.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), { tl: { col: 2, row: 2 }, ext: { width: 40, height: 40 } });
     const withPicture = tempPath("with-picture.xlsx");
@@ -322,7 +305,7 @@ describe("milestone-monitor refresh", () => {
     const types = partText(zip, "[Content_Types].xml")!;
     expect(types).toContain(`PartName="/${summary}"`);
     // exceljs reads the copy back with the picture where it was.
-    expect((await load(out)).getWorksheet("Notes")!.getImages()).toHaveLength(1);
+    expect((await loadWithExceljs(out)).getWorksheet("Notes")!.getImages()).toHaveLength(1);
   });
 
   it("refuses to overwrite its input, and needs --out", async () => {

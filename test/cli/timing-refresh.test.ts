@@ -13,27 +13,10 @@ import fc from "fast-check";
 import { run } from "../../src/cli/main";
 import type { FileDocument, SheetDocument } from "../../src/core/contract";
 import { flagKindOfFormula } from "../../src/core/writes";
-import { captureIo } from "../support/read-back";
+import { captureIo, cellsOf, loadWithExceljs } from "../support/read-back";
 import { removeTempFiles, tempPath, writeTempWorkbook, type CellInput, type WorkbookSpec } from "../support/workbook-builder";
 
 afterAll(removeTempFiles);
-
-async function load(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-/** Every cell of a sheet: value, number format and style, as text to compare. */
-function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
-  const out = new Map<string, string>();
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      out.set(cell.address, JSON.stringify({ v: cell.value, f: cell.numFmt, s: cell.style }));
-    });
-  });
-  return out;
-}
 
 /** The conditional formats of a sheet: the add-in's flags by kind, anything else as "user". */
 function rulesOf(ws: ExcelJS.Worksheet): { ref: string; kind: string }[] {
@@ -105,7 +88,7 @@ function reading(doc: SheetDocument | undefined): unknown {
 
 /** The copy's sheets as the second refresh must leave them: names, states, every cell and every conditional format. */
 async function workbookContents(path: string): Promise<unknown> {
-  const wb = await load(path);
+  const wb = await loadWithExceljs(path);
   return wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state, cells: [...cellsOf(ws)], rules: rulesOf(ws) }));
 }
 
@@ -159,7 +142,7 @@ describe("refresh --out on an action-plan table, as of 2026-01-15", () => {
   });
 
   test("flags the timing cells of overdue and current entries, and no other cell", async () => {
-    const copy = await load(once);
+    const copy = await loadWithExceljs(once);
     expect(flagged(copy.getWorksheet(TABLE)!)).toEqual({
       // Fall 2025; Oct 2025 (Jan is current: overdue wins); by Dec 2025; Fall 2025 of Fall and Spring; Q2; the
       // deadline Dec 1 inside Sept-May, which is current.
@@ -174,7 +157,7 @@ describe("refresh --out on an action-plan table, as of 2026-01-15", () => {
 
   test("the flags are the status the command line reports: a cell with an overdue entry overdue, else current", async () => {
     const docs = await documents(input, DAY);
-    const copy = await load(once);
+    const copy = await loadWithExceljs(once);
     for (const sheet of [TABLE, SPANS]) expect(flagged(copy.getWorksheet(sheet)!)).toEqual(expectedFlags(docs.get(sheet)!));
   });
 
@@ -182,8 +165,8 @@ describe("refresh --out on an action-plan table, as of 2026-01-15", () => {
     const before = readFileSync(input);
     await refresh(input, DAY);
     expect(readFileSync(input).equals(before)).toBe(true);
-    const original = await load(input);
-    const copy = await load(once);
+    const original = await loadWithExceljs(input);
+    const copy = await loadWithExceljs(once);
     for (const ws of original.worksheets) expect(cellsOf(copy.getWorksheet(ws.name)!)).toEqual(cellsOf(ws));
   });
 
@@ -278,8 +261,8 @@ describe("fast-check: refresh --out on generated tables", () => {
         const fromCopy = await documents(once, t.asOf);
         expect(reading(fromCopy.get("Plan"))).toEqual(reading(fromInput.get("Plan")));
 
-        const copy = await load(once);
-        const original = await load(input);
+        const copy = await loadWithExceljs(once);
+        const original = await loadWithExceljs(input);
         const sheet = copy.getWorksheet("Plan")!;
         expect(cellsOf(sheet)).toEqual(cellsOf(original.getWorksheet("Plan")!));
         // Flags only on the timing column (or End), on the cells of overdue and current entries.
