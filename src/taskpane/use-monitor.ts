@@ -41,17 +41,21 @@ function reducer(state: MonitorState, action: Action): MonitorState {
       return { ...state, phase: "ready", activity: null, sheets: action.sheets, sheet: action.sheet, settings: action.settings, lastRefresh: action.lastRefresh };
     case "working":
       return { ...state, phase: "working", activity: action.activity, notice: null };
-    case "analyzed":
+    case "analyzed": {
+      // A sheet without a timeline says so as soon as it is read, rather than showing a summary of nothing.
+      const none = action.report.findings.find((f) => f.rule === "no-timeline");
+      const problem = none ? { kind: "no-timeline" as const, message: none.message } : null;
       return {
         ...state,
         phase: "ready",
         activity: null,
-        report: action.report,
-        problem: null,
+        report: problem ? null : action.report,
+        problem,
         notice: action.notice ?? state.notice,
         lastRefresh: action.lastRefresh === undefined ? state.lastRefresh : action.lastRefresh,
         settings: action.settings ?? state.settings,
       };
+    }
     case "failed": {
       const message = describeError(action.error);
       const kind = action.error instanceof UserFacingError ? action.error.kind : "excel";
