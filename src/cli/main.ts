@@ -1,5 +1,6 @@
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
@@ -34,7 +35,8 @@ Options:
   --out FILE           where refresh writes the copy
   -h, --help           show this help
 
-Exit status: 0 done; 1 validate found errors; 2 bad arguments or a file that cannot be read.`;
+Exit status: 0 done; 1 validate found errors, or a file has no sheet with a timeline; 2 bad arguments or a file
+that cannot be read.`;
 
 class UsageError extends Error {}
 
@@ -98,8 +100,9 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
         break;
       case "--school-year": {
         const v = take();
-        const y = findSchoolYear(v.includes("-") || /^sy/i.test(v) ? v : `${v}-${Number(v) + 1}`);
-        if (y === null) throw new UsageError(`--school-year wants a school year such as 2023-24, not "${v}"`);
+        // A year alone is refused: "2023" may mean 2022-23 or 2023-24.
+        const y = findSchoolYear(v);
+        if (y === null) throw new UsageError(`--school-year wants a school year such as 2023-24 (or SY24), not "${v}"`);
         options.settings.schoolYear = y;
         break;
       }
@@ -126,9 +129,14 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
     if (!options.out) throw new UsageError("refresh needs --out OUT.xlsx: the input is never changed");
     if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError("--out must not be the input file: refresh never changes the input");
     if (!/\.xlsx$/i.test(options.out)) throw new UsageError("--out must be an .xlsx file");
+    const folder = dirname(resolve(options.out));
+    if (!existsSync(folder)) throw new UsageError(`--out: the folder ${folder} does not exist; create it or write the copy elsewhere`);
   }
   return options;
 }
+
+/** Why a sheet is skipped, in one wording whatever the command or the number of sheets. */
+const NO_TIMELINE = "no timeline (no row with three or more months, school years or quarters)";
 
 interface FileResult<R extends SheetCheck = SheetReport> {
   file: LoadedFile;
@@ -153,12 +161,8 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
   const skipped: { name: string; reason: string }[] = [];
   for (const grid of grids) {
     const report = analyze(grid, { settings, asOf: options.asOf });
-    if (hasTimeline(report) || options.sheet !== null || grids.length === 1) {
-      if (hasTimeline(report)) reports.push(report);
-      else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no timeline" });
-    } else {
-      skipped.push({ name: grid.sheet, reason: "no timeline (no row with three or more months, school years or quarters)" });
-    }
+    if (hasTimeline(report)) reports.push(report);
+    else skipped.push({ name: grid.sheet, reason: NO_TIMELINE });
   }
   return { file, reports, skipped };
 }
@@ -174,15 +178,22 @@ async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, anal
   return results;
 }
 
-/** Each sheet's text under its heading; skipped sheets named on stderr. */
+/** Each sheet's text under its heading; skipped sheets named on stderr; a file with no plan says so on stdout too. */
 function printText<R extends SheetCheck>(results: FileResult<R>[], body: (report: R) => string, io: Io): void {
   const several = results.length > 1;
   const parts: string[] = [];
   for (const result of results) {
     for (const report of result.reports) parts.push(heading(result, report, several) + body(report) + "\n");
+    if (result.reports.length === 0) parts.push(`== ${result.file.path} ==\n${noPlanText(result)}\n`);
     io.stderr(skippedText(result));
   }
   io.stdout(parts.join("\n"));
+}
+
+function noPlanText(result: FileResult<SheetCheck>): string {
+  const names = result.skipped.map((s) => `"${s.name}"`);
+  if (names.length === 0) return "No plan read: the file has no sheets.";
+  return `No plan read: ${names.length === 1 ? `sheet ${names[0]} has` : `sheets ${names.join(", ")} have`} ${NO_TIMELINE}.`;
 }
 
 function heading(result: FileResult<SheetCheck>, report: SheetCheck, several: boolean): string {
@@ -261,11 +272,9 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
       results = await analyzeFiles(options, io, checkSheet);
       printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
     }
-    if (options.command === "validate") {
-      // A file with no timeline at all fails validation: "no timeline found" is an error.
-      const failed = results.some((r) => r.reports.length === 0 || r.reports.some((rep) => rep.findings.some((f) => f.severity === "error")));
-      return failed ? 1 : 0;
-    }
+    // A file with no timeline at all has no plan to show: every command says so and fails, as "no timeline" is an error.
+    if (results.some((r) => r.reports.length === 0)) return 1;
+    if (options.command === "validate") return results.some((r) => r.reports.some((rep) => rep.findings.some((f) => f.severity === "error"))) ? 1 : 0;
     return 0;
   } catch (e) {
     if (e instanceof UnreadableFileError || e instanceof UsageError) {
