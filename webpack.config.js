@@ -96,11 +96,14 @@ module.exports = (env = {}, argv = {}) => {
     taskpane: "./src/taskpane/index.tsx",
     commands: "./src/commands/commands.ts",
     dialog: "./src/commands/dialog.ts",
+    report: "./src/taskpane/report-page.ts",
   };
   const pages = [
     page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
     page("commands", "./src/commands/commands.html", ["commands"]),
     page("dialog", "./src/commands/dialog.html", ["dialog"]),
+    // The committee report, opened in an Office dialog by the task pane (a new window in the playground).
+    page("report", "./src/taskpane/report.html", ["report"]),
     page("help", "./src/taskpane/help.html", []),
   ];
   if (playground) {

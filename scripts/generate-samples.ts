@@ -4,7 +4,16 @@
  *  - mps-milestones.xlsx the same plan as a planner would keep it: one activity a row, Latin X's, merged titles;
  *  - district-plan.xlsx  seed 001's goals, objectives and action steps as a monthly grid for 2025-26 with owners,
  *                        evidence and status columns, a quarterly Gantt sheet with fills under merged school years,
- *                        and a notes sheet without a timeline.
+ *                        and a notes sheet without a timeline;
+ *  - district-history.xlsx the same plan kept over the 2025-26 school year: refreshed on the second Tuesday of each
+ *                        month from August to June, marks ticked done and statuses updated between refreshes, a step
+ *                        inserted, one reworded, one removed, one moved a month; the monitoring history (a snapshot per
+ *                        refresh, made by the engine itself) in the add-in's hidden data sheet, so the trend and the
+ *                        changes show on first open.
+ *  - action-plan.xlsx    an action-plan table (Goal | Strategy | Action Step | Person(s) Responsible | Timeline | Status),
+ *                        goals and strategies merged down, the timing in words: seed 004's strategy and seed 001's goals;
+ *  - outline-pasted.xlsx seed 001 pasted from its document: one line a row, numbers alone on their lines, no timing;
+ *  - state-template.xlsx seed 002, the state template, filled in: goals with outcomes, per goal its PL table.
  * Deterministic: the same seeds give byte-for-byte the same cell contents.
  *
  *   npm run samples
@@ -15,6 +24,12 @@ import ExcelJS from "exceljs";
 import { parseDelimited } from "../src/cli/read-delimited";
 import { readPlan } from "../src/core/reading/read-plan";
 import type { Grid } from "../src/core/grid";
+import { analyzeSheet } from "../src/core/analyze";
+import { currentSnapshot, EMPTY_HISTORY, historyRows, recordRefresh, type History } from "../src/core/history/store";
+import { defaultStore, storeRows, type LastRefresh } from "../src/core/settings-store";
+import { isoDate } from "../src/core/dates";
+import { writeStoreSheet } from "../src/cli/write-store";
+import { worksheetGrid } from "../test/support/exceljs-grid";
 
 const ROOT = join(__dirname, "..");
 const SEEDS = join(ROOT, "test", "seeds");
@@ -226,12 +241,225 @@ function districtPlan(): ExcelJS.Workbook {
   return wb;
 }
 
+/** The second Tuesday of a month: when the committee meets. */
+function secondTuesday(year: number, month: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  return isoDate(year, month, 1 + ((2 - first + 7) % 7) + 7);
+}
+
+const PLAN = "PL Plan 2025-26";
+const MARK_COLUMNS = { first: 5, last: 16 };
+const STATUS_COLUMN = 17;
+
+/** The plan sheet's step rows (a number in column A), as sheet row numbers. */
+function stepRows(ws: ExcelJS.Worksheet): number[] {
+  const rows: number[] = [];
+  ws.eachRow((row, r) => {
+    if (typeof row.getCell(1).value === "number") rows.push(r);
+  });
+  return rows;
+}
+
+/** A step's reported status from its marks as of a month (0 = July): what a coordinator types before the meeting. */
+function statusOf(row: ExcelJS.Row, month: number): string {
+  const marks: { m: number; done: boolean }[] = [];
+  for (let c = MARK_COLUMNS.first; c <= MARK_COLUMNS.last; c++) {
+    const v = row.getCell(c).value;
+    if (v === "X" || v === "\u2713") marks.push({ m: c - MARK_COLUMNS.first, done: v === "\u2713" });
+  }
+  if (marks.length > 0 && marks.every((x) => x.done)) return "Complete";
+  if (marks.some((x) => x.m < month && !x.done)) return "At Risk";
+  return marks.some((x) => x.m <= month) ? "On Track" : "Not Started";
+}
+
+/**
+ * The district plan kept over its school year: each month the marks of the months gone by are ticked (most of them),
+ * statuses follow, and the planner edits the plan; each refresh's snapshot goes into the history.
+ */
+function districtHistory(): ExcelJS.Workbook {
+  const wb = districtPlan();
+  const ws = wb.getWorksheet(PLAN)!;
+  const rnd = random(2026);
+  // July: nothing done yet.
+  for (const r of stepRows(ws)) {
+    const row = ws.getRow(r);
+    for (let c = MARK_COLUMNS.first; c <= MARK_COLUMNS.last; c++) if (row.getCell(c).value === "\u2713") row.getCell(c).value = "X";
+    row.getCell(STATUS_COLUMN).value = statusOf(row, 0);
+  }
+  let history: History = EMPTY_HISTORY;
+  let last: LastRefresh | null = null;
+  for (let k = 1; k <= 11; k++) {
+    const calendar = k + 7 <= 12 ? { year: 2025, month: k + 7 } : { year: 2026, month: k - 5 };
+    const asOf = secondTuesday(calendar.year, calendar.month);
+    // What happened since the last meeting: most marks of the months gone by ticked done, statuses updated.
+    for (const r of stepRows(ws)) {
+      const row = ws.getRow(r);
+      for (let c = MARK_COLUMNS.first; c < MARK_COLUMNS.first + k; c++) if (row.getCell(c).value === "X" && rnd() < 0.8) row.getCell(c).value = "\u2713";
+      row.getCell(STATUS_COLUMN).value = statusOf(row, k);
+    }
+    const steps = stepRows(ws);
+    if (k === 3) {
+      // A step inserted above the others of the first objective.
+      const at = steps[0]!;
+      ws.insertRow(at, [1, "Share the PLC calendar with every building leadership team", "Director of PL", "Calendar of sessions"], "i");
+      const row = ws.getRow(at);
+      for (let c = MARK_COLUMNS.first; c <= MARK_COLUMNS.last; c++) row.getCell(c).value = c - MARK_COLUMNS.first === 3 || c - MARK_COLUMNS.first === 4 ? "X" : null;
+      row.getCell(STATUS_COLUMN).value = statusOf(row, k);
+    }
+    if (k === 4) {
+      const label = ws.getRow(steps[4]!).getCell(2);
+      label.value = `${label.text.replace(/\.$/, "")} in every building`;
+    }
+    if (k === 5) ws.spliceRows(steps[7]!, 1);
+    if (k === 6) {
+      // A mark moved a month later: the first step with a mark still ahead.
+      for (const r of stepRows(ws)) {
+        const row = ws.getRow(r);
+        const ahead = [...Array(MARK_COLUMNS.last - MARK_COLUMNS.first - k).keys()].map((i) => MARK_COLUMNS.first + k + 1 + i).find((c) => row.getCell(c).value === "X" && row.getCell(c + 1).value === null);
+        if (ahead === undefined || ahead >= MARK_COLUMNS.last) continue;
+        row.getCell(ahead).value = null;
+        row.getCell(ahead + 1).value = "X";
+        break;
+      }
+    }
+    const report = analyzeSheet(worksheetGrid(ws, false), { asOf });
+    const when = { at: `${asOf}T15:30:00.000Z`, day: asOf };
+    history = { snapshots: recordRefresh(history, currentSnapshot(history, report, when)), findings: [] };
+    last = { asOf, at: when.at, sheet: PLAN, totals: report.summary.totals, flagged: report.summary.totals.overdue + report.summary.totals.current };
+  }
+  writeStoreSheet(wb, storeRows({ ...defaultStore(), planSheet: PLAN, lastRefresh: last }), historyRows(history.snapshots));
+  return wb;
+}
+
+/**
+ * An action-plan table as districts keep one: Goal | Strategy | Action Step | Person(s) Responsible | Timeline |
+ * Status | Evidence, the goal and strategy cells merged down over their steps, the timing written in words. Seed 004's
+ * strategy with its action steps, and steps from seed 001's goals.
+ */
+function actionPlan(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Action Plan 2025-26");
+  ws.addRow(["CJUSD Professional Learning Action Plan 2025-26"]).getCell(1).font = { bold: true, size: 14, color: { argb: BLUE } };
+  ws.addRow([]);
+  const header = ["Goal", "Strategy", "Action Step", "Person(s) Responsible", "Timeline", "Status", "Evidence of Implementation"];
+  styleHeader(ws.addRow(header), 1, header.length);
+  const widths = [34, 34, 60, 24, 22, 14, 30];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: "frozen", ySplit: 3 }];
+  const goal1 = "Goal 1: Build a comprehensive, coherent system of professional learning for every employee group.";
+  const goal2 = "Goal 2: Continue to revise, revamp, and implement with fidelity the PLC model and MTSS.";
+  const steps: [string | null, string | null, string, string, string | Date, string][] = [
+    [goal1, "Strategy 1: Develop a CJUSD Comprehensive Professional Learning Plan", "Form a PLP team (certificated, classified, site admin, and district staff) to study the improvement science model", "Assistant Superintendent", "Aug-Sept", "Complete"],
+    [null, null, "Establish a process to identify the needs of each school site, department, and education partner group", "PLP Team", "Fall", "Complete"],
+    [null, null, "Review calendars and bargaining unit contracts to design a schedule for professional learning and collaboration", "PLP Team", "Oct, Jan, Apr", "In Progress"],
+    [null, null, "Look for nonstudent days or time within the school day for professional learning", "Director of PL", "By Dec 2025", "Not Started"],
+    [null, null, "Develop a clear set of data and metrics to guide decisions about professional learning", "Data Team", "Setp 2025", "On Track"],
+    [null, null, "Maintain a vetted list of internal and external experts for professional learning", "Director of PL", "Ongoing", "On Track"],
+    [null, "Strategy 2: Monitor the plan with the committee", "Present the Professional Learning Plan to the board", "Superintendent", new Date(Date.UTC(2026, 2, 10)), "Not Started"],
+    [null, null, "Hold monthly PLP team meetings to review progress", "PLP Team", "Monthly", "On Track"],
+    [null, null, "Survey staff on professional learning twice a year", "Data Team", "Fall and Spring", "50%"],
+    [goal2, "Strategy 3: Use building data to target growth", "Develop and implement PLC training that bridges Cognitive Coaching to PLC work", "PLC Coaches", "Sept. through May", "In Progress"],
+    [null, null, "Buildings administer the SIG self-assessment", "Building Principals", "Q2 and Q4", "Not Started"],
+    [null, null, "Revise the SIG as practices grow and improve", "PLC Coaches", "2nd semester", "Not Started"],
+    [null, null, "Share practices across buildings to align practices and language", "Instructional Coaches", "TBD", ""],
+    [null, null, "Explore ways to collect student input on teacher implementation of new learning", "Data Team", "10/15/2025", "Cancelled"],
+  ];
+  const first = ws.rowCount + 1;
+  for (const [goal, strategy, step, who, when, status] of steps) {
+    const row = ws.addRow([goal, strategy, step, who, when, status, null]);
+    if (when instanceof Date) row.getCell(5).numFmt = "mmm d, yyyy";
+    for (let c = 1; c <= header.length; c++) row.getCell(c).alignment = { wrapText: true, vertical: "top" };
+  }
+  // Goals and strategies merged down over their steps, as a planner lays them out.
+  const mergeDown = (column: number): void => {
+    let top = first;
+    for (let r = first + 1; r <= ws.rowCount + 1; r++) {
+      if (r <= ws.rowCount && ws.getRow(r).getCell(column).value === null) continue;
+      if (r - 1 > top) ws.mergeCells(top, column, r - 1, column);
+      top = r;
+    }
+  };
+  mergeDown(1);
+  mergeDown(2);
+  return wb;
+}
+
+/** Seed 001 as a planner pastes it from the document: every line a row in column A, numbers alone on their lines. */
+function outlinePasted(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("PL Goals 2025-26");
+  for (const line of seedText("001_").split("\n")) {
+    const text = line.trim();
+    ws.addRow([text === "" ? null : /^\d+$/.test(text) ? Number(text) : text]);
+  }
+  ws.getColumn(1).width = 110;
+  return wb;
+}
+
+/**
+ * Seed 002, the state template, filled in: the district profile, mission and vision, each goal with its overarching
+ * expected outcome and Year 1-3 outcomes, then per goal the professional-learning table (Initial Activity | Follow-up |
+ * Duration | Resources, the template's hint row under its header).
+ */
+function stateTemplate(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("PL Plan 2025-26");
+  ws.getColumn(1).width = 40;
+  for (let c = 2; c <= 4; c++) ws.getColumn(c).width = 40;
+  const heading = (text: string): void => {
+    ws.addRow([text]).getCell(1).font = { bold: true, size: 13, color: { argb: BLUE } };
+  };
+  heading("Who We Are");
+  ws.addRow(["District Profile:", "12 schools; 6,400 students; 48% free or reduced lunch; 510 certificated staff"]);
+  heading("What We Believe");
+  ws.addRow(["Mission", "Every student learns at high levels, every day."]);
+  ws.addRow(["Vision", "A district where every adult keeps learning so that every student can."]);
+  heading("What We Want to Accomplish");
+  const goals: { statement: string; outcome: string; years: string[]; rationale: string; table: [string, string, string, string][] }[] = [
+    {
+      statement: "Every teacher uses common formative assessments in a PLC cycle by June 2027.",
+      outcome: "Student growth on common formative assessments rises in every building.",
+      years: ["PLCs in every building write common formative assessments.", "PLCs use the results to plan reteaching.", "Student growth is measured across buildings."],
+      rationale: "Walkthrough data show formative assessment in 31% of classrooms.",
+      table: [
+        ["Summer institute on common formative assessments for PLC leads", "Monthly coaching in PLC meetings", "Aug 2025 - May 2026", "Coaches, substitute days, institute materials"],
+        ["Data days on assessment results for building teams", "Follow-up walkthroughs in each building", "Oct, Jan, Apr", "Data team time"],
+      ],
+    },
+    {
+      statement: "Every new teacher completes a two-year induction program.",
+      outcome: "New-teacher retention reaches 90%.",
+      years: ["Induction program launched with mentors for every new teacher.", "Second-year teachers complete the program.", "Retention measured and program revised."],
+      rationale: "Retention of new teachers fell to 78% in 2024-25.",
+      table: [["New teacher academy", "Mentor meetings twice a month", "August", "Mentor stipends"]],
+    },
+  ];
+  goals.forEach((g, i) => {
+    ws.addRow([`Goal ${i + 1}`, g.statement]).getCell(1).font = { bold: true };
+    ws.addRow(["Rationale/Evidence", g.rationale]);
+    ws.addRow(["Overarching Expected Outcome", g.outcome]);
+    g.years.forEach((y, k) => ws.addRow([`Year ${k + 1}:`, y]));
+  });
+  goals.forEach((g, i) => {
+    ws.addRow([]);
+    ws.addRow([`GOAL ${i + 1}`]).getCell(1).font = { bold: true, size: 13, color: { argb: BLUE } };
+    styleHeader(ws.addRow(["Professional Learning Initial Activity", "Professional Learning Follow-up", "Duration", "Resources"]), 1, 4);
+    ws.addRow(["Who, What, How?", "Who, What, How?", "When?", "What is needed?"]).font = { italic: true };
+    for (const row of g.table) ws.addRow(row).alignment = { wrapText: true, vertical: "top" };
+  });
+  return wb;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const outputs: [string, ExcelJS.Workbook][] = [
     ["mps-pasted.xlsx", mpsPasted()],
     ["mps-milestones.xlsx", mpsClean()],
     ["district-plan.xlsx", districtPlan()],
+    ["district-history.xlsx", districtHistory()],
+    ["action-plan.xlsx", actionPlan()],
+    ["outline-pasted.xlsx", outlinePasted()],
+    ["state-template.xlsx", stateTemplate()],
   ];
   for (const [name, wb] of outputs) {
     wb.creator = "Milestone Monitor sample generator";

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { parseCellAddress, a1 } from "../core/address";
+import type { TimelineAddition } from "../core/add-timeline";
 import { parseIsoDate } from "../core/dates";
 import {
   CELL_LOOKS,
@@ -13,6 +14,18 @@ import {
   type WorkbookWrites,
   type WriteCell,
 } from "../core/writes";
+
+/** Writes Add a timeline's month labels as text into a sheet (or adds the sheet that lists the steps under them). */
+export function addTimeline(wb: ExcelJS.Workbook, addition: Extract<TimelineAddition, { kind: "columns" | "sheet" }>): void {
+  if (addition.kind === "sheet") return writeSheet(wb, addition.sheet);
+  const ws = wb.getWorksheet(addition.sheet)!;
+  addition.labels.forEach((label, i) => {
+    const cell = ws.getCell(addition.row + 1, addition.column + i + 1);
+    cell.value = label;
+    cell.style = excelStyle(CELL_LOOKS.header);
+    cell.numFmt = "@";
+  });
+}
 
 /** Applies the engine's write descriptions to a workbook with exceljs: the command line's `refresh`. */
 export function applyWrites(wb: ExcelJS.Workbook, writes: WorkbookWrites): void {

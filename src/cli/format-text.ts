@@ -1,7 +1,7 @@
 import { localCell } from "../core/address";
 import type { SheetCheck, SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
-import type { ScheduledMark } from "../core/plan";
+import type { Block, ScheduledMark } from "../core/plan";
 
 /** Plain-text tables for a terminal: columns padded, long text cut with an ellipsis. */
 export function table(header: string[], rows: string[][], maxWidths: number[]): string {
@@ -56,14 +56,22 @@ export function planText(report: SheetCheck): string {
   const out: string[] = [];
   const { plan } = report;
   for (const goal of plan.goals) out.push(`Goal: ${oneLine(goal.text)}`);
+  for (const level of plan.levels) {
+    const said = [
+      ...(level.description === null ? [] : [`description: ${level.description}`]),
+      ...(level.rationale === null ? [] : [`rationale: ${level.rationale}`]),
+      ...level.notes.map((n) => `note: ${n}`),
+      ...level.outcomes.map((o) => `${o.label}: ${o.text}`),
+      ...level.obstacles.map((o) => `obstacle: ${o}`),
+    ];
+    if (said.length === 0) continue;
+    out.push(oneLine(level.text));
+    for (const line of said) out.push(`  ${oneLine(line)}`);
+  }
   plan.blocks.forEach((block) => {
     const acts = plan.activities.filter((a) => a.block === block.index);
-    const first = block.periods[0]!;
-    const last = block.periods[block.periods.length - 1]!;
     out.push("");
-    out.push(
-      `Block ${block.index + 1}${block.title ? `: ${oneLine(block.title)}` : ""} (${block.periods.length} ${block.kind} columns, ${first.label} to ${last.label}; header row ${block.headerRow})`,
-    );
+    out.push(blockHeading(block));
     if (acts.length === 0) {
       out.push("  (no activities)");
       return;
@@ -83,6 +91,20 @@ export function planText(report: SheetCheck): string {
   out.push("");
   out.push(`${plan.activities.length} activities, ${plan.activities.reduce((n, a) => n + a.schedule.length, 0)} scheduled marks.`);
   return out.join("\n");
+}
+
+/** A block as a planner would name it: the grid's timeline, the table's columns, or the outline. */
+function blockHeading(block: Block): string {
+  const title = block.title ? `: ${oneLine(block.title)}` : "";
+  const first = block.periods[0];
+  const last = block.periods[block.periods.length - 1];
+  const timeline = first && last ? `${block.periods.length} ${block.kind} columns, ${first.label} to ${last.label}` : null;
+  if (block.shape === "grid") return `Block ${block.index + 1}${title} (${timeline}; header row ${block.headerRow})`;
+  if (block.shape === "table") {
+    const timing = block.columns["timing"] ?? (block.columns["start"] ? `${block.columns["start"]}-${block.columns["end"]}` : null);
+    return `Table ${block.index + 1}${title} (activities in column ${block.labelColumn}${timing ? `, timing in column ${timing}` : ", no timing column"}; header row ${block.headerRow})`;
+  }
+  return `Outline (rows ${block.headerRow}-${block.lastRow}${timeline ? `; ${timeline}` : ", no timeline"})`;
 }
 
 function indent(text: string): string {

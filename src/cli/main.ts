@@ -1,14 +1,24 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { analyzeSheet, checkSheet, hasTimeline, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
+import { analyzeSheet, checkSheet, hasPlan, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
 import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
 import { describeWrites } from "../core/writes";
-import { applyWrites } from "./apply-xlsx";
+import { storeRows, type StoredState } from "../core/settings-store";
+import { changesSince, currentSnapshot, historyRows, recordRefresh, reviewSnapshot, withHistoryFindings, type History } from "../core/history/store";
+import { trendOf } from "../core/history/trend";
+import { changesBetween, type Changes } from "../core/history/changes";
+import { reportHtml } from "../core/history/report";
+import type { Monitoring } from "../core/history/sheet-section";
+import { emptyTotals, type Totals } from "../core/status";
+import { addTimeline, applyWrites } from "./apply-xlsx";
+import { describeAddTimeline } from "../core/add-timeline";
+import { changesText } from "./format-changes";
+import { writeStoreSheet } from "./write-store";
 import { finishCopy } from "./finish-copy";
 import { findingsText, planText, statusText } from "./format-text";
 import { loadFile, UnreadableFileError, type LoadedFile } from "./read-workbook";
@@ -23,30 +33,39 @@ Commands:
   status FILE...               where every mark stands as of a date: overdue, current, due soon, by quarter
   validate FILE...             what is malformed, ambiguous or missing; exits 1 when any finding is an error
   refresh FILE --out OUT.xlsx  a copy of the workbook with overdue and current marks flagged and the
-                               "Milestone Summary" and "Milestone Plan" sheets added (the input is never changed)
+                               "Milestone Summary" and "Milestone Plan" sheets added (the input is never changed);
+                               the copy keeps this refresh in the workbook's monitoring history
+  report FILE --out REPORT.html  the committee report: one self-contained page to open and print
+  add-timeline FILE --out OUT.xlsx  a copy with month columns for the school year added to the right of a plan
+                               that says nothing about when its steps happen (an outline, a list of steps), to
+                               mark with X's; nothing the workbook holds moves or changes
 
 Options:
   --as-of YYYY-MM-DD   judge status on this day (default: today)
   --sheet NAME         read only this sheet (default: every sheet with a timeline)
   --json               print the JSON document (plan, findings, summary) instead of tables
+  --since YYYY-MM-DD   status and report: what changed since the workbook's last refresh as of that
+                       day or before ("--since last": the last refresh before --as-of)
   --school-year 2023-24  the school year of timelines that do not name one
   --start-month N      first month of the school year, 1-12 (default 7, July)
   --due-soon-days N    how many days ahead count as "due soon" (default 30)
-  --out FILE           where refresh writes the copy
+  --out FILE           where refresh writes the copy, and report the page
   -h, --help           show this help
 
-Exit status: 0 done; 1 validate found errors, or a file has no sheet with a timeline; 2 bad arguments or a file
-that cannot be read.`;
+Exit status: 0 done; 1 validate found errors, or a file holds no plan; 2 bad arguments or a file that cannot be
+read.`;
 
 class UsageError extends Error {}
 
 interface Options {
-  command: "plan" | "status" | "validate" | "refresh";
+  command: "plan" | "status" | "validate" | "refresh" | "report" | "add-timeline";
   files: string[];
   asOf: string;
   sheet: string | null;
   json: boolean;
   out: string | null;
+  /** `--since`: a day, or "last" for the last refresh before the as-of day. */
+  since: string | null;
   settings: Partial<Settings>;
 }
 
@@ -54,6 +73,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   today: () => string;
+  /** The time now (a refresh's snapshot and a report say when they were made); default the clock. */
+  now?: () => Date;
   /** Standard output is a terminal: JSON is indented for a person to read. Piped or redirected, it is compact. */
   terminal?: boolean;
 }
@@ -68,10 +89,10 @@ const nodeIo: Io = {
 function parseArgs(argv: string[], io: Io): Options | "help" {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return "help";
   const [command, ...rest] = argv;
-  if (command !== "plan" && command !== "status" && command !== "validate" && command !== "refresh") {
-    throw new UsageError(`unknown command "${command}"; use plan, status, validate or refresh`);
+  if (command !== "plan" && command !== "status" && command !== "validate" && command !== "refresh" && command !== "report" && command !== "add-timeline") {
+    throw new UsageError(`unknown command "${command}"; use plan, status, validate, refresh, report or add-timeline`);
   }
-  const options: Options = { command, files: [], asOf: io.today(), sheet: null, json: false, out: null, settings: {} };
+  const options: Options = { command, files: [], asOf: io.today(), sheet: null, json: false, out: null, since: null, settings: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const value = (): string => {
@@ -98,6 +119,12 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
       case "--out":
         options.out = take();
         break;
+      case "--since": {
+        const v = take();
+        if (v !== "last" && !parseIsoDate(v)) throw new UsageError(`--since wants a date as YYYY-MM-DD (or "last"), not "${v}"`);
+        options.since = v;
+        break;
+      }
       case "--school-year": {
         const v = take();
         // A year alone is refused: "2023" may mean 2022-23 or 2023-24.
@@ -124,19 +151,26 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
     }
   }
   if (options.files.length === 0) throw new UsageError(`${command} needs at least one file`);
-  if (command === "refresh") {
-    if (options.files.length !== 1) throw new UsageError("refresh takes exactly one workbook");
-    if (!options.out) throw new UsageError("refresh needs --out OUT.xlsx: the input is never changed");
-    if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError("--out must not be the input file: refresh never changes the input");
+  if (command === "refresh" || command === "add-timeline") {
+    if (options.files.length !== 1) throw new UsageError(`${command} takes exactly one workbook`);
+    if (!options.out) throw new UsageError(`${command} needs --out OUT.xlsx: the input is never changed`);
+    if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError(`--out must not be the input file: ${command} never changes the input`);
     if (!/\.xlsx$/i.test(options.out)) throw new UsageError("--out must be an .xlsx file");
-    const folder = dirname(resolve(options.out));
-    if (!existsSync(folder)) throw new UsageError(`--out: the folder ${folder} does not exist; create it or write the copy elsewhere`);
+  }
+  if (command === "report") {
+    if (options.files.length !== 1) throw new UsageError("report takes exactly one workbook");
+    if (!options.out) throw new UsageError("report needs --out REPORT.html");
+    if (!/\.html?$/i.test(options.out)) throw new UsageError("--out must be an .html file");
+  }
+  if (options.since !== null && command !== "status" && command !== "report") throw new UsageError("--since is for status and report");
+  if (options.out !== null && !existsSync(dirname(resolve(options.out)))) {
+    throw new UsageError(`--out: the folder ${dirname(resolve(options.out))} does not exist; create it or write the file elsewhere`);
   }
   return options;
 }
 
 /** Why a sheet is skipped, in one wording whatever the command or the number of sheets. */
-const NO_TIMELINE = "no timeline (no row with three or more months, school years or quarters)";
+const NO_PLAN = "no plan found (no month grid, action-plan table or outline)";
 
 interface FileResult<R extends SheetCheck = SheetReport> {
   file: LoadedFile;
@@ -161,8 +195,8 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
   const skipped: { name: string; reason: string }[] = [];
   for (const grid of grids) {
     const report = analyze(grid, { settings, asOf: options.asOf });
-    if (hasTimeline(report)) reports.push(report);
-    else skipped.push({ name: grid.sheet, reason: NO_TIMELINE });
+    if (hasPlan(report)) reports.push(report);
+    else skipped.push({ name: grid.sheet, reason: NO_PLAN });
   }
   return { file, reports, skipped };
 }
@@ -173,7 +207,7 @@ async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, anal
   const several = options.files.length > 1;
   for (const [i, path] of options.files.entries()) {
     if (several) io.stderr(`[${i + 1}/${options.files.length}] ${path}\n`);
-    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" }), options, analyze));
+    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" || options.command === "add-timeline" }), options, analyze));
   }
   return results;
 }
@@ -193,7 +227,7 @@ function printText<R extends SheetCheck>(results: FileResult<R>[], body: (report
 function noPlanText(result: FileResult<SheetCheck>): string {
   const names = result.skipped.map((s) => `"${s.name}"`);
   if (names.length === 0) return "No plan read: the file has no sheets.";
-  return `No plan read: ${names.length === 1 ? `sheet ${names[0]} has` : `sheets ${names.join(", ")} have`} ${NO_TIMELINE}.`;
+  return `No plan read: ${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(", ")}`}: ${NO_PLAN}.`;
 }
 
 function heading(result: FileResult<SheetCheck>, report: SheetCheck, several: boolean): string {
@@ -204,12 +238,57 @@ function skippedText(result: FileResult<SheetCheck>): string {
   return result.skipped.map((s) => `${result.file.path}: sheet "${s.name}" skipped: ${s.reason}\n`).join("");
 }
 
+/** When a command runs: the time (ISO) and the day on this computer's clock, as a refresh's snapshot records them. */
+function runTime(io: Io): { at: string; day: string } {
+  return { at: (io.now ?? (() => new Date()))().toISOString(), day: io.today() };
+}
+
+/** The day given to `--since`, or null for the last refresh before the as-of day. */
+function sinceDay(options: Options): string | null {
+  return options.since === "last" ? null : options.since;
+}
+
+/**
+ * Each sheet's refresh kept in the history (replacing one of the same refresh, the retention rule applied), and what
+ * the summary sheet says of it: the changes since the last review and the trend.
+ */
+function keepRefresh(history: History, reports: SheetReport[], when: { at: string; day: string }): { kept: History; monitoring: Monitoring[] } {
+  let kept: History = { snapshots: history.snapshots, findings: [] };
+  const snapshots = reports.map((report) => {
+    const snapshot = currentSnapshot(history, report, when);
+    kept = { snapshots: recordRefresh(kept, snapshot), findings: [] };
+    return snapshot;
+  });
+  const monitoring = reports.map((report, i): Monitoring => {
+    const review = reviewSnapshot(history, report.sheet, report.summary.asOf);
+    return { changes: review ? changesBetween(review, snapshots[i]!) : null, trend: trendOf(kept.snapshots, report.sheet) };
+  });
+  return { kept, monitoring };
+}
+
+function sumTotals(reports: SheetReport[]): Totals {
+  const sum = emptyTotals();
+  for (const r of reports) for (const key of Object.keys(sum) as (keyof Totals)[]) sum[key] += r.summary.totals[key];
+  return sum;
+}
+
 async function runRefresh(result: FileResult, options: Options, io: Io): Promise<number> {
   const wb = result.file.workbook;
   if (!wb) throw new UsageError(`refresh writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
   if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a timeline, so there is nothing to refresh`);
-  const writes = describeWrites(result.reports);
+  const when = runTime(io);
+  const { kept, monitoring } = keepRefresh(result.file.history, result.reports, when);
+  const shown = result.reports.map((r) => withHistoryFindings(r, result.file.history));
+  const writes = describeWrites(shown, monitoring);
   applyWrites(wb, writes);
+  // The add-in's data sheet, as the add-in leaves it after a refresh: its settings as saved, this refresh, the history.
+  const saved = result.file.stored;
+  const state: StoredState = {
+    settings: SettingsSchema.parse(saved?.settings ?? {}),
+    planSheet: saved?.planSheet ?? (result.reports.length === 1 ? result.reports[0]!.sheet : null),
+    lastRefresh: { asOf: options.asOf, at: when.at, sheet: result.reports.map((r) => r.sheet).join(", "), totals: sumTotals(result.reports), flagged: writes.flags.length },
+  };
+  writeStoreSheet(wb, storeRows(state), historyRows(kept.snapshots));
   // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote, and the copy is
   // compressed then: exceljs leaves its parts uncompressed, so none is compressed twice.
   const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
@@ -221,7 +300,7 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   }
   const t = result.reports.reduce((n, r) => n + r.summary.totals.overdue, 0);
   const c = result.reports.reduce((n, r) => n + r.summary.totals.current, 0);
-  io.stdout(`Wrote ${options.out}: ${t} overdue and ${c} current marks flagged as of ${options.asOf}; sheets "Milestone Summary" and "Milestone Plan" rebuilt.\n`);
+  io.stdout(`Wrote ${options.out}: ${t} overdue and ${c} current marks flagged as of ${options.asOf}; sheets "Milestone Summary" and "Milestone Plan" rebuilt, this refresh kept in the monitoring history.\n`);
   const dropped = result.file.dropped;
   if (dropped) {
     io.stderr(
@@ -231,6 +310,87 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
   }
   if (options.json) io.stdout(`${json(fileDocument(result.file.path, result.reports, result.skipped), io)}\n`);
   return 0;
+}
+
+/**
+ * add-timeline: month columns right of the first plan without timing (or the sheet named), written as text into a
+ * copy; a plan that already says when its steps happen is left as it is, and said so.
+ */
+async function runAddTimeline(result: FileResult<SheetCheck>, options: Options, io: Io): Promise<number> {
+  const wb = result.file.workbook;
+  if (!wb) throw new UsageError(`add-timeline writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
+  if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a plan to add a timeline to`);
+  const additions = result.reports.map((report) => {
+    const grid = result.file.grids.find((g) => g.sheet === report.sheet)!;
+    const right = grid.left + grid.values.reduce((w, row) => Math.max(w, row.length), 0) - 1;
+    return describeAddTimeline(report, right);
+  });
+  const chosen = additions.find((a) => a.kind === "columns" || a.kind === "sheet");
+  if (!chosen) {
+    for (const a of additions) io.stdout(`${a.message}\n`);
+    return 0;
+  }
+  addTimeline(wb, chosen);
+  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  const copy = await finishCopy(new Uint8Array(written), chosen.kind === "sheet" ? [chosen.sheet] : [], result.file.original);
+  try {
+    await writeFile(options.out!, copy);
+  } catch (e) {
+    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  io.stdout(`Wrote ${options.out}: ${chosen.message}\n`);
+  return 0;
+}
+
+/** The sheet a report is about: the one named, else the only one with a timeline, else the one the add-in last refreshed. */
+function reportSheet(result: FileResult): SheetReport {
+  const reports = result.reports;
+  if (reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a timeline, so there is nothing to report`);
+  if (reports.length === 1) return reports[0]!;
+  const saved = reports.find((r) => r.sheet === result.file.stored?.planSheet);
+  if (saved) return saved;
+  throw new UsageError(`${result.file.path} has ${reports.length} sheets with a timeline (${reports.map((r) => `"${r.sheet}"`).join(", ")}); choose one with --sheet`);
+}
+
+/** `report`: the committee report as one self-contained HTML file. */
+async function runReport(result: FileResult, options: Options, io: Io): Promise<number> {
+  const report = reportSheet(result);
+  const history = result.file.history;
+  const when = runTime(io);
+  const changes = changesSince(history, report, when, sinceDay(options));
+  const now = (io.now ?? (() => new Date()))();
+  const made = `${io.today()} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
+  const html = reportHtml({ report: withHistoryFindings(report, history), changes, trend: trendOf(history.snapshots, report.sheet), made });
+  try {
+    await writeFile(options.out!, html);
+  } catch (e) {
+    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const since = changes ? `changes since the refresh as of ${changes.since.asOf}` : "no earlier refresh kept to compare with";
+  io.stdout(`Wrote ${options.out}: committee report for sheet "${report.sheet}" as of ${options.asOf}; ${since}. Open it in a browser and print it.\n`);
+  if (options.since !== null && !changes) io.stderr(noReviewText(result, report.sheet, options));
+  return 0;
+}
+
+function noReviewText(result: FileResult, sheet: string, options: Options): string {
+  const day = sinceDay(options);
+  return `${result.file.path}: sheet "${sheet}": the workbook keeps no refresh ${day ? `as of ${day} or before` : `before ${options.asOf}`} to compare with (Refresh status keeps one each time)\n`;
+}
+
+/** Each sheet's report with a finding for each snapshot of the workbook's history that cannot be read. */
+function withHistory(results: FileResult[]): FileResult[] {
+  return results.map((r) => (r.file.history.findings.length === 0 ? r : { ...r, reports: r.reports.map((report) => withHistoryFindings(report, r.file.history)) }));
+}
+
+/** `--since`: each sheet's changes since the review, by the report's place (null where the history has none). */
+function sinceChanges(result: FileResult, options: Options, io: Io): (Changes | null)[] {
+  if (options.since === null) return [];
+  const when = runTime(io);
+  return result.reports.map((report) => {
+    const changes = changesSince(result.file.history, report, when, sinceDay(options));
+    if (!changes) io.stderr(noReviewText(result, report.sheet, options));
+    return changes;
+  });
 }
 
 /** The --json document: indented on a terminal; compact into a pipe or a file (40% fewer bytes for a large plan), as `gh` does. */
@@ -257,22 +417,33 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
   }
   try {
     if (options.command === "refresh") return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
+    if (options.command === "report") return await runReport((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
+    if (options.command === "add-timeline") return await runAddTimeline((await analyzeFiles(options, io, checkSheet))[0]!, options, io);
     let results: FileResult<SheetCheck>[];
     if (options.json) {
-      const full = await analyzeFiles(options, io, analyzeSheet);
-      const docs: FileDocument[] = full.map((r) => fileDocument(r.file.path, r.reports, r.skipped));
+      const full = withHistory(await analyzeFiles(options, io, analyzeSheet));
+      const docs: FileDocument[] = full.map((r) => {
+        const doc = fileDocument(r.file.path, r.reports, r.skipped);
+        const changes = sinceChanges(r, options, io);
+        const sheets = "sheets" in doc ? doc.sheets : [doc];
+        sheets.forEach((sheet, i) => {
+          if (changes[i]) sheet.changes = changes[i];
+        });
+        return doc;
+      });
       io.stdout(`${json(docs.length === 1 ? docs[0] : { files: docs }, io)}\n`);
       results = full;
     } else if (options.command === "status") {
-      const full = await analyzeFiles(options, io, analyzeSheet);
-      printText(full, statusText, io);
+      const full = withHistory(await analyzeFiles(options, io, analyzeSheet));
+      const changes = new Map(full.flatMap((r) => sinceChanges(r, options, io).map((c, i) => [r.reports[i]!, c] as const)));
+      printText(full, (report) => statusText(report) + (changes.get(report) ? `\n${changesText(changes.get(report)!)}` : ""), io);
       results = full;
     } else {
       // Printing a plan or its findings needs no status or summary: none is worked out for them.
       results = await analyzeFiles(options, io, checkSheet);
       printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
     }
-    // A file with no timeline at all has no plan to show: every command says so and fails, as "no timeline" is an error.
+    // A file with no plan at all has nothing to show: every command says so and fails, as validate's "no timeline" error does.
     if (results.some((r) => r.reports.length === 0)) return 1;
     if (options.command === "validate") return results.some((r) => r.reports.some((rep) => rep.findings.some((f) => f.severity === "error"))) ? 1 : 0;
     return 0;

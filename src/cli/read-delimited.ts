@@ -56,16 +56,6 @@ export function parseDelimited(text: string, delimiter: "," | "\t" | ";"): strin
   return rows;
 }
 
-/** Guesses the delimiter of text with no telling extension: tabs win when the first lines have them. */
-export function sniffDelimiter(text: string): "," | "\t" | ";" {
-  const head = text.slice(0, 4096);
-  const tabs = (head.match(/\t/g) ?? []).length;
-  const commas = (head.match(/,/g) ?? []).length;
-  const semicolons = (head.match(/;/g) ?? []).length;
-  if (tabs > 0 && tabs >= commas / 4) return "\t";
-  return semicolons > commas ? ";" : ",";
-}
-
 /** Every field stays text, as a text import keeps it: the engine reads dates, percentages and years from text. */
 function cellOf(field: string): CellValue {
   if (field.trim() === "") return null;

@@ -4,7 +4,8 @@ import type ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
 import { OWN_SHEETS, PLAN_SHEET, SUMMARY_SHEET } from "../core/writes";
 import { readStore, STORE_SHEET, type StoredState } from "../core/settings-store";
-import { delimitedGrid, sniffDelimiter } from "./read-delimited";
+import { EMPTY_HISTORY, HISTORY_NOTICE_ROW, readHistory, type History } from "../core/history/store";
+import { delimitedGrid } from "./read-delimited";
 import { droppedContent } from "./workbook-parts";
 import { readXlsx } from "./read-xlsx";
 
@@ -18,6 +19,8 @@ export interface LoadedFile {
   grids: Grid[];
   /** What the add-in saved in the workbook, if it ever did. */
   stored: StoredState | null;
+  /** The monitoring history the add-in keeps in the workbook (empty when it keeps none). */
+  history: History;
   /** The workbook itself, for writing a refreshed copy (an .xlsx loaded with `keepWorkbook`), else null. */
   workbook: ExcelJS.Workbook | null;
   /** With the workbook: the file as it was read, for what exceljs does not keep of it. */
@@ -27,7 +30,8 @@ export interface LoadedFile {
 }
 
 const XLSX = new Set([".xlsx", ".xlsm"]);
-const DELIMITED: Record<string, "," | "\t" | ";" | null> = { ".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": null };
+/** A .txt is text pasted from a document or a PDF: tab-separated (a sentence's commas are not columns). */
+const DELIMITED: Record<string, "," | "\t"> = { ".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t" };
 
 export function isSupported(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -62,11 +66,15 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
     if (!sheets) throw unreadable;
     const grids: Grid[] = [];
     let stored: StoredState | null = null;
+    let history = EMPTY_HISTORY;
     for (const grid of sheets) {
-      if (grid.sheet === STORE_SHEET) stored = readStore(grid.values.map((row) => [row[0] ?? null, row[1] ?? null]));
-      else if (!OWN_SHEETS.includes(grid.sheet)) grids.push(grid);
+      if (grid.sheet === STORE_SHEET) {
+        const rows = grid.values.map((row) => [row[0] ?? null, row[1] ?? null]);
+        stored = readStore(rows.slice(0, Math.max(0, HISTORY_NOTICE_ROW - grid.top)));
+        history = readHistory(rows, grid.top);
+      } else if (!OWN_SHEETS.includes(grid.sheet)) grids.push(grid);
     }
-    if (options.keepWorkbook !== true) return { path, kind: "xlsx", grids, stored, workbook: null, original: null, dropped: null };
+    if (options.keepWorkbook !== true) return { path, kind: "xlsx", grids, stored, history, workbook: null, original: null, dropped: null };
     // Only a refreshed copy needs the whole workbook model: exceljs is required for it alone, here rather than at
     // the top, because setting it up takes a quarter of a second every other command would wait for.
     let workbook: ExcelJS.Workbook;
@@ -82,11 +90,11 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
         `${path}: status, plan and validate read this workbook, but refresh cannot copy it (exceljs, which writes the copy, cannot open it); use Refresh status in Excel instead`,
       );
     }
-    return { path, kind: "xlsx", grids, stored, workbook, original: bytes, dropped: await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) };
+    return { path, kind: "xlsx", grids, stored, history, workbook, original: bytes, dropped: await droppedContent(bytes, [SUMMARY_SHEET, PLAN_SHEET]) };
   }
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new UnreadableFileError(`${path}: looks like a binary file, not text`);
-  const delimiter = DELIMITED[ext] ?? sniffDelimiter(text);
+  const delimiter = DELIMITED[ext]!;
   const sheet = basename(path, extname(path));
-  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, workbook: null, original: null, dropped: null };
+  return { path, kind: delimiter === "\t" ? "tsv" : "csv", grids: [delimitedGrid(text, sheet, delimiter)], stored: null, history: EMPTY_HISTORY, workbook: null, original: null, dropped: null };
 }

@@ -47,7 +47,7 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions): SheetReport {
   return { sheet, plan, findings, status, summary };
 }
 
-/** Whether the sheet holds a timeline at all. */
-export function hasTimeline(report: SheetCheck): boolean {
+/** Whether the sheet holds a plan at all: a grid, an action-plan table or an outline. */
+export function hasPlan(report: SheetCheck): boolean {
   return report.plan.blocks.length > 0;
 }

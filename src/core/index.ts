@@ -18,3 +18,7 @@ export * from "./rules";
 export * from "./settings-store";
 export * from "./writes";
 export * from "./export";
+export * from "./add-timeline";
+export * from "./timing/timing";
+export * from "./timing/parse-timing";
+export * from "./history";

@@ -27,8 +27,10 @@ const DANGLING = new Set([
 export function endsMidSentence(text: string): boolean {
   const t = text.trim();
   if (/[,;/\u2013-]$/.test(t)) return true;
-  const word = /[A-Za-z&]*$/.exec(t)![0];
-  return word !== "" && DANGLING.has(word.toLowerCase());
+  // The last word (letters and "&"), read back from the end: a pattern anchored at the end would try every start.
+  let start = t.length;
+  while (start > 0 && /[A-Za-z&]/.test(t[start - 1]!)) start--;
+  return start < t.length && DANGLING.has(t.slice(start).toLowerCase());
 }
 
 /** Joins a wrapped line to the text before it; a word broken with a hyphen is mended. */

@@ -15,9 +15,13 @@ export const ScheduledMarkSchema = z.object({
   cell: z.string(),
   /** Every cell that makes up the mark (two for an X split over two lines). */
   cells: z.array(z.string()).check(z.minLength(1)),
-  /** The mark as typed (`X`, `Х`, `✓`, `50%`), or "" for a filled Gantt cell. */
+  /** The mark as typed (`X`, `Х`, `✓`, `50%`), or "" for a filled Gantt cell; for timing written in words, the timing cell's text. */
   mark: z.string(),
   state: MarkStateSchema,
+  /** Timing in words that names a frequency ("Monthly", "Twice a year"): the frequency, lower case. */
+  frequency: z.optional(z.string()),
+  /** Timing in words that names a deadline ("By June 2026"): the entry is the period named, due then. */
+  deadline: z.optional(z.boolean()),
 });
 export type ScheduledMark = z.infer<typeof ScheduledMarkSchema>;
 
@@ -39,6 +43,8 @@ export const ActivitySchema = z.object({
   attributes: z.record(z.string(), z.string()),
   /** Bulleted lines under the activity. */
   subItems: z.array(z.string()),
+  /** In an action-plan table: the timing as written ("Aug-May", "By June 2026"; Start and End as "start – end"). */
+  timing: z.optional(z.string()),
   block: z.int().check(z.nonnegative()),
   /** The activity's first cell (its label). */
   cell: z.string(),
@@ -48,23 +54,36 @@ export const ActivitySchema = z.object({
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 
+/**
+ * How a block is laid out (docs/product.md): a month-by-month grid (a timeline header, marks under its periods), an
+ * action-plan table (a header row naming columns, timing written in words), or an outline (goals, objectives and
+ * numbered steps in one column).
+ */
+export const BlockShapeSchema = z.enum(["grid", "table", "outline"]);
+export type BlockShape = z.infer<typeof BlockShapeSchema>;
+
 export const BlockSchema = z.object({
   index: z.int().check(z.nonnegative()),
+  shape: BlockShapeSchema,
   title: z.nullable(z.string()),
   titleCell: z.nullable(z.string()),
-  /** The timeline header row's first period cell. */
+  /** The header row's first cell: a grid's first period, a table's first column; an outline's first line. */
   headerCell: z.string(),
   headerRow: z.int().check(z.positive()),
   /** Last sheet row (1-based) of the block. */
   lastRow: z.int().check(z.positive()),
-  kind: PeriodKindSchema,
+  /** What the timeline's periods are (months, school years, quarters ...); null for a block without period columns. */
+  kind: z.nullable(PeriodKindSchema),
   periods: z.array(PeriodSchema),
   labelColumn: z.string(),
-  /** Attribute columns found by their header (owner, status, evidence, resources, notes, step), as letters. */
+  /**
+   * Columns found by their header, as letters: owner, status, evidence, resources, notes, step; in tables also
+   * timing, start, end, follow-up, and the level columns (goal, objective, strategy ...).
+   */
   columns: z.record(z.string(), z.string()),
-  /** The school year the block's periods were dated from, and where it came from. */
+  /** The school year the block's periods or timing are dated from, and where it came from. */
   schoolYear: z.int(),
-  schoolYearSource: z.enum(["header", "title", "sheet-name", "settings", "assumed"]),
+  schoolYearSource: z.enum(["header", "title", "sheet-name", "settings", "timing", "assumed"]),
 });
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -76,10 +95,37 @@ export const GoalSchema = z.object({
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
+/** An expected outcome a plan states for a level ("Overarching Expected Outcome", "Year 1: ..."). */
+export const OutcomeSchema = z.object({ label: z.string(), text: z.string(), cell: z.string() });
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/**
+ * A level of the plan (a goal, objective, strategy, priority ...) with what the plan says about it beyond its
+ * activities: a description paragraph, notes ("Connections to ...", a parenthesised line), obstacles, outcomes.
+ */
+export const PlanLevelSchema = z.object({
+  /** The level's name, lower case: goal, objective, strategy, priority, focus area, initiative ... */
+  level: z.string(),
+  /** The level as the activities' paths name it: `Goal #1: Maintain our professional learning focus ...`. */
+  text: z.string(),
+  cell: z.string(),
+  /** The levels above it, outermost first. */
+  path: z.array(z.string()),
+  description: z.nullable(z.string()),
+  /** Why the plan chose it: "Rationale/Evidence" (the state template). */
+  rationale: z.nullable(z.string()),
+  notes: z.array(z.string()),
+  obstacles: z.array(z.string()),
+  outcomes: z.array(OutcomeSchema),
+});
+export type PlanLevel = z.infer<typeof PlanLevelSchema>;
+
 export const PlanSchema = z.object({
   sheet: z.string(),
   startMonth: z.int().check(z.minimum(1), z.maximum(12)),
   goals: z.array(GoalSchema),
+  /** The plan's goals, objectives, strategies ... with what it says about each. */
+  levels: z.array(PlanLevelSchema),
   blocks: z.array(BlockSchema),
   activities: z.array(ActivitySchema),
 });

@@ -4,7 +4,8 @@ import { TotalsSchema } from "./status";
 
 /**
  * What the add-in keeps in the workbook, in a hidden sheet of its own (the most portable store: settings
- * and custom XML parts are lost on some platforms): the settings, the plan sheet, and the last refresh.
+ * and custom XML parts are lost on some platforms): the settings, the plan sheet, and the last refresh, in the rows
+ * `storeRows` describes (rows 1-20); the monitoring history below them (history/store.ts, from row 21).
  */
 export const STORE_SHEET = "Milestone Monitor Data";
 

@@ -85,10 +85,10 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     const known = blockGroups[index];
     if (known) return known;
     const block = plan.blocks[index]!;
-    const first = block.periods[0]!;
-    const last = block.periods[block.periods.length - 1]!;
-    const name = block.title ?? `Timeline ${first.label} \u2013 ${last.label}`;
-    return (blockGroups[index] = groupOf("block", `${name} (block ${index + 1})`));
+    const first = block.periods[0];
+    const last = block.periods[block.periods.length - 1];
+    const untitled = first && last ? `Timeline ${first.label} \u2013 ${last.label}` : block.shape === "table" ? "Action plan" : "Outline";
+    return (blockGroups[index] = groupOf("block", `${block.title ?? untitled} (block ${index + 1})`));
   };
   // Each activity's groups, by the activity's place in plan.activities. The activities under the same levels
   // share one path array, so a run of them shares one list of groups.

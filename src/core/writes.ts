@@ -5,6 +5,7 @@ import { emptyTotals, marksByActivity, type MarkStatus, type Totals } from "./st
 import { localCell, parseCellAddress } from "./address";
 import { compareCells } from "./address";
 import { STORE_SHEET } from "./settings-store";
+import { monitoringSection, type Monitoring } from "./history/sheet-section";
 
 /**
  * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
@@ -36,11 +37,13 @@ export type WriteCell = z.infer<typeof WriteCellSchema>;
 
 /** The name Excel shows for the summary's chart (in the Selection pane), whichever host made it. */
 export const CHART_NAME = "Milestone Monitor chart";
+/** The name of the summary's trend chart (Excel only: the command line's copy has its figures, not the chart). */
+export const TREND_CHART_NAME = "Milestone Monitor trend";
 
 export const ChartWriteSchema = z.object({
   title: z.string(),
-  type: z.enum(["column", "bar", "pie"]),
-  /** Categories in the first column and values in the second, with a header row. */
+  type: z.enum(["column", "bar", "pie", "line"]),
+  /** Categories in the first column and a series in each further column, with a header row. */
   data: AreaSchema,
   /** Where to put it: top-left cell (0-based), size in cells. */
   anchor: z.object({ row: z.int(), column: z.int(), rows: z.int(), columns: z.int() }),
@@ -57,6 +60,8 @@ export const SheetWriteSchema = z.object({
   freezeRows: z.int().check(z.nonnegative()),
   table: z.optional(TableWriteSchema),
   chart: z.optional(ChartWriteSchema),
+  /** The summary's trend over the refreshes (a line chart), when the workbook keeps its history. */
+  trendChart: z.optional(ChartWriteSchema),
 });
 export type SheetWrite = z.infer<typeof SheetWriteSchema>;
 
@@ -154,8 +159,11 @@ function shortCell(cell: string, withSheet: boolean): string {
   return sheet === undefined ? localCell(cell) : `${sheet}!${localCell(cell)}`;
 }
 
-/** The summary sheet: as-of date, the figures (with a chart), per group, quarter and month, the overdue and due-soon lists, the findings. */
-export function describeSummarySheet(reports: SheetReport[]): SheetWrite {
+/**
+ * The summary sheet: as-of date, the figures (with a chart), per group, quarter and month, the overdue and due-soon lists, the findings;
+ * with `monitoring` (a sheet's history, by the report's place), what changed since the last review and the trend.
+ */
+export function describeSummarySheet(reports: SheetReport[], monitoring: readonly (Monitoring | null)[] = []): SheetWrite {
   const rows: (WriteCell | null)[][] = [];
   const several = reports.length > 1;
   const asOf = reports[0]?.summary.asOf ?? "";
@@ -183,11 +191,18 @@ export function describeSummarySheet(reports: SheetReport[]): SheetWrite {
   rows.push([text("Findings: notes", "label"), num(severities.info)]);
 
   const countHeader = ["Scheduled", "Done", "Overdue", "Current", "Upcoming", "Cancelled"];
-  for (const report of reports) {
+  let trendChart: ChartWrite | null = null;
+  reports.forEach((report, position) => {
     const s = report.summary;
     if (several) {
       rows.push([]);
       rows.push([text(`Sheet: ${report.sheet}`, "heading")]);
+    }
+    const history = monitoring[position];
+    if (history) {
+      const section = monitoringSection(history, rows.length);
+      rows.push(...section.rows);
+      trendChart ??= section.chart;
     }
     rows.push([]);
     rows.push([text("By goal, strategy and block", "heading")]);
@@ -220,7 +235,7 @@ export function describeSummarySheet(reports: SheetReport[]): SheetWrite {
     rows.push([text("Severity", "header"), text("Rule", "header"), text("Message", "header"), text("Cell", "header")]);
     for (const f of report.findings) rows.push([text(f.severity), text(f.rule), text(f.message), link(shortCell(f.cell, several), f.cell)]);
     if (report.findings.length === 0) rows.push([text("No findings.", "muted")]);
-  }
+  });
 
   return {
     name: SUMMARY_SHEET,
@@ -233,6 +248,7 @@ export function describeSummarySheet(reports: SheetReport[]): SheetWrite {
       data: { top: chartTop, left: 0, bottom: chartBottom, right: 1 },
       anchor: { row: chartTop, column: 3, rows: 12, columns: 6 },
     },
+    ...(trendChart ? { trendChart } : {}),
   };
 }
 
@@ -303,6 +319,6 @@ export function describeFlags(reports: SheetReport[]): FlagWrite[] {
   return flags.sort((a, b) => compareCells(a.cell, b.cell));
 }
 
-export function describeWrites(reports: SheetReport[]): WorkbookWrites {
-  return { summary: describeSummarySheet(reports), plan: describePlanSheet(reports), flags: describeFlags(reports) };
+export function describeWrites(reports: SheetReport[], monitoring: readonly (Monitoring | null)[] = []): WorkbookWrites {
+  return { summary: describeSummarySheet(reports, monitoring), plan: describePlanSheet(reports), flags: describeFlags(reports) };
 }

@@ -1,16 +1,37 @@
 import { a1, localCell, parseCellAddress } from "../core/address";
-import { analyzeSheet, hasTimeline, type SheetReport } from "../core/analyze";
+import { analyzeSheet, hasPlan, type SheetReport } from "../core/analyze";
+import { WHAT_IT_READS } from "../core/reading/read-plan";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
-import { describeWrites, OWN_SHEETS } from "../core/writes";
+import { CELL_LOOKS, describeWrites, OWN_SHEETS } from "../core/writes";
+import { describeAddTimeline } from "../core/add-timeline";
 import { formattingReachesTooFar } from "../core/grid";
+import {
+  changesBetween,
+  currentSnapshot,
+  EMPTY_HISTORY,
+  HISTORY_FIRST_ROW,
+  HISTORY_NOTICE_ROW,
+  historyRows,
+  MAX_HISTORY_ROWS,
+  readHistory,
+  recordRefresh,
+  reviewSnapshot,
+  trendOf,
+  unreadableSnapshot,
+  withHistoryFindings,
+  type Changes,
+  type History,
+  type Snapshot,
+} from "../core/history";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import { UserFacingError } from "./errors";
+import { isPayloadLimitError, UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
 import { readSheetGrid, type UsedArea } from "./read-sheet";
 import { WriteBatch } from "./write-batch";
 import { writeSheetContent } from "./write-sheet";
+import { localToday } from "../core/dates";
 
 /** What the add-in learns about the workbook before doing anything. */
 export interface WorkbookState {
@@ -23,14 +44,20 @@ export interface WorkbookState {
 }
 
 export interface AnalysisResult {
+  /** The sheet's report, with a finding for each snapshot of the history that could not be read. */
   report: SheetReport;
   stored: StoredState;
+  /** The monitoring history the workbook keeps (every sheet's). */
+  history: History;
   syncs: number;
 }
 
 export interface RefreshResult extends AnalysisResult {
   flagged: number;
   rules: number;
+  /** This refresh's snapshot, and what changed since the review before it (null on the first refresh kept). */
+  snapshot: Snapshot;
+  changes: Changes | null;
 }
 
 interface Meta {
@@ -81,13 +108,19 @@ export async function loadWorkbookState(): Promise<WorkbookState> {
 }
 
 interface ReadSession {
+  /** The sheet's report as the engine made it (without the history's findings). */
   report: SheetReport;
   stored: StoredState;
+  history: History;
+  /** Rows of the store sheet in use (0 when there is none): how far the history written before reaches. */
+  storeRows: number;
   storeExists: boolean;
   sheetName: string;
   sheet: Excel.Worksheet;
   meta: Meta;
   conditionalFormats: Excel.ConditionalFormatCollection;
+  /** The last column (0-based) of the sheet's used area. */
+  right: number;
   syncs: number;
 }
 
@@ -115,10 +148,13 @@ async function readAndAnalyze(
   await context.sync();
   let syncs = 1;
   let storeValues: Excel.Range | null = null;
+  let storeUsed: Excel.Range | null = null;
   const queueStore = (): void => {
     if (!meta.store.isNullObject) {
       storeValues = storeRange(meta.store);
       storeValues.load("values");
+      storeUsed = meta.store.getUsedRangeOrNullObject(true);
+      storeUsed.load("rowIndex,rowCount");
     }
   };
 
@@ -150,20 +186,40 @@ async function readAndAnalyze(
     );
   }
   if (usedValues.isNullObject) {
-    throw new UserFacingError(`"${sheetName}" is empty. ${NO_TIMELINE_HELP}`, "no-timeline");
+    throw new UserFacingError(`"${sheetName}" is empty. ${WHAT_IT_READS}`, "no-timeline");
   }
   const used = usedArea(usedValues, usedAll.isNullObject ? null : usedAll);
   const { grid, syncs: readSyncs } = await readSheetGrid(context, sheet, sheetName, used, { capabilities: caps, alsoInFirstSync: queueStore });
   syncs += readSyncs;
   const stored = parseStoreValues(storeValues);
+  const storeExtent = storeUsed as Excel.Range | null;
+  const storeRows = storeExtent && !storeExtent.isNullObject ? storeExtent.rowIndex + storeExtent.rowCount : 0;
+  const history = await readStoredHistory(context, meta.store, storeRows);
+  if (history.synced) syncs++;
   const settings = options.settings ?? stored.settings;
   const report = analyzeSheet(grid, { settings, asOf: options.asOf });
-  return { report, stored: { ...stored, settings }, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, syncs };
+  const right = used.columnIndex + used.columnCount - 1;
+  return { report, stored: { ...stored, settings }, history: history.history, storeRows, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, right, syncs };
 }
 
-const NO_TIMELINE_HELP =
-  "The add-in looks for a row with three or more periods across the top of your activities: months (July, August, " +
-  "September ...), school years (23-24, 24-25 ...) or quarters (Q1, Q2 ...), with an X under each period an activity is planned for.";
+/**
+ * The history below the settings in the store sheet, in one sync of its own (it can be up to a megabyte: not with
+ * the plan's first block). A history Excel cannot send is a finding, not a failed refresh.
+ */
+async function readStoredHistory(context: Excel.RequestContext, store: Excel.Worksheet, storeRows: number): Promise<{ history: History; synced: boolean }> {
+  if (storeRows <= HISTORY_FIRST_ROW) return { history: EMPTY_HISTORY, synced: false };
+  const rows = Math.min(storeRows - HISTORY_FIRST_ROW, MAX_HISTORY_ROWS);
+  const range = store.getRangeByIndexes(HISTORY_FIRST_ROW, 0, rows, 2);
+  range.load("values");
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimitError(e)) throw e;
+    return { history: { snapshots: [], findings: [unreadableSnapshot(HISTORY_FIRST_ROW, "the history is too large for Excel to send")] }, synced: true };
+  }
+  return { history: readHistory(range.values as unknown[][], HISTORY_FIRST_ROW), synced: true };
+}
+
 
 /** The used area: the cells with values, widened to formatted cells (Gantt bars without text) when that stays sensible. */
 function usedArea(values: Excel.Range, all: Excel.Range | null): UsedArea {
@@ -178,21 +234,55 @@ export async function analyzeWorkbook(options: { sheet?: string; asOf: string; s
   const caps = detectCapabilities();
   return Excel.run(async (context) => {
     const session = await readAndAnalyze(context, { ...options, forWriting: false }, caps);
-    return { report: session.report, stored: session.stored, syncs: session.syncs };
+    return { report: withHistoryFindings(session.report, session.history), stored: session.stored, history: session.history, syncs: session.syncs };
+  });
+}
+
+/**
+ * "Add a timeline": month columns for the plan's school year, written as text into the empty columns right of a plan
+ * that says nothing about when its steps happen (or a sheet of the add-in's that lists the steps under them). Nothing
+ * the user typed moves or changes; a plan that already has a timeline is left as it is.
+ */
+export async function addTimelineColumns(options: { sheet?: string; asOf: string; settings?: Settings }): Promise<{ added: boolean; message: string; syncs: number }> {
+  const caps = detectCapabilities();
+  return Excel.run(async (context) => {
+    const session = await readAndAnalyze(context, { ...options, forWriting: true }, caps);
+    const addition = describeAddTimeline(session.report, session.right);
+    if (addition.kind === "already" || addition.kind === "no-plan") return { added: false, message: addition.message, syncs: session.syncs };
+    let syncs = session.syncs;
+    const sync = async (): Promise<void> => {
+      await context.sync();
+      syncs++;
+    };
+    if (addition.kind === "sheet") {
+      const ws = context.workbook.worksheets.add(addition.sheet.name);
+      await writeSheetContent(ws, addition.sheet, new WriteBatch(sync));
+      await sync();
+      return { added: true, message: addition.message, syncs };
+    }
+    const header = session.sheet.getRangeByIndexes(addition.row, addition.column, 1, addition.labels.length);
+    header.numberFormat = [addition.labels.map(() => "@")];
+    header.values = [addition.labels];
+    const look = CELL_LOOKS.header;
+    header.format.font.bold = look.bold ?? false;
+    if (look.fill) header.format.fill.color = look.fill;
+    await sync();
+    return { added: true, message: addition.message, syncs };
   });
 }
 
 /**
  * "Refresh status": reads the plan sheet, flags overdue and current marks, rebuilds the summary and plan sheets and
- * saves the settings and this refresh in the add-in's own hidden sheet. Refreshing twice leaves what refreshing
- * once did. Nothing is written when the sheet is protected or holds no timeline.
+ * saves the settings, this refresh and its snapshot (the monitoring history) in the add-in's own hidden sheet.
+ * Refreshing twice on one day as of one day leaves what refreshing once did. Nothing is written when the sheet is
+ * protected or holds no timeline.
  */
 export async function refreshStatus(options: { sheet?: string; asOf: string; settings?: Settings; now?: () => Date }): Promise<RefreshResult> {
   const caps = detectCapabilities();
   return Excel.run(async (context) => {
     const session = await readAndAnalyze(context, { ...options, forWriting: true }, caps);
     const { report, sheet, sheetName, meta } = session;
-    if (!hasTimeline(report)) throw new UserFacingError(`No timeline found on "${sheetName}". ${NO_TIMELINE_HELP}`, "no-timeline");
+    if (!hasPlan(report)) throw new UserFacingError(`No plan found on "${sheetName}". ${WHAT_IT_READS}`, "no-timeline");
     let syncs = session.syncs;
     const sync = async (): Promise<void> => {
       await context.sync();
@@ -200,7 +290,13 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
     };
     const batch = new WriteBatch(sync);
 
-    const writes = describeWrites([report]);
+    const now = (options.now ?? (() => new Date()))();
+    const snapshot = currentSnapshot(session.history, report, { at: now.toISOString(), day: localToday(now) });
+    const review = reviewSnapshot(session.history, sheetName, options.asOf);
+    const changes = review ? changesBetween(review, snapshot) : null;
+    const history: History = { snapshots: recordRefresh(session.history, snapshot), findings: [] };
+    const shown = withHistoryFindings(report, session.history);
+    const writes = describeWrites([shown], [{ changes, trend: trendOf(history.snapshots, sheetName) }]);
     context.application.suspendApiCalculationUntilNextSync();
     if (caps.cellProperties) context.application.suspendScreenUpdatingUntilNextSync();
 
@@ -222,19 +318,20 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
       planSheet: sheetName,
       lastRefresh: {
         asOf: options.asOf,
-        at: (options.now ?? (() => new Date()))().toISOString(),
+        at: now.toISOString(),
         sheet: sheetName,
         totals: report.summary.totals,
         flagged: writes.flags.length,
       },
     };
-    queueStoreWrite(context, stored, session.storeExists);
+    const store = queueStoreWrite(context, stored, session.storeExists);
+    await queueHistoryWrite(store, historyRows(history.snapshots), session.storeRows, batch);
     await sync();
-    return { report, stored, syncs, flagged: writes.flags.length, rules };
+    return { report: shown, stored, history, syncs, flagged: writes.flags.length, rules, snapshot, changes };
   });
 }
 
-function queueStoreWrite(context: Excel.RequestContext, state: StoredState, exists: boolean): void {
+function queueStoreWrite(context: Excel.RequestContext, state: StoredState, exists: boolean): Excel.Worksheet {
   const store = exists ? context.workbook.worksheets.getItem(STORE_SHEET) : context.workbook.worksheets.add(STORE_SHEET);
   if (!exists) store.visibility = "VeryHidden";
   const rows = storeRows(state);
@@ -242,6 +339,43 @@ function queueStoreWrite(context: Excel.RequestContext, state: StoredState, exis
   const range = store.getRangeByIndexes(0, 0, rows.length, 2);
   range.numberFormat = rows.map((r) => r.map(() => "@"));
   range.values = rows;
+  return store;
+}
+
+/**
+ * Writes the history's rows below the settings (as text), after clearing the rows the history had (`storeRows`):
+ * in pieces each reserved in the batch, so that no request goes over its budget.
+ */
+async function queueHistoryWrite(store: Excel.Worksheet, rows: string[][], storeRows: number, batch: WriteBatch): Promise<void> {
+  if (storeRows > HISTORY_NOTICE_ROW) store.getRangeByIndexes(HISTORY_NOTICE_ROW, 0, storeRows - HISTORY_NOTICE_ROW, 2).clear("Contents");
+  let start = 0;
+  while (start < rows.length) {
+    let bytes = 0;
+    let end = start;
+    while (end < rows.length && (end === start || bytes + rows[end]![1]!.length * 2 < batch.budget / 2)) bytes += rows[end++]![1]!.length * 2 + 64;
+    await batch.reserve(bytes);
+    const range = store.getRangeByIndexes(HISTORY_NOTICE_ROW + start, 0, end - start, 2);
+    range.numberFormat = rows.slice(start, end).map(() => ["@", "@"]);
+    range.values = rows.slice(start, end);
+    start = end;
+  }
+}
+
+/** Clears the monitoring history (every sheet's): the settings and the last refresh stay. */
+export async function clearHistory(): Promise<{ removed: number }> {
+  return Excel.run(async (context) => {
+    const store = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    await context.sync();
+    if (store.isNullObject) return { removed: 0 };
+    const used = store.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    await context.sync();
+    const storeRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+    const { history } = await readStoredHistory(context, store, storeRows);
+    if (storeRows > HISTORY_NOTICE_ROW) store.getRangeByIndexes(HISTORY_NOTICE_ROW, 0, storeRows - HISTORY_NOTICE_ROW, 2).clear("Contents");
+    await context.sync();
+    return { removed: history.snapshots.length + history.findings.length };
+  });
 }
 
 /** Removes the add-in's flags from the plan sheet: the user's own formats and conditional formats stay as they were. */

@@ -1,6 +1,6 @@
 import { a1 } from "../core/address";
 import { excelSerialFromDate, parseIsoDate } from "../core/dates";
-import { CELL_LOOKS, CHART_NAME, type CellStyle, type SheetWrite, type WriteCell } from "../core/writes";
+import { CELL_LOOKS, CHART_NAME, TREND_CHART_NAME, type CellStyle, type ChartWrite, type SheetWrite, type WriteCell } from "../core/writes";
 import type { WriteBatch } from "./write-batch";
 
 /** What a queued operation costs in a request, besides the data it carries (its object path and method). */
@@ -135,12 +135,14 @@ export async function writeSheetContent(ws: Excel.Worksheet, sheet: SheetWrite, 
     table.name = sheet.table.name;
     table.style = sheet.table.style;
   }
-  if (sheet.chart) {
-    const c = sheet.chart;
+  for (const [c, name] of [[sheet.chart, CHART_NAME], [sheet.trendChart, TREND_CHART_NAME]] as const) {
+    if (!c) continue;
     const data = ws.getRangeByIndexes(c.data.top, c.data.left, c.data.bottom - c.data.top + 1, c.data.right - c.data.left + 1);
-    const chart = ws.charts.add(c.type === "pie" ? "Pie" : c.type === "bar" ? "BarClustered" : "ColumnClustered", data, "Columns");
-    chart.name = CHART_NAME;
+    const chart = ws.charts.add(CHART_TYPES[c.type], data, "Columns");
+    chart.name = name;
     chart.title.text = c.title;
     chart.setPosition(a1(c.anchor.row, c.anchor.column), a1(c.anchor.row + c.anchor.rows - 1, c.anchor.column + c.anchor.columns - 1));
   }
 }
+
+const CHART_TYPES: Record<ChartWrite["type"], "Pie" | "BarClustered" | "ColumnClustered" | "LineMarkers"> = { pie: "Pie", bar: "BarClustered", column: "ColumnClustered", line: "LineMarkers" };

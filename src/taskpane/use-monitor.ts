@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { SheetReport } from "../core/analyze";
+import { hasPlan, type SheetReport } from "../core/analyze";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { LastRefresh } from "../core/settings-store";
+import { changesSince, EMPTY_HISTORY, sheetHistory, type History } from "../core/history/store";
+import type { Changes } from "../core/history/changes";
+import { reportHtml } from "../core/history/report";
+import { trendOf, type TrendPoint } from "../core/history/trend";
 import { describeError, UserFacingError, type ProblemKind } from "../excel/errors";
 import { localToday } from "../core/dates";
 import * as workbook from "../excel/workbook";
+import { openReport } from "./report-window";
 
 /**
  * The task pane's one place of state: it talks to the Excel adapter, and every component renders from it.
@@ -20,20 +25,53 @@ export interface MonitorState {
   settings: Settings | null;
   report: SheetReport | null;
   lastRefresh: LastRefresh | null;
+  /** The monitoring history the workbook keeps. */
+  history: History;
+  /** The review the Summary compares with: an as-of day picked from the history, or null for the last review. */
+  since: string | null;
+  /** What changed since that review (null without one), and the trend of the plan sheet. */
+  monitoring: HistoryView;
   /** A problem that stops the pane from showing a plan (no timeline, protected sheet ...). */
   problem: { kind: ProblemKind; message: string } | null;
   /** The outcome of the last action, for the status line. */
   notice: { intent: "success" | "error" | "info"; text: string } | null;
 }
 
+export interface HistoryView {
+  changes: Changes | null;
+  trend: TrendPoint[];
+  /** The as-of days of the earlier refreshes of the plan sheet, latest first: the reviews one can compare with. */
+  reviews: string[];
+}
+
+const NO_MONITORING: HistoryView = { changes: null, trend: [], reviews: [] };
+
+/** What the Summary says of the history for a report: the changes since the review, the trend, the reviews to pick from. */
+function monitoringOf(report: SheetReport | null, history: History, since: string | null, now: Date = new Date()): HistoryView {
+  if (!report) return NO_MONITORING;
+  const asOf = report.summary.asOf;
+  const reviews = [...new Set(sheetHistory(history, report.sheet).filter((s) => s.asOf < asOf).map((s) => s.asOf))].reverse();
+  return {
+    changes: changesSince(history, report, { at: now.toISOString(), day: localToday(now) }, since),
+    trend: trendOf(history.snapshots, report.sheet),
+    reviews,
+  };
+}
+
 type Action =
   | { type: "started"; sheets: string[]; sheet: string | null; settings: Settings; lastRefresh: LastRefresh | null }
   | { type: "working"; activity: string }
-  | { type: "analyzed"; report: SheetReport; notice?: MonitorState["notice"]; lastRefresh?: LastRefresh | null; settings?: Settings }
+  | { type: "analyzed"; report: SheetReport; history: History; notice?: MonitorState["notice"]; lastRefresh?: LastRefresh | null; settings?: Settings }
+  | { type: "history"; history: History; notice: MonitorState["notice"] }
+  | { type: "set-since"; since: string | null }
   | { type: "failed"; error: unknown }
   | { type: "done"; notice: MonitorState["notice"]; settings?: Settings; lastRefresh?: LastRefresh | null }
   | { type: "set-sheet"; sheet: string }
   | { type: "set-as-of"; asOf: string };
+
+function noPlanMessage(report: SheetReport): string {
+  return report.findings.find((f) => f.rule === "no-plan")?.message ?? `No plan found on "${report.sheet}".`;
+}
 
 function reducer(state: MonitorState, action: Action): MonitorState {
   switch (action.type) {
@@ -42,14 +80,15 @@ function reducer(state: MonitorState, action: Action): MonitorState {
     case "working":
       return { ...state, phase: "working", activity: action.activity, notice: null };
     case "analyzed": {
-      // A sheet without a timeline says so as soon as it is read, rather than showing a summary of nothing.
-      const none = action.report.findings.find((f) => f.rule === "no-timeline");
-      const problem = none ? { kind: "no-timeline" as const, message: none.message } : null;
+      // A sheet without a plan says so as soon as it is read, rather than showing a summary of nothing.
+      const problem = hasPlan(action.report) ? null : { kind: "no-timeline" as const, message: noPlanMessage(action.report) };
       return {
         ...state,
         phase: "ready",
         activity: null,
         report: problem ? null : action.report,
+        history: action.history,
+        monitoring: monitoringOf(problem ? null : action.report, action.history, state.since),
         problem,
         notice: action.notice ?? state.notice,
         lastRefresh: action.lastRefresh === undefined ? state.lastRefresh : action.lastRefresh,
@@ -75,6 +114,10 @@ function reducer(state: MonitorState, action: Action): MonitorState {
       return { ...state, sheet: action.sheet };
     case "set-as-of":
       return { ...state, asOf: action.asOf };
+    case "set-since":
+      return { ...state, since: action.since, monitoring: monitoringOf(state.report, state.history, action.since) };
+    case "history":
+      return { ...state, phase: "ready", activity: null, notice: action.notice, history: action.history, monitoring: monitoringOf(state.report, action.history, state.since) };
   }
 }
 
@@ -85,8 +128,15 @@ export interface MonitorActions {
   setAsOf(asOf: string): void;
   goTo(cell: string): Promise<void>;
   applyFix(fix: Fix): Promise<void>;
+  /** Adds month columns to a plan that says nothing about when its steps happen. */
+  addTimeline(): Promise<void>;
   clearFlags(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Compares the Summary with the refresh as of that day (null: the last review). */
+  setSince(since: string | null): void;
+  /** Opens the committee report (a dialog in Excel, a new window in the playground). */
+  openReport(): Promise<void>;
+  clearHistory(): Promise<void>;
 }
 
 /** How long the as-of date must stay unchanged before the plan is read again for it. */
@@ -102,6 +152,9 @@ export function initialState(asOf = localToday(new Date())): MonitorState {
     settings: null,
     report: null,
     lastRefresh: null,
+    history: EMPTY_HISTORY,
+    since: null,
+    monitoring: NO_MONITORING,
     problem: null,
     notice: null,
   };
@@ -121,7 +174,7 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
     dispatch({ type: "working", activity: `Reading ${sheet ? `"${sheet}"` : "the sheet"}` });
     try {
       const result = await workbook.analyzeWorkbook({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
-      if (ticket === latest.current) dispatch({ type: "analyzed", report: result.report, notice });
+      if (ticket === latest.current) dispatch({ type: "analyzed", report: result.report, history: result.history, notice });
     } catch (e) {
       if (ticket === latest.current) dispatch({ type: "failed", error: e });
     }
@@ -157,7 +210,7 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
         const t = result.report.summary.totals;
         const notice = { intent: "success" as const, text: `Refreshed as of ${asOf}: ${t.overdue} overdue and ${t.current} current marks flagged; summary and plan sheets rebuilt.` };
         // A read started since (another date) brings the report to show; this refresh still happened.
-        if (ticket === latest.current) dispatch({ type: "analyzed", report: result.report, lastRefresh: result.stored.lastRefresh, notice });
+        if (ticket === latest.current) dispatch({ type: "analyzed", report: result.report, history: result.history, lastRefresh: result.stored.lastRefresh, notice });
         else dispatch({ type: "done", notice, lastRefresh: result.stored.lastRefresh });
       } catch (e) {
         dispatch({ type: "failed", error: e });
@@ -191,11 +244,46 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
         dispatch({ type: "failed", error: e });
       }
     },
+    async addTimeline() {
+      dispatch({ type: "working", activity: "Adding a timeline" });
+      try {
+        const { sheet, asOf, settings } = current.current;
+        const { added, message } = await workbook.addTimelineColumns({ sheet: sheet ?? undefined, asOf, settings: settings ?? undefined });
+        await analyze({ intent: added ? "success" : "info", text: message });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
     async clearFlags() {
       dispatch({ type: "working", activity: "Clearing flags" });
       try {
         const { removed } = await workbook.clearFlags({ sheet: current.current.sheet ?? undefined });
         dispatch({ type: "done", notice: { intent: "success", text: removed === 0 ? "There were no flags to clear." : "Flags cleared: every cell looks as you had it." } });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    setSince(since) {
+      dispatch({ type: "set-since", since });
+    },
+    async openReport() {
+      const { report, monitoring } = current.current;
+      if (!report) return;
+      const now = new Date();
+      const made = `${localToday(now)} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
+      try {
+        const how = await openReport(reportHtml({ report, changes: monitoring.changes, trend: monitoring.trend, made }));
+        const where = how === "dialog" ? "in a dialog" : how === "window" ? "in a new window" : "as a file (this Excel cannot open a dialog)";
+        dispatch({ type: "done", notice: { intent: "success", text: `Committee report opened ${where}: print it from there.` } });
+      } catch (e) {
+        dispatch({ type: "failed", error: e });
+      }
+    },
+    async clearHistory() {
+      dispatch({ type: "working", activity: "Clearing the monitoring history" });
+      try {
+        const { removed } = await workbook.clearHistory();
+        dispatch({ type: "history", history: EMPTY_HISTORY, notice: { intent: "success", text: removed === 0 ? "There was no history to clear." : "Monitoring history cleared: the next refresh starts it again." } });
       } catch (e) {
         dispatch({ type: "failed", error: e });
       }

@@ -22,7 +22,7 @@ const scriptSources = (page: string): string[] => [...page.matchAll(/<script[^>]
 
 describe("the production pages", () => {
   it("allow scripts only from their own origin and Microsoft's office.js CDN, and nothing else from anywhere", () => {
-    for (const name of ["taskpane.html", "commands.html", "dialog.html", "help.html"]) {
+    for (const name of ["taskpane.html", "commands.html", "dialog.html", "report.html", "help.html"]) {
       const policy = csp(html(name));
       expect(policy).toContain("default-src 'self'");
       expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com;");

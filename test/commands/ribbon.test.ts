@@ -1,6 +1,8 @@
 /** @jest-environment node */
 import { Sim, installOfficeGlobals } from "../../src/office-sim";
 import { SUMMARY_SHEET } from "../../src/core/writes";
+import { analyzeWorkbook } from "../../src/excel/workbook";
+import { localToday } from "../../src/core/dates";
 import { MONTHS_JUL_JUN, marked, timelineRow } from "../support/district";
 
 /**
@@ -68,6 +70,9 @@ describe("the Refresh status ribbon button", () => {
       expect(completed).toHaveBeenCalledTimes(1);
       expect(t.sim.model.sheets.map((s) => s.name)).toContain(SUMMARY_SHEET);
       expect(t.dialogs).toEqual([]);
+      // Like every refresh, it keeps its snapshot in the monitoring history.
+      const { history } = await analyzeWorkbook({ asOf: localToday(new Date()) });
+      expect(history.snapshots.map((s) => [s.sheet, s.asOf])).toEqual([["PL Plan 2023-24", localToday(new Date())]]);
     } finally {
       t.done();
     }
@@ -79,7 +84,7 @@ describe("the Refresh status ribbon button", () => {
       const completed = jest.fn();
       await t.handler({ completed });
       expect(t.dialogs).toHaveLength(1);
-      expect(t.dialogs[0]).toMatch(/dialog\.html\?message=Milestone Monitor could not refresh the status\. No timeline found on "Notes"/);
+      expect(t.dialogs[0]).toMatch(/dialog\.html\?message=Milestone Monitor could not refresh the status\. No plan found on "Notes"/);
       expect(completed).not.toHaveBeenCalled();
       t.dialogEvents.message!();
       expect(completed).toHaveBeenCalledTimes(1);

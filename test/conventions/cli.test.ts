@@ -117,7 +117,7 @@ describe("sheets", () => {
       status: "done",
     });
     expect(doc.skipped.map((s) => s.name)).toEqual(["Notes"]);
-    expect(doc.skipped[0]!.reason).toMatch(/timeline/);
+    expect(doc.skipped[0]!.reason).toMatch(/no plan found/);
   });
 
   test("in text output the skipped sheet is named on stderr and the others are printed", async () => {
@@ -147,7 +147,7 @@ describe("sheets", () => {
     if (!("sheets" in doc)) throw new Error("expected sheets[]");
     expect(doc.sheets).toEqual([]);
     expect(doc.skipped.map((skipped) => skipped.name)).toEqual(["Notes"]);
-    expect(doc.skipped[0]?.reason).toMatch(/No timeline found/);
+    expect(doc.skipped[0]?.reason).toMatch(/No plan found/);
   });
 
   test("--sheet naming no sheet of the workbook exits 2 with one line that lists the sheets", async () => {

@@ -98,7 +98,7 @@ describe("timeline header: months", () => {
     const header = [45474, 45505, 45536, 45566, 45597, 45627];
     const report = await analyzeRows("Sheet1", monthSheet(null, header, [0, 3, 5]), { asOf: AS_OF });
     expect(report.plan.blocks).toEqual([]);
-    expect(findingsOf(report, "no-timeline")).toHaveLength(1);
+    expect(findingsOf(report, "no-plan")).toHaveLength(1);
   });
 
   test.each([
@@ -313,7 +313,7 @@ describe("timeline header: three or more period cells", () => {
     ];
     const report = await analyzeRows("Notes", rows, { asOf: AS_OF });
     expect(report.plan.blocks).toEqual([]);
-    const [finding] = findingsOf(report, "no-timeline");
+    const [finding] = findingsOf(report, "no-plan");
     expect(finding?.severity).toBe("error");
     expect(finding?.cell).toBe(at("Notes", "A1"));
   });

@@ -2,7 +2,7 @@
 import { run } from "../../src/cli/main";
 import { sheetDocument } from "../../src/core/contract";
 import { STORE_SHEET } from "../../src/core/settings-store";
-import { PLAN_SHEET, SUMMARY_SHEET, flagKindOfFormula } from "../../src/core/writes";
+import { CHART_NAME, PLAN_SHEET, SUMMARY_SHEET, TREND_CHART_NAME, flagKindOfFormula } from "../../src/core/writes";
 import { applyFix, clearFlags, goToCell, refreshStatus, analyzeWorkbook, saveSettings, loadWorkbookState } from "../../src/excel/workbook";
 import { Sim, installOfficeGlobals, snapshotSheet } from "../../src/office-sim";
 import { simFromFile } from "../office-sim/files";
@@ -80,7 +80,8 @@ describe("the Excel adapter on the in-memory workbook", () => {
     expect(valueAt("Overdue")).toBe(cli.summary.totals.overdue);
     expect(valueAt("Current (due now)")).toBe(cli.summary.totals.current);
     expect(valueAt("Done")).toBe(cli.summary.totals.done);
-    expect(summary.charts).toHaveLength(1);
+    // The marks by status, and the trend over the refreshes the workbook keeps (this one, the first).
+    expect(summary.charts.map((c) => c.name)).toEqual([CHART_NAME, TREND_CHART_NAME]);
 
     const plan = snapshotSheet(sim, PLAN_SHEET);
     expect(plan.tables.map((t) => t.name)).toEqual(["MilestonePlan"]);
@@ -187,7 +188,7 @@ describe("when the adapter must stop, it says why and writes nothing", () => {
     const sim = await simFromFile(await planWorkbook());
     const uninstall = installOfficeGlobals(sim);
     try {
-      await expect(refreshStatus({ sheet: "Notes", asOf: AS_OF })).rejects.toThrow(/No timeline found on "Notes".*three or more periods/);
+      await expect(refreshStatus({ sheet: "Notes", asOf: AS_OF })).rejects.toThrow(/No plan found on "Notes".*three or more periods/);
       expect(sheetNames(sim)).toEqual([SHEET, "Notes"]);
     } finally {
       uninstall();

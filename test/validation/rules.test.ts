@@ -35,12 +35,12 @@ function expectPlain(f: Finding, ...words: RegExp[]): void {
 }
 
 describe("reading rules", () => {
-  it("no-timeline: a sheet without three periods; silent once the months are there", async () => {
+  it("no-plan: a sheet without three periods; silent once the months are there", async () => {
     const none = await analyzeRows("Notes", [["Committee notes"], ["Activity", "Owner", "July", "August"], ["Develop a PLC model", "Director", "X", null]], { asOf: AS_OF });
-    const [f] = findingsOf(none, "no-timeline");
+    const [f] = findingsOf(none, "no-plan");
     expect(f).toMatchObject({ severity: "error", cell: "'Notes'!A1" });
-    expectPlain(f!, /No timeline found/, /three or more periods/);
-    expect(await findings([step("Develop a PLC model", "Director", ["July"])], "no-timeline")).toEqual([]);
+    expectPlain(f!, /No plan found/, /three or more periods/);
+    expect(await findings([step("Develop a PLC model", "Director", ["July"])], "no-plan")).toEqual([]);
   });
 
   it("school-year-assumed: nothing names the year; silent with a title that does", async () => {

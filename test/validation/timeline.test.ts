@@ -26,9 +26,30 @@ afterAll(removeTempFiles);
 
 const header = (...periods: string[]): CellInput[] => ["Action Step", "Person(s) Responsible", ...periods, "Status"];
 
-describe("no-timeline", () => {
-  test("fires as an error when the dates sit in one Timeline column instead of a row of periods", async () => {
+describe("no-plan", () => {
+  test("fires as an error on a letter: no timeline, no action-plan table, no outline", async () => {
     const report = await analyzeSpec({
+      name: "PL Plan",
+      rows: [
+        ["Dear families,"],
+        [],
+        ["This year our teachers will keep learning together in professional learning communities."],
+        ["Thank you for your support of our schools."],
+        ["Superintendent"],
+      ],
+    });
+    const f = only(report, "no-plan");
+    expect(f.severity).toBe("error");
+    expect(f.cell).toBe(cell("A1"));
+    expect(f.message).toContain('sheet "PL Plan"');
+    expect(f.message).toMatch(/three or more periods such as July, August, September/);
+    expect(f.message).toMatch(/action-plan table/);
+    expect(f.fix).toBeUndefined();
+    expect(report.plan.activities).toEqual([]);
+  });
+
+  test("silent once the dates sit in a Timeline column (an action-plan table) or spread over a header row (the base plan)", async () => {
+    const table = await analyzeSpec({
       name: "PL Plan",
       rows: [
         ["Professional Learning Plan 2023-2024"],
@@ -39,20 +60,15 @@ describe("no-timeline", () => {
         ["Meet quarterly to review MTSS data and adjust the plan.", "Cabinet", "Oct, Jan, Mar, Jun", "On Track"],
       ],
     });
-    const f = only(report, "no-timeline");
-    expect(f.severity).toBe("error");
-    expect(f.cell).toBe(cell("A1"));
-    expect(f.message).toContain('sheet "PL Plan"');
-    expect(f.message).toMatch(/three or more periods/);
-    expect(f.message).toMatch(/July, August, September/);
-    expect(f.message).toMatch(/Put the periods in one row above the marks/);
-    expect(f.fix).toBeUndefined();
-    expect(report.plan.activities).toEqual([]);
-  });
-
-  test("silent once the months are spread over a header row (the base plan)", async () => {
+    expectSilent(table, "no-plan");
+    expect(table.plan.blocks.map((b) => b.shape)).toEqual(["table"]);
+    expect(table.plan.activities.map((a) => a.schedule.map((m) => m.period))).toEqual([
+      ["Jul 2023 \u2013 Sep 2023"],
+      ["Oct 2023 \u2013 May 2024"],
+      ["Oct 2023", "Jan 2024", "Mar 2024", "Jun 2024"],
+    ]);
     const report = await analyzePlan();
-    expectSilent(report, "no-timeline");
+    expectSilent(report, "no-plan");
     expect(report.plan.blocks).toHaveLength(1);
     expectClean(report);
   });

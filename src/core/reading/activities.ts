@@ -7,16 +7,29 @@ import { joinLines, type Draft } from "./drafts";
 import { checkFormulaLike } from "./formula-like";
 import { statusOverride } from "./row-status";
 import type { CellRead, RowRead } from "./rows";
-import { scheduleOf, type Timeline } from "./schedule";
+import type { ScheduledMark } from "../plan";
+
+/** Where an activity's schedule comes from: the marks under a timeline, or a timing column written in words. */
+export type ScheduleSource = (draft: Draft, cells: readonly CellRead[], id: string, status: string | null, override: "done" | "cancelled" | null) => ScheduledMark[];
+
+/** The levels a block's level columns give a row (Goal | Strategy | Action Step side by side), outermost first. */
+export type ColumnPath = (row: number) => { texts: string[]; cells: string[] };
 
 /**
- * An activity from its draft: its text (wrapped lines joined, bullets as sub-items), its path, its attribute columns,
- * its schedule (the row status overriding the marks), and the error values in its other columns.
+ * An activity from its draft: its text (wrapped lines joined, bullets as sub-items), its path (level columns, then
+ * hierarchy rows), its attribute columns, its schedule, and the error values in its other columns.
  */
-export function buildActivity(ctx: ReadContext, draft: Draft, rowsByNumber: Map<number, RowRead>, columns: BlockColumns, timeline: Timeline, blockIndex: number): Activity {
+export function buildActivity(
+  ctx: ReadContext,
+  draft: Draft,
+  rowsByNumber: Map<number, RowRead>,
+  columns: BlockColumns,
+  schedule: ScheduleSource,
+  blockIndex: number,
+  columnPath: ColumnPath | null,
+): Activity {
   const g = ctx.grid;
   const lines = joinLines(draft.lines);
-  const text = draft.subItems.length === 0 ? lines : [lines, ...draft.subItems.map((s) => `- ${s}`)].join("\n");
   const id = ctx.idPrefix + (draft.firstRow + 1);
   // A one-row activity's cells are its row's (most activities); others gather theirs.
   const rows = draft.rows.map((r) => rowsByNumber.get(r)).filter((row) => row !== undefined);
@@ -38,17 +51,25 @@ export function buildActivity(ctx: ReadContext, draft: Draft, rowsByNumber: Map<
 
   const status = attribute(g, draft, columns.roles.status);
   const override = status ? statusOverride(status) : null;
-  const schedule = scheduleOf(ctx, draft, cells, timeline, id, override);
+  const follow = attribute(g, draft, columns.followUp);
+  const timing =
+    columns.start !== null && columns.end !== null
+      ? [attribute(g, draft, columns.start), attribute(g, draft, columns.end)].filter((t) => t !== null).join(" \u2013 ")
+      : attribute(g, draft, columns.timing);
+  const subItems = follow === null ? draft.subItems : [...draft.subItems, `Follow-up: ${follow}`];
   const attributes: Record<string, string> = {};
   for (const [c, header] of columns.extra) {
     const v = attribute(g, draft, c);
     if (v !== null) attributes[header] = v;
   }
+  const rowPath = (draft.path.texts ??= draft.path.levels.map((level) => (level.joined ??= joinLines(level.lines))));
+  const rowPathCells = (draft.path.cells ??= draft.path.levels.map((level) => ctx.cell(level.firstRow, level.labelColumn)));
+  const fromColumns = columnPath?.(draft.firstRow);
   return {
     id,
-    text,
-    path: (draft.path.texts ??= draft.path.levels.map((level) => (level.joined ??= joinLines(level.lines)))),
-    pathCells: (draft.path.cells ??= draft.path.levels.map((level) => ctx.cell(level.firstRow, level.labelColumn))),
+    text: subItems.length === 0 ? lines : [lines, ...subItems.map((s) => `- ${s}`)].join("\n"),
+    path: fromColumns ? [...fromColumns.texts, ...rowPath] : rowPath,
+    pathCells: fromColumns ? [...fromColumns.cells, ...rowPathCells] : rowPathCells,
     owner: attribute(g, draft, columns.roles.owner),
     status,
     step: attribute(g, draft, columns.step),
@@ -56,10 +77,11 @@ export function buildActivity(ctx: ReadContext, draft: Draft, rowsByNumber: Map<
     resources: attribute(g, draft, columns.roles.resources),
     notes: attribute(g, draft, columns.roles.notes),
     attributes,
-    subItems: draft.subItems,
+    subItems,
+    ...(timing === null ? {} : { timing }),
     block: blockIndex,
     cell: ctx.cell(draft.firstRow, draft.labelColumn),
     rows: draft.rows.map((r) => r + 1),
-    schedule,
+    schedule: schedule(draft, cells, id, status, override),
   };
 }

@@ -11,9 +11,10 @@ import type { BlockTitle } from "./titles";
  * Groups a block's rows into activities and levels of the plan (README, "How it reads your grid"): a hierarchy row
  * starts a level; a line that starts in lower case, with a bullet, or after a line that cannot end a sentence
  * continues the activity above (wrapped text pasted from a PDF), bullets becoming sub-items; a heading alone on its
- * row takes the next line as its statement; rows of marks without text go to the activity they touch.
+ * row takes the next line as its statement; rows of marks without text go to the activity they touch. In a table
+ * (`ownRow` given), a row that holds something in its other columns is an activity of its own.
  */
-export function groupRows(ctx: ReadContext, rows: RowRead[], title: BlockTitle | null): Draft[] {
+export function groupRows(ctx: ReadContext, rows: RowRead[], title: BlockTitle | null, ownRow?: (row: RowRead) => boolean): Draft[] {
   const drafts: Draft[] = [];
   const path: { level: string; draft: Draft }[] = [];
   const titleLevel = title ? hierarchyOf(title.text) : null;
@@ -50,13 +51,14 @@ export function groupRows(ctx: ReadContext, rows: RowRead[], title: BlockTitle |
     // A heading alone on its row ("Goal #2") takes the next unmarked line as its statement (seed 001).
     const heading = bareHeading;
     bareHeading = null;
-    if (heading && heading === current && !level && !row.hasMarks && !bullet) {
+    if (heading && heading === current && !level && !row.hasMarks && !bullet && !ownRow?.(row)) {
       heading.lines.push(row.label);
       heading.rows.push(row.row);
       lastLine = row.label;
       continue;
     }
-    const continues = current !== null && !level && (startsLowerCase(row.label) || bullet || endsMidSentence(lastLine));
+    // A table row with cells of its own (its timing, its owner) is an activity of its own, whatever its text.
+    const continues = current !== null && !level && (startsLowerCase(row.label) || bullet || endsMidSentence(lastLine)) && !ownRow?.(row);
     if (continues && current) {
       if (bullet && current.kind !== "activity") {
         // A bullet under a goal or strategy line is an activity of its own, starting on this row.

@@ -7,12 +7,8 @@ import type { ReadContext } from "./context";
 import type { Draft } from "./drafts";
 import type { CellMark } from "./marks";
 import type { CellRead } from "./rows";
+import type { Timeline } from "./timeline";
 
-/**
- * A block's timeline: the period of each of its columns (a header cell merged over several columns names each), and
- * which span of time it is (two columns that name the same period share a span).
- */
-export type Timeline = Map<number, { period: Period; span: number }>;
 
 interface Found {
   cells: CellRead[];

@@ -1,4 +1,4 @@
-import { a1 } from "../address";
+import { a1, columnLetters } from "../address";
 import { parseIsoDate, schoolYearLabel, schoolYearOf } from "../dates";
 import { findSchoolYear, needsYear, type PeriodLabel } from "../period-label";
 import type { Block } from "../plan";
@@ -37,6 +37,35 @@ export function schoolYearFor(
   if (earlier !== null && header.labels.every((l) => l.kind === "year-number")) return { year: earlier, source: "title" };
   const today = parseIsoDate(ctx.today)!;
   return { year: schoolYearOf(today, startMonth), source: "assumed" };
+}
+
+/**
+ * A table's school year: a title above it, the sheet's name, the workbook's setting, the first school year its timing
+ * cells name outright ("Aug 2025 - May 2026"), an earlier block's; else the current one, assumed.
+ */
+export function tableSchoolYear(ctx: ReadContext, title: string | null, named: number | null, earlier: number | null): { year: number; source: Block["schoolYearSource"] } {
+  const fromTitle = title ? findSchoolYear(title) : null;
+  if (fromTitle !== null) return { year: fromTitle, source: "title" };
+  const fromSheet = findSchoolYear(ctx.grid.sheet);
+  if (fromSheet !== null) return { year: fromSheet, source: "sheet-name" };
+  if (ctx.settings.schoolYear !== null) return { year: ctx.settings.schoolYear, source: "settings" };
+  if (named !== null) return { year: named, source: "timing" };
+  if (earlier !== null) return { year: earlier, source: "title" };
+  return { year: schoolYearOf(parseIsoDate(ctx.today)!, ctx.settings.startMonth), source: "assumed" };
+}
+
+/** The school-year-assumed finding for a table's timing column, when nothing names the school year. */
+export function checkTimingSchoolYearAssumed(ctx: ReadContext, row: number, column: number, year: number): void {
+  ctx.add({
+    rule: "school-year-assumed",
+    severity: "warning",
+    message:
+      `Nothing says which school year the timing in column ${columnLetters(column)} is in, so months and seasons without a year are read in ` +
+      `${schoolYearLabel(year)} (the current school year). Put the school year in a title above the table ` +
+      `(for example "Plan ${schoolYearLabel(year)}"), write it in the timing ("Oct 2025"), or set the plan's school year.`,
+    cell: ctx.cell(row, column),
+    setting: "schoolYear",
+  });
 }
 
 /** A label whose dates depend on the school year: a month or quarter without a year, or "Year 2". */

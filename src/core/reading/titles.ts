@@ -1,7 +1,6 @@
 import type { SheetGrid } from "../grid";
-import type { TimelineHeader } from "./timeline-header";
 
-/** A block's title: the nearest text above its timeline header (README, "How it reads your grid"). */
+/** A block's title: the nearest text above its header row (README, "How it reads your grid"). */
 export interface BlockTitle {
   row: number;
   column: number;
@@ -9,7 +8,7 @@ export interface BlockTitle {
 }
 
 /** The nearest text above a header: one text cell in a row, with no marks, not glued to the block above. */
-export function findTitle(grid: SheetGrid, top: number, floor: number, header: TimelineHeader): BlockTitle | null {
+export function findTitle(grid: SheetGrid, top: number, floor: number, periodColumns: ReadonlySet<number>): BlockTitle | null {
   let r = top - 1;
   while (r > floor && grid.isRowEmpty(r)) r--;
   if (r <= floor) return null;
@@ -22,7 +21,6 @@ export function findTitle(grid: SheetGrid, top: number, floor: number, header: T
   }
   if (texts.length !== 1) return null;
   const only = texts[0]!;
-  const periodColumns = new Set(header.columns);
   if (periodColumns.has(only.column) && only.text.length <= 3) return null;
   const separated = r - 1 <= floor || grid.isRowEmpty(r - 1) || floor < grid.top;
   const beside = only.column !== grid.left;

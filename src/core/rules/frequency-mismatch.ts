@@ -96,17 +96,18 @@ function schoolYearOfMonth(month: number, startMonth: number): number {
 export function frequencyChecks(plan: Plan, out: Finding[]): void {
   // Each block's timeline as month indexes, worked out for the first activity that needs it.
   const timelines: (number[] | undefined)[] = [];
+  const marksProblem = (found: Said, a: Activity, kind: string): string | null => {
+    const block = plan.blocks[a.block]!;
+    const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndexOfIso(p.start)));
+    return kind in PERIODS_PER_YEAR ? partOfYearProblem(found, a, block.periods, PERIODS_PER_YEAR[kind]!, plan.startMonth) : frequencyProblem(found, a, kind, plan.startMonth, timeline);
+  };
   for (const a of plan.activities) {
     if (a.schedule.length === 0) continue;
     const found = frequencyOf(a.text);
     if (!found) continue;
     const { word } = found;
     const block = plan.blocks[a.block]!;
-    const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndexOfIso(p.start)));
-    const problem =
-      block.kind in PERIODS_PER_YEAR
-        ? partOfYearProblem(found, a, block.periods, PERIODS_PER_YEAR[block.kind]!, plan.startMonth)
-        : frequencyProblem(found, a, block.kind, plan.startMonth, timeline);
+    const problem = block.kind === null ? timingProblem(found, a, block.schoolYear, plan.startMonth) : marksProblem(found, a, block.kind);
     if (!problem) continue;
     out.push({
       rule: "frequency-mismatch",
@@ -116,6 +117,23 @@ export function frequencyChecks(plan: Plan, out: Finding[]): void {
       activityId: a.id,
     });
   }
+}
+
+/**
+ * A frequency against timing written in words (an action-plan table). Timing that names how often ("Quarterly")
+ * contradicts a text that says another frequency; timing of single months or days counts like marks in months of
+ * the school year; timing of longer spans ("Aug-May", "Fall") says when, not how often, and is not checked.
+ */
+function timingProblem(found: Said, a: Activity, schoolYear: number, startMonth: number): string | null {
+  for (const m of a.schedule) {
+    const said = m.frequency === undefined ? null : frequencyOf(m.frequency);
+    if (said && (said.frequency !== found.frequency || said.times !== found.times)) return `its timing says "${m.mark}"`;
+    if (said) return null;
+  }
+  if (!a.schedule.every((m) => monthIndexOfIso(m.start) === monthIndexOfIso(m.end))) return null;
+  const first = schoolYear * 12 + startMonth - 1;
+  const months = Array.from({ length: 12 }, (_, i) => first + i);
+  return frequencyProblem(found, a, "month", startMonth, months);
 }
 
 /** Runs of consecutive marked months: one occurrence each. */

@@ -34,7 +34,9 @@ const GROUPS: { severity: Severity; title: string; color: "danger" | "important"
 ];
 
 const RULE_NAMES: Record<string, string> = {
-  "no-timeline": "No timeline",
+  "no-plan": "No plan found",
+  "no-timing": "No timing",
+  "unreadable-timing": "Timing not understood",
   "school-year-assumed": "School year assumed",
   "periods-out-of-order": "Periods out of order",
   "period-repeated": "Period repeated",
@@ -172,6 +174,11 @@ function FindingItem(props: { finding: Finding; actions: MonitorActions; onFix: 
           <Link as="button" onClick={openSettings}>
             {SETTING_LINKS[finding.setting]}
           </Link>
+        ) : null}
+        {finding.offer === "add-timeline" ? (
+          <Button size="small" appearance="primary" disabledFocusable={busy} onClick={() => void actions.addTimeline()}>
+            Add a timeline
+          </Button>
         ) : null}
         {finding.fix ? (
           // Focusable while the fix is applied: the keyboard is then taken on to the next finding.

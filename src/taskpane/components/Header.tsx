@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowSyncRegular, EraserRegular } from "@fluentui/react-icons";
+import { ArrowSyncRegular, DocumentTextRegular, EraserRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 
@@ -63,6 +63,9 @@ export function Header({ state, actions }: { state: MonitorState; actions: Monit
         </Button>
         <Button appearance="subtle" icon={<EraserRegular />} disabledFocusable={busy || !state.sheet} onClick={() => void actions.clearFlags()}>
           Clear flags
+        </Button>
+        <Button appearance="subtle" icon={<DocumentTextRegular />} disabledFocusable={busy || !state.report} onClick={() => void actions.openReport()}>
+          Report
         </Button>
       </div>
       {busy ? <ProgressBar aria-label="Working" thickness="medium" /> : null}

@@ -104,6 +104,39 @@ export function SettingsTab({ state, actions }: { state: MonitorState; actions: 
       <Button appearance="primary" type="submit" disabled={!canSave}>
         Save settings in the workbook
       </Button>
+      <ClearHistory state={state} actions={actions} />
     </form>
+  );
+}
+
+/** Clearing the monitoring history, asked twice: it cannot be undone (Excel's Undo does not reach an add-in's writes). */
+function ClearHistory({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
+  const [asking, setAsking] = useState(false);
+  const kept = state.history.snapshots.length;
+  return (
+    <Field
+      label="Monitoring history"
+      hint={`Every refresh keeps a snapshot in the workbook (${kept === 1 ? "1 is" : `${kept} are`} kept): the Summary's changes since the last review, the trend and the report come from them.`}
+    >
+      {asking ? (
+        <div style={{ display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" }}>
+          <Body1>Clear every snapshot? The plan and the settings stay.</Body1>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              setAsking(false);
+              void actions.clearHistory();
+            }}
+          >
+            Clear the history
+          </Button>
+          <Button onClick={() => setAsking(false)}>Keep it</Button>
+        </div>
+      ) : (
+        <Button disabled={kept === 0 || state.phase !== "ready"} onClick={() => setAsking(true)}>
+          Clear monitoring history&hellip;
+        </Button>
+      )}
+    </Field>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from "react";
 import {
+  Button,
   Body1,
   Caption1,
   Link,
@@ -13,6 +14,8 @@ import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
 import { marksByActivity, periodList, runsBy, shortLabel, type ActivityMarks } from "../lists";
 import { Pager, usePaging } from "./Pager";
+import { SinceSection } from "./SinceSection";
+import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -80,8 +83,25 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
   ];
   const max = Math.max(1, ...bars.map(([, n]) => n));
   const preview = previewNote(state);
+  const noTiming = report.findings.find((f) => f.offer === "add-timeline");
   return (
     <div className={styles.root}>
+      {noTiming ? (
+        <section className={styles.section} aria-labelledby="no-timing-title">
+          <Subtitle2 as="h2" id="no-timing-title">
+            This plan does not say when its steps happen
+          </Subtitle2>
+          <Body1>
+            {t.activities} steps read, none scheduled. Add month columns for the school year to the right of the plan and mark an X under each month a step is
+            planned for; nothing you typed moves or changes.
+          </Body1>
+          <div>
+            <Button appearance="primary" disabledFocusable={state.phase !== "ready"} onClick={() => void actions.addTimeline()}>
+              Add a timeline
+            </Button>
+          </div>
+        </section>
+      ) : null}
       <section className={styles.section} aria-labelledby="totals-title">
         <Subtitle2 as="h2" id="totals-title">
           As of {s.asOf}: {t.scheduled} scheduled marks in {t.activities} activities
@@ -112,6 +132,9 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         </div>
         {t.unscheduled > 0 ? <Body1>{t.unscheduled} activities have no period marked (see Findings).</Body1> : null}
       </section>
+
+      <SinceSection state={state} actions={actions} />
+      <TrendChart trend={state.monitoring.trend} />
 
       <ActivityList id="overdue" title="Overdue" marks={t.overdue} state="overdue" empty="Nothing is overdue." activities={overdue} actions={actions} />
       <ActivityList id="due-soon" title={`Due in the next ${s.dueSoonDays} days`} marks={t.dueSoon} state="due" empty="Nothing starts in that time." activities={dueSoon} actions={actions} />

@@ -1,0 +1,7 @@
+export * from "./keys";
+export * from "./snapshot";
+export * from "./store";
+export * from "./changes";
+export * from "./trend";
+export * from "./sheet-section";
+export * from "./report";
