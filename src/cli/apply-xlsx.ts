@@ -48,6 +48,7 @@ function excelStyle(look: CellLook): Partial<ExcelJS.Style> {
   if (look.color !== undefined) font.color = { argb: argb(look.color) };
   const style: Partial<ExcelJS.Style> = Object.keys(font).length > 0 ? { font } : {};
   if (look.fill !== undefined) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.align === "right") style.alignment = { horizontal: "right" };
   return style;
 }
 

@@ -91,6 +91,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (look.size !== undefined) font.size = look.size;
   if (look.color !== undefined) font.color = look.color;
   if (look.fill !== undefined) range.format.fill.color = look.fill;
+  if (look.align === "right") range.format.horizontalAlignment = "Right";
 }
 
 /**

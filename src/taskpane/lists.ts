@@ -1,5 +1,5 @@
 import type { Plan } from "../core/plan";
-import type { MarkItem } from "../core/summary";
+import { blockName, type MarkItem } from "../core/summary";
 
 /** One activity of the overdue or due-soon list, with all its marks in that list. */
 export interface ActivityMarks {
@@ -34,17 +34,12 @@ export function marksByActivity(items: readonly MarkItem[], plan: Plan): Activit
       return {
         activityId: first.activityId,
         activity: first.activity,
-        goal: first.path[0] ?? timelineName(plan, plan.activities[index]?.block ?? 0),
+        goal: first.path[0] ?? blockName(plan, plan.activities[index]?.block ?? 0),
         owner: first.owner,
         periods: inTime.map((m) => m.period),
         cell: inTime[0]!.cell,
       };
     });
-}
-
-/** A timeline as a planner knows it: by its title, else by its place on the sheet ("Timeline 2"). */
-export function timelineName(plan: Plan, block: number): string {
-  return plan.blocks[block]?.title ?? `Timeline ${block + 1}`;
 }
 
 /**

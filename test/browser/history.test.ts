@@ -170,7 +170,7 @@ describe("monitoring over time, in Chromium", () => {
     expect(`'${SHEET}'!${cell}`).toBe(engine.changes.newlyOverdue[0]!.cell);
     await first.focus();
     await page.keyboard.press("Enter");
-    await page.locator(`td[data-cell="${cell}"][aria-selected="true"]`).waitFor();
+    await page.locator(`td[data-cell="${cell}"][data-selected="true"]`).waitFor();
 
     // A review picked by date: since the October meeting.
     await p.getByRole("combobox", { name: "Compare with the refresh as of" }).selectOption("2025-10-14");

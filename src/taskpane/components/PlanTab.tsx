@@ -8,7 +8,8 @@ import { marksByActivity, type MarkStatus } from "../../core/status";
 import { activityStanding } from "../../core/writes";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
-import { periodList, shortLabel, timelineName } from "../lists";
+import { blockName } from "../../core/summary";
+import { periodList, shortLabel } from "../lists";
 import { Disclosure } from "./Disclosure";
 import { Pager, usePaging } from "./Pager";
 
@@ -81,7 +82,7 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
     if (!report) return null;
     const byActivity = marksByActivity(report.status, report.plan.activities.length);
     const standings = new Map(report.plan.activities.map((a, i) => [a.id, activityStanding((byActivity[i] ?? []).map((m) => m.status))]));
-    return { root: outline(report.plan.activities, (a) => timelineName(report.plan, a.block)), standings };
+    return { root: outline(report.plan.activities, (a) => blockName(report.plan, a.block)), standings };
   }, [report]);
   if (!report || !tree) return <Body1>Reading the plan&hellip;</Body1>;
   const base = report.sheet.replace(/[^\w.-]+/g, "-");

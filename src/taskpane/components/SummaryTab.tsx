@@ -152,6 +152,16 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         />
       ) : null}
 
+      {s.schoolYears.length > 0 ? (
+        <FigureTable
+          id="school-years"
+          title="By school year: marks longer than a quarter"
+          noun="school years"
+          headers={["School year", "Due", ...GROUP_COLUMNS.map(([h]) => h)]}
+          rows={s.schoolYears.map((y) => ({ key: y.label, cells: [y.label, y.scheduled, ...GROUP_COLUMNS.map(([, k]) => y[k])] }))}
+        />
+      ) : null}
+
       {s.quarters.length > 0 ? (
         <FigureTable
           id="quarters"
