@@ -201,3 +201,55 @@ describe("frequency-mismatch on a timeline of quarters, semesters or trimesters"
     expectSilent(await partsPlan(parts, text, marked), "frequency-mismatch");
   });
 });
+
+describe("frequency-mismatch on a month timeline of a school year without its summer (Aug-Jun, Sep-Jun)", () => {
+  const AUG_JUN = ["Aug 2023", "Sep 2023", "Oct 2023", "Nov 2023", "Dec 2023", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024"];
+  const SEP_JUN = AUG_JUN.slice(1);
+  /** Ten months of the calendar year: half of one school year and half of the next, neither of them whole. */
+  const JAN_OCT = ["Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024", "Oct 2024"];
+  const COLUMNS = "CDEFGHIJKLM";
+
+  /** A plan by the given months: a development step, then the activity under test (row 5), marked as given. */
+  function monthPlan(months: string[], text: string, marked: string[]) {
+    return analyzeSpec({
+      name: "School Year Plan",
+      rows: [
+        ["Professional Learning Plan 2023-24"],
+        [],
+        ["Action Step", "Person(s) Responsible", ...months],
+        ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...months.map((_, i) => (i === 0 ? "X" : null))],
+        [text, "MTSS Coordinator", ...months.map((m) => (marked.includes(m) ? "X" : null))],
+      ],
+    });
+  }
+
+  /** [months, text, marked, the word quoted back, what the marks show] */
+  const FIRES: [string[], string, string[], string, string][] = [
+    [AUG_JUN, TWICE, ["Nov 2023"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [SEP_JUN, TWICE, ["Nov 2023"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [SEP_JUN, TWICE, ["Oct 2023", "Jan 2024", "Apr 2024"], "twice a year", "the marks show 3 times in 2023-24 (expected two)"],
+    [AUG_JUN, ANNUALLY, ["Dec 2023", "Jun 2024"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
+    [SEP_JUN, QUARTERLY, ["Oct 2023", "Feb 2024"], "quarterly", "the marks show 2 times in 2023-24 (expected about four)"],
+    [SEP_JUN, TRIMESTER, ["Nov 2023", "Mar 2024"], "each trimester", "the marks show 2 times in 2023-24 (expected three)"],
+  ];
+
+  const SILENT: [string[], string, string[]][] = [
+    [AUG_JUN, TWICE, ["Nov 2023", "May 2024"]],
+    [SEP_JUN, TWICE, ["Oct 2023", "Apr 2024"]],
+    [SEP_JUN, ANNUALLY, ["May 2024"]],
+    [SEP_JUN, QUARTERLY, ["Sep 2023", "Dec 2023", "Mar 2024", "Jun 2024"]],
+    [SEP_JUN, TRIMESTER, ["Nov 2023", "Mar 2024", "Jun 2024"]],
+    // Ten months across two school years cover neither: how often a year cannot be told.
+    [JAN_OCT, TWICE, ["Mar 2024"]],
+  ];
+
+  test.each(FIRES)("on %j, fires on %j marked %j", async (months, text, marked, word, problem) => {
+    const f = only(await monthPlan(months, text, marked), "frequency-mismatch");
+    expect(f.cell).toBe(cell(`${COLUMNS[months.indexOf(marked[0]!)]}5`, "School Year Plan"));
+    expect(f.message).toBe(`"${text}" (A5) says ${word}, but ${problem}. Check the marks or the wording.`);
+  });
+
+  test.each(SILENT)("on %j, silent for %j marked %j", async (months, text, marked) => {
+    expectSilent(await monthPlan(months, text, marked), "frequency-mismatch");
+  });
+});
