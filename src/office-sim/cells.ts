@@ -213,7 +213,7 @@ export function writeNumberFormats(sheet: SheetModel, r: Rect, input: unknown, l
   const formatted = new Map<Style, Map<string, Style>>();
   const withFormat = (style: Style, numberFormat: string): Style => {
     let byFormat = formatted.get(style);
-    if (byFormat === undefined) formatted.set(style, (byFormat = new Map()));
+    if (byFormat === undefined) formatted.set(style, (byFormat = new Map<string, Style>()));
     let out = byFormat.get(numberFormat);
     if (out === undefined) byFormat.set(numberFormat, (out = style.numberFormat === numberFormat ? style : { ...style, numberFormat }));
     return out;
