@@ -98,6 +98,20 @@ const SATISFIED: [string, Month[]][] = [
   ["Update the annual PD calendar quarterly.", ["October", "January", "March", "June"]],
 ];
 
+/** A plan over the given periods: a development step, then the activity under test (row 5), marked as given. */
+function twoStepPlan(sheet: string, title: string, periods: string[], text: string, marked: string[]) {
+  return analyzeSpec({
+    name: sheet,
+    rows: [
+      [title],
+      [],
+      ["Action Step", "Person(s) Responsible", ...periods],
+      ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...periods.map((_, i) => (i === 0 ? "X" : null))],
+      [text, "MTSS Coordinator", ...periods.map((p) => (marked.includes(p) ? "X" : null))],
+    ],
+  });
+}
+
 describe("frequency-mismatch", () => {
   test.each(CONTRADICTED)("fires on %j marked %j", async (text, marks, word, problem) => {
     const { lines, row } = withActivity(text, marks);
@@ -146,19 +160,8 @@ describe("frequency-mismatch on a timeline of quarters, semesters or trimesters"
   const TRIMESTERS = ["T1 2023-24", "T2 2023-24", "T3 2023-24"];
   const COLUMNS = "CDEFGHIJ";
 
-  /** A two-year plan by the given parts: a development step, then the activity under test (row 5), marked as given. */
-  function partsPlan(parts: string[], text: string, marked: string[]) {
-    return analyzeSpec({
-      name: "Quarterly Plan",
-      rows: [
-        ["Professional Learning Plan 2023-2025"],
-        [],
-        ["Action Step", "Person(s) Responsible", ...parts],
-        ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...parts.map((_, i) => (i === 0 ? "X" : null))],
-        [text, "MTSS Coordinator", ...parts.map((p) => (marked.includes(p) ? "X" : null))],
-      ],
-    });
-  }
+  /** A two-year plan by the given parts. */
+  const partsPlan = (parts: string[], text: string, marked: string[]) => twoStepPlan("Quarterly Plan", "Professional Learning Plan 2023-2025", parts, text, marked);
   const quarters = (...qs: number[]) => qs.map((q) => QUARTERS[q - 1]!);
 
   /** [parts, text, marked, the word quoted back, what the marks show] */
@@ -209,19 +212,7 @@ describe("frequency-mismatch on a month timeline of a school year without its su
   const JAN_OCT = ["Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024", "Oct 2024"];
   const COLUMNS = "CDEFGHIJKLM";
 
-  /** A plan by the given months: a development step, then the activity under test (row 5), marked as given. */
-  function monthPlan(months: string[], text: string, marked: string[]) {
-    return analyzeSpec({
-      name: "School Year Plan",
-      rows: [
-        ["Professional Learning Plan 2023-24"],
-        [],
-        ["Action Step", "Person(s) Responsible", ...months],
-        ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...months.map((_, i) => (i === 0 ? "X" : null))],
-        [text, "MTSS Coordinator", ...months.map((m) => (marked.includes(m) ? "X" : null))],
-      ],
-    });
-  }
+  const monthPlan = (months: string[], text: string, marked: string[]) => twoStepPlan("School Year Plan", "Professional Learning Plan 2023-24", months, text, marked);
 
   /** [months, text, marked, the word quoted back, what the marks show] */
   const FIRES: [string[], string, string[], string, string][] = [
