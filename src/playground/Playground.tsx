@@ -14,6 +14,19 @@ export const SAMPLES = [
   { file: "state-template.xlsx", label: "State template filled in: goals, outcomes, professional-learning tables" },
 ];
 
+/** Column letters and row numbers, as Excel draws them: they stay in place as the grid scrolls. */
+const HEADING_LOOK = {
+  position: "sticky",
+  height: `${ROW_HEIGHT}px`,
+  boxSizing: "border-box",
+  backgroundColor: "#f3f3f3",
+  color: "#424242",
+  fontWeight: "normal",
+  borderRight: "1px solid #d6d6d6",
+  borderBottom: "1px solid #d6d6d6",
+  padding: "0 4px",
+} as const;
+
 const useStyles = makeStyles({
   // One screen high: the grid and the task pane each scroll on their own, as in Excel.
   root: { display: "grid", gridTemplateColumns: "1fr 380px", gridTemplateRows: "minmax(0, 1fr)", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -23,33 +36,9 @@ const useStyles = makeStyles({
   scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#ffffff" },
   // Fixed layout and one row height: the rows drawn change as the grid scrolls, the columns and row places do not.
   table: { tableLayout: "fixed", borderCollapse: "separate", borderSpacing: 0, fontSize: "12px", color: "#242424", fontFamily: "Calibri, 'Segoe UI', sans-serif" },
-  head: {
-    position: "sticky",
-    top: 0,
-    zIndex: 1,
-    height: `${ROW_HEIGHT}px`,
-    boxSizing: "border-box",
-    backgroundColor: "#f3f3f3",
-    color: "#424242",
-    fontWeight: "normal",
-    borderRight: "1px solid #d6d6d6",
-    borderBottom: "1px solid #d6d6d6",
-    padding: "0 4px",
-  },
+  head: { ...HEADING_LOOK, top: 0, zIndex: 1 },
   corner: { left: 0, zIndex: 2 },
-  rowHead: {
-    position: "sticky",
-    left: 0,
-    height: `${ROW_HEIGHT}px`,
-    boxSizing: "border-box",
-    backgroundColor: "#f3f3f3",
-    color: "#424242",
-    fontWeight: "normal",
-    borderRight: "1px solid #d6d6d6",
-    borderBottom: "1px solid #d6d6d6",
-    padding: "0 4px",
-    textAlign: "right",
-  },
+  rowHead: { ...HEADING_LOOK, left: 0, textAlign: "right" },
   cell: {
     height: `${ROW_HEIGHT}px`,
     boxSizing: "border-box",
