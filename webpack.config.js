@@ -141,6 +141,8 @@ module.exports = (env = {}, argv = {}) => {
     output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // A dynamic import names its module as Node's ES modules want it (`./report.js`), which is the .ts file here.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
       // The playground opens .xlsx files in the browser with exceljs's own browser build.
       alias: playground ? { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") } : {},
       fallback: { fs: false, "fs/promises": false, path: false, os: false, stream: false, crypto: false },
