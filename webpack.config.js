@@ -36,6 +36,11 @@ function contentSecurityPolicy(production) {
   ].join("; ");
 }
 
+/** Where `npm start` serves the playground. */
+function playgroundAddress(port) {
+  return `https://localhost:${port}/playground.html`;
+}
+
 /** Certificates from `office-addin-dev-certs install`, when present; else the dev server makes its own. */
 function devCertificates() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -175,6 +180,8 @@ module.exports = (env = {}, argv = {}) => {
       client: false,
       // The playground: a sample plan beside the task pane, no Excel needed.
       open: env.open === "false" ? false : ["/playground.html"],
+      // Its address, also where no browser can be opened (a server, a container): webpack-dev-server only names the root.
+      onListening: (devServer) => devServer.logger.info(`Playground: ${playgroundAddress(devServer.server.address().port)}`),
     },
   };
 };

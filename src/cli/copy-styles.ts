@@ -164,7 +164,9 @@ export class CopyStyles {
     if (numFmtId !== 0) attributes["applyNumberFormat"] = 1;
     attributes["applyFont"] = 1;
     if (fillId !== 0) attributes["applyFill"] = 1;
-    const id = this.index("cellXfs", this.tag("xf", attributes));
+    const right = style !== undefined && CELL_LOOKS[style].align === "right";
+    if (right) attributes["applyAlignment"] = 1;
+    const id = this.index("cellXfs", this.tag("xf", attributes, right ? this.tag("alignment", { horizontal: "right" }) : undefined));
     this.cellStyles.set(key, id);
     return id;
   }

@@ -73,7 +73,9 @@ function dayAfter(iso: string): string {
 export function planText(report: SheetCheck): string {
   const out: string[] = [];
   const { plan } = report;
-  for (const goal of plan.goals) out.push(`Goal: ${oneLine(goal.text)}`);
+  // The sheet's title above its timeline is read as a statement too, but it is the plan's name, not a goal: it heads its block.
+  const titles = new Set(plan.blocks.map((b) => b.titleCell));
+  for (const goal of plan.goals) if (!titles.has(goal.cell)) out.push(`Goal: ${oneLine(goal.text)}`);
   for (const level of plan.levels) {
     const said = [
       ...(level.description === null ? [] : [`description: ${level.description}`]),
@@ -117,7 +119,7 @@ function blockHeading(block: Block): string {
   const first = block.periods[0];
   const last = block.periods[block.periods.length - 1];
   const timeline = first && last ? `${block.periods.length} ${block.kind} columns, ${first.label} to ${last.label}` : null;
-  if (block.shape === "grid") return `Block ${block.index + 1}${title} (${timeline}; header row ${block.headerRow})`;
+  if (block.shape === "grid") return `Timeline ${block.index + 1}${title} (${timeline}; header row ${block.headerRow})`;
   if (block.shape === "table") {
     const timing = block.columns["timing"] ?? (block.columns["start"] ? `${block.columns["start"]}-${block.columns["end"]}` : null);
     return `Table ${block.index + 1}${title} (activities in column ${block.labelColumn}${timing ? `, timing in column ${timing}` : ", no timing column"}; header row ${block.headerRow})`;
@@ -165,14 +167,18 @@ export function statusText(report: SheetReport): string {
     }),
   );
   list(`Due in the next ${s.dueSoonDays} days`, s.dueSoon);
-  if (s.quarters.length > 0) {
+  for (const [title, first, periods] of [
+    ["By school year (marks longer than a quarter, and what became of them)", "School year", s.schoolYears],
+    ["By quarter (marks due in the quarter, and what became of them)", "Quarter", s.quarters],
+  ] as const) {
+    if (periods.length === 0) continue;
     out.push("");
-    out.push("By quarter (marks due in the quarter, and what became of them)");
+    out.push(title);
     out.push(
       indent(
         table(
-          ["Quarter", "Due", "Done", "Overdue", "Current", "Upcoming", "Cancelled"],
-          s.quarters.map((q) => [q.label, q.scheduled, q.done, q.overdue, q.current, q.upcoming, q.cancelled].map(String)),
+          [first, "Due", "Done", "Overdue", "Current", "Upcoming", "Cancelled"],
+          periods.map((q) => [q.label, q.scheduled, q.done, q.overdue, q.current, q.upcoming, q.cancelled].map(String)),
           [12, 5, 5, 8, 8, 9, 9],
         ),
       ),
@@ -182,7 +188,7 @@ export function statusText(report: SheetReport): string {
   const groups = s.groups.filter((g) => g.kind !== "block" || severalBlocks);
   if (groups.length > 0) {
     out.push("");
-    out.push("By goal, strategy and block");
+    out.push("By goal, strategy and timeline");
     out.push(
       indent(
         table(

@@ -1,5 +1,6 @@
+import { existsSync } from "node:fs";
 import { rename, stat, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { analyzeSheet, checkSheet, hasPlan, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
@@ -54,7 +55,8 @@ Options:
                        macros), and report the page (.html)
   -h, --help           show this help
 
-Exit status: 0 done; 1 validate found errors; 2 bad arguments or a file that cannot be read.`;
+Exit status: 0 done; 1 validate found errors, or a file holds no plan; 2 bad arguments or a file that cannot be
+read.`;
 
 class UsageError extends Error {}
 
@@ -128,8 +130,9 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
       }
       case "--school-year": {
         const v = take();
-        const y = findSchoolYear(v.includes("-") || /^sy/i.test(v) ? v : `${v}-${Number(v) + 1}`);
-        if (y === null) throw new UsageError(`--school-year wants a school year such as 2023-24, not "${v}"`);
+        // A year alone is refused: "2023" may mean 2022-23 or 2023-24.
+        const y = findSchoolYear(v);
+        if (y === null) throw new UsageError(`--school-year wants a school year such as 2023-24 (or SY24), not "${v}"`);
         options.settings.schoolYear = y;
         break;
       }
@@ -164,6 +167,9 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
     if (!/\.html?$/i.test(options.out)) throw new UsageError("--out must be an .html file");
   }
   if (options.since !== null && command !== "status" && command !== "report") throw new UsageError("--since is for status and report");
+  if (options.out !== null && !existsSync(dirname(resolve(options.out)))) {
+    throw new UsageError(`--out: the folder ${dirname(resolve(options.out))} does not exist; create it or write the file elsewhere`);
+  }
   return options;
 }
 
@@ -177,6 +183,9 @@ async function refuseInputAsOut(options: Options): Promise<void> {
     throw new UsageError(`--out is the input file (the same file by another name or link): ${options.command} never changes the input`);
   }
 }
+
+/** Why a sheet is skipped, in one wording whatever the command or the number of sheets. */
+const NO_PLAN = "no plan found (no month grid, action-plan table or outline)";
 
 interface FileResult<R extends SheetCheck = SheetReport> {
   file: LoadedFile;
@@ -204,12 +213,8 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
   const reports: R[] = [];
   for (const grid of grids) {
     const report = analyze(grid, { settings, asOf: options.asOf });
-    if (hasPlan(report) || options.sheet !== null || (grids.length === 1 && skipped.length === 0)) {
-      if (hasPlan(report)) reports.push(report);
-      else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no plan found" });
-    } else {
-      skipped.push({ name: grid.sheet, reason: "no plan found (no month grid, action-plan table or outline)" });
-    }
+    if (hasPlan(report)) reports.push(report);
+    else skipped.push({ name: grid.sheet, reason: NO_PLAN });
   }
   return { file, reports, skipped };
 }
@@ -227,15 +232,22 @@ async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, anal
   return results;
 }
 
-/** Each sheet's text under its heading; skipped sheets named on stderr. */
+/** Each sheet's text under its heading; skipped sheets named on stderr; a file with no plan says so on stdout too. */
 function printText<R extends SheetCheck>(results: FileResult<R>[], body: (report: R) => string, io: Io): void {
   const several = results.length > 1;
   const parts: string[] = [];
   for (const result of results) {
     for (const report of result.reports) parts.push(heading(result, report, several) + body(report) + "\n");
+    if (result.reports.length === 0) parts.push(`== ${result.file.path} ==\n${noPlanText(result)}\n`);
     io.stderr(skippedText(result));
   }
   io.stdout(parts.join("\n"));
+}
+
+function noPlanText(result: FileResult<SheetCheck>): string {
+  const names = result.skipped.map((s) => `"${s.name}"`);
+  if (names.length === 0) return "No plan read: the file has no sheets.";
+  return `No plan read: ${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(", ")}`}: ${NO_PLAN}.`;
 }
 
 function heading(result: FileResult<SheetCheck>, report: SheetCheck, several: boolean): string {
@@ -476,11 +488,9 @@ export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
       results = await analyzeFiles(options, io, checkSheet);
       printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
     }
-    if (options.command === "validate") {
-      // A file with no plan at all fails validation: "no plan found" is an error.
-      const failed = results.some((r) => r.reports.length === 0 || r.reports.some((rep) => rep.findings.some((f) => f.severity === "error")));
-      return failed ? 1 : 0;
-    }
+    // A file with no plan at all has nothing to show: every command says so and fails, as validate's "no timeline" error does.
+    if (results.some((r) => r.reports.length === 0)) return 1;
+    if (options.command === "validate") return results.some((r) => r.reports.some((rep) => rep.findings.some((f) => f.severity === "error"))) ? 1 : 0;
     return 0;
   } catch (e) {
     if (e instanceof UnreadableFileError || e instanceof UsageError) {

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, type IsoDate } from "./dates";
+import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import { compareCells } from "./address";
 import type { Finding } from "./findings";
 import type { Plan } from "./plan";
@@ -52,8 +52,12 @@ export const SummarySchema = z.object({
   totals: TotalsSchema,
   findings: z.object({ error: count, warning: count, info: count }),
   groups: z.array(GroupSummarySchema),
+  /** Marks of one month, by that month. */
   months: z.array(DueInPeriodSchema),
+  /** Marks within one quarter of the school year (months, quarters), by that quarter. */
   quarters: z.array(DueInPeriodSchema),
+  /** Marks longer than a quarter (school years, semesters, "Aug-May"), by the school year they end in. */
+  schoolYears: z.array(DueInPeriodSchema),
   overdue: z.array(MarkItemSchema),
   dueSoon: z.array(MarkItemSchema),
 });
@@ -84,11 +88,9 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
   const blockGroup = (index: number): GroupSummary => {
     const known = blockGroups[index];
     if (known) return known;
-    const block = plan.blocks[index]!;
-    const first = block.periods[0];
-    const last = block.periods[block.periods.length - 1];
-    const untitled = first && last ? `Timeline ${first.label} \u2013 ${last.label}` : block.shape === "table" ? "Action plan" : "Outline";
-    return (blockGroups[index] = groupOf("block", `${block.title ?? untitled} (block ${index + 1})`));
+    // Two blocks under one title stay two groups: the later one takes its place on the sheet as well.
+    const name = blockName(plan, index);
+    return (blockGroups[index] = groupOf("block", named.block.has(name) ? `${name} (${untitledName(plan, index).toLowerCase()})` : name));
   };
   // Each activity's groups, by the activity's place in plan.activities. The activities under the same levels
   // share one path array, so a run of them shares one list of groups.
@@ -106,6 +108,7 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
 
   const months = new Map<number, DueInPeriod>();
   const quarters = new Map<number, DueInPeriod>();
+  const schoolYears = new Map<number, DueInPeriod>();
   const startMonth = plan.startMonth;
   const quarterOf = (monthIdx: number): number => {
     // Quarter number counted from the school year's first month: index of the quarter's first month.
@@ -115,11 +118,26 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
   const overdue: MarkItem[] = [];
   const dueSoon: MarkItem[] = [];
 
-  /** The month and the quarter a mark falls due in, by its end date. */
-  const dueIn = (end: IsoDate): { month: DueInPeriod; quarter: DueInPeriod } => {
+  /**
+   * Where a mark falls due, by its end: the quarter, and the month too for a mark of one month. A mark longer than a
+   * quarter (more than three months: a school year, a semester, "Aug-May") is due in its school year ("2024-25"), not
+   * in its last month or quarter.
+   */
+  const dueIn = (start: IsoDate, end: IsoDate): DueInPeriod[] => {
     const due = monthIndexOfIso(end);
-    let month = months.get(due);
-    if (!month) {
+    const from = monthIndexOfIso(start);
+    if (due - from >= 3) {
+      const y = schoolYearOf({ year: Math.floor(due / 12), month: (due % 12) + 1, day: 1 }, startMonth);
+      let year = schoolYears.get(y);
+      if (!year) {
+        const last = addMonths(y, startMonth, 11);
+        year = { label: schoolYearLabel(y), start: monthStart(y, startMonth), end: monthEnd(last.year, last.month), ...emptyCounts() };
+        schoolYears.set(y, year);
+      }
+      return [year];
+    }
+    let month = from === due ? months.get(due) : undefined;
+    if (from === due && !month) {
       const y = Math.floor(due / 12);
       const m = (due % 12) + 1;
       month = { label: `${monthShortName(m)} ${y}`, start: monthStart(y, m), end: monthEnd(y, m), ...emptyCounts() };
@@ -136,19 +154,19 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
       quarter = { label: `Q${n} ${schoolYearLabel(schoolYear)}`, start: monthStart(y, m), end: monthEnd(last.year, last.month), ...emptyCounts() };
       quarters.set(q, quarter);
     }
-    return { month, quarter };
+    return month ? [month, quarter] : [quarter];
   };
-  // The marks of a period share its end date: worked out once for each date.
-  const dueByEnd = new Map<string, { month: DueInPeriod; quarter: DueInPeriod }>();
+  // The marks of a period share its dates: worked out once for each period.
+  const dueByPeriod = new Map<string, DueInPeriod[]>();
 
   for (const entry of status.marks) {
     const a = plan.activities[entry.activity];
     if (!a) continue;
     for (const g of activityGroups[entry.activity]!) countMark(g, entry.status);
-    let due = dueByEnd.get(entry.mark.end);
-    if (!due) dueByEnd.set(entry.mark.end, (due = dueIn(entry.mark.end)));
-    countMark(due.month, entry.status);
-    countMark(due.quarter, entry.status);
+    const span = `${entry.mark.start}/${entry.mark.end}`;
+    let due = dueByPeriod.get(span);
+    if (!due) dueByPeriod.set(span, (due = dueIn(entry.mark.start, entry.mark.end)));
+    for (const d of due) countMark(d, entry.status);
 
     if (entry.status !== "overdue" && !entry.dueSoon) continue;
     const item: MarkItem = {
@@ -175,10 +193,21 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     groups: groups.sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind]),
     months: [...months.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     quarters: [...quarters.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
+    schoolYears: [...schoolYears.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     // By date; on the same day, in reading order (row, then column), not text order ("I9" before "E20").
     overdue: overdue.sort((x, y) => compareDates(x.end, y.end) || compareCells(x.cell, y.cell)),
     dueSoon: dueSoon.sort((x, y) => compareDates(x.start, y.start) || compareCells(x.cell, y.cell)),
   };
+}
+
+/** A block as a planner knows it: by its title, else by its shape and place on the sheet ("Timeline 2"). */
+export function blockName(plan: Plan, index: number): string {
+  return plan.blocks[index]?.title ?? untitledName(plan, index);
+}
+
+function untitledName(plan: Plan, index: number): string {
+  const shape = plan.blocks[index]?.shape;
+  return `${shape === "table" ? "Action plan" : shape === "outline" ? "Outline" : "Timeline"} ${index + 1}`;
 }
 
 function compareDates(x: IsoDate, y: IsoDate): number {

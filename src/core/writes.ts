@@ -5,6 +5,7 @@ import { emptyTotals, marksByActivity, type MarkStatus, type Totals } from "./st
 import { localCell, parseCellAddress } from "./address";
 import { compareCells } from "./address";
 import { STORE_SHEET } from "./settings-store";
+import type { DueInPeriod, GroupSummary } from "./summary";
 import { monitoringSection, type Monitoring } from "./history/sheet-section";
 
 /**
@@ -29,7 +30,8 @@ export const WriteValueSchema = z.discriminatedUnion("kind", [
 ]);
 export type WriteValue = z.infer<typeof WriteValueSchema>;
 
-export const CellStyleSchema = z.enum(["title", "heading", "header", "label", "overdue", "current", "done", "muted"]);
+/** "number-header": a header over numbers or dates, aligned with them (right). */
+export const CellStyleSchema = z.enum(["title", "heading", "header", "number-header", "label", "overdue", "current", "done", "muted"]);
 export type CellStyle = z.infer<typeof CellStyleSchema>;
 
 export const WriteCellSchema = z.object({ value: WriteValueSchema, style: z.optional(CellStyleSchema) });
@@ -90,12 +92,15 @@ export interface CellLook {
   size?: number;
   color?: string;
   fill?: string;
+  /** Horizontal alignment, where it is not Excel's own (text left, numbers and dates right). */
+  align?: "right";
 }
 
 export const CELL_LOOKS: Record<CellStyle, CellLook> = {
   title: { bold: true, size: 16, color: "#0F6CBD" },
   heading: { bold: true, size: 12 },
   header: { bold: true, fill: "#EBF3FC" },
+  "number-header": { bold: true, fill: "#EBF3FC", align: "right" },
   label: { bold: false },
   overdue: { bold: true, color: FLAG_STYLES.overdue.font, fill: FLAG_STYLES.overdue.fill },
   current: { bold: true, color: FLAG_STYLES.current.font, fill: FLAG_STYLES.current.fill },
@@ -167,6 +172,9 @@ export const STATUS_NAMES: Record<MarkStatus, string> = {
 
 const STATUS_STYLE: Partial<Record<MarkStatus, CellStyle>> = { overdue: "overdue", current: "current", done: "done" };
 
+/** The kinds of groups, as the summary sheet names them. */
+const KIND_NAMES: Record<GroupSummary["kind"], string> = { goal: "Goal", strategy: "Strategy", block: "Timeline" };
+
 /** The cell a link shows: `C5` on the sheet, or `Sheet!C5` when several sheets are summarized. */
 function shortCell(cell: string, withSheet: boolean): string {
   const sheet = withSheet ? parseCellAddress(cell)?.sheet : undefined;
@@ -191,7 +199,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
   rows.push([text(several ? "Plan sheets" : "Plan sheet", "label"), text(reports.map((r) => r.sheet).join(", "))]);
   rows.push([]);
   const chartTop = rows.length;
-  rows.push([text("Marks", "header"), text("Count", "header")]);
+  rows.push([text("Marks", "header"), text("Count", "number-header")]);
   for (const s of ["done", "overdue", "current", "upcoming", "cancelled"] as const) {
     rows.push([text(STATUS_NAMES[s], STATUS_STYLE[s] ?? "label"), num(totals[s])]);
   }
@@ -219,19 +227,21 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
       trendChart ??= section.chart;
     }
     rows.push([]);
-    rows.push([text("By goal, strategy and block", "heading")]);
-    rows.push([text("Kind", "header"), text("Name", "header"), text("Activities", "header"), ...countHeader.map((h) => text(h, "header"))]);
+    rows.push([text("By goal, strategy and timeline", "heading")]);
+    rows.push([text("Kind", "header"), text("Name", "header"), text("Activities", "number-header"), ...countHeader.map((h) => text(h, "number-header"))]);
     for (const g of s.groups) {
-      rows.push([text(g.kind), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
+      rows.push([text(KIND_NAMES[g.kind]), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
     }
-    rows.push([]);
-    rows.push([text("By quarter of the school year: what was due, and what became of it", "heading")]);
-    rows.push([text("Quarter", "header"), text("Due", "header"), ...countHeader.slice(1).map((h) => text(h, "header"))]);
-    for (const q of s.quarters) rows.push([text(q.label), num(q.scheduled), num(q.done), num(q.overdue), num(q.current), num(q.upcoming), num(q.cancelled)]);
-    rows.push([]);
-    rows.push([text("By month", "heading")]);
-    rows.push([text("Month", "header"), text("Due", "header"), ...countHeader.slice(1).map((h) => text(h, "header"))]);
-    for (const m of s.months) rows.push([text(m.label), num(m.scheduled), num(m.done), num(m.overdue), num(m.current), num(m.upcoming), num(m.cancelled)]);
+    const dueTable = (heading: string, first: string, periods: DueInPeriod[]): void => {
+      if (periods.length === 0) return;
+      rows.push([]);
+      rows.push([text(heading, "heading")]);
+      rows.push([text(first, "header"), text("Due", "number-header"), ...countHeader.slice(1).map((h) => text(h, "number-header"))]);
+      for (const p of periods) rows.push([text(p.label), num(p.scheduled), num(p.done), num(p.overdue), num(p.current), num(p.upcoming), num(p.cancelled)]);
+    };
+    dueTable("By school year: marks longer than a quarter (school years, semesters), and what became of them", "School year", s.schoolYears);
+    dueTable("By quarter of the school year: what was due, and what became of it", "Quarter", s.quarters);
+    dueTable("By month: marks of one month", "Month", s.months);
     rows.push([]);
     rows.push([text(`Overdue (${s.overdue.length})`, "heading")]);
     rows.push([text("Activity", "header"), text("Period", "header"), text("Owner", "header"), text("Cell", "header"), text("Goal / strategy", "header")]);
@@ -241,7 +251,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
     if (s.overdue.length === 0) rows.push([text("Nothing is overdue.", "muted")]);
     rows.push([]);
     rows.push([text(`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`, "heading")]);
-    rows.push([text("Activity", "header"), text("Period", "header"), text("Starts", "header"), text("Owner", "header"), text("Cell", "header")]);
+    rows.push([text("Activity", "header"), text("Period", "header"), text("Starts", "number-header"), text("Owner", "header"), text("Cell", "header")]);
     for (const d of s.dueSoon) rows.push([text(d.activity), text(d.period), date(d.start), text(d.owner ?? ""), link(shortCell(d.cell, several), d.cell)]);
     if (s.dueSoon.length === 0) rows.push([text("Nothing starts in that time.", "muted")]);
     rows.push([]);

@@ -32,11 +32,12 @@ export function prepareSheet(sheet: SheetWrite): Prepared {
       v[c] = value;
       f[c] = format;
       if (cell.style) {
-        const areas = styles.get(cell.style) ?? [];
-        const same = areas.find((a) => a.bottom === r && a.right === c - 1 && a.top === r);
-        if (same) same.right = c;
+        let areas = styles.get(cell.style);
+        if (!areas) styles.set(cell.style, (areas = []));
+        // Cells come left to right, row by row: only the style's latest area can end just before this cell.
+        const last = areas[areas.length - 1];
+        if (last && last.top === r && last.bottom === r && last.right === c - 1) last.right = c;
         else areas.push({ top: r, bottom: r, left: c, right: c });
-        styles.set(cell.style, areas);
       }
     });
     values.push(v);
@@ -90,6 +91,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (look.size !== undefined) font.size = look.size;
   if (look.color !== undefined) font.color = look.color;
   if (look.fill !== undefined) range.format.fill.color = look.fill;
+  if (look.align === "right") range.format.horizontalAlignment = "Right";
 }
 
 /**

@@ -209,13 +209,22 @@ export function writeNumberFormats(sheet: SheetModel, r: Rect, input: unknown, l
   }
   const entries = expandInput(input, r, location);
   assertCanEdit(sheet, "formatCells", [r], location);
+  // Styles are shared: the cells that had one style and get one format share the new style too.
+  const formatted = new Map<Style, Map<string, Style>>();
+  const withFormat = (style: Style, numberFormat: string): Style => {
+    let byFormat = formatted.get(style);
+    if (byFormat === undefined) formatted.set(style, (byFormat = new Map<string, Style>()));
+    let out = byFormat.get(numberFormat);
+    if (out === undefined) byFormat.set(numberFormat, (out = style.numberFormat === numberFormat ? style : { ...style, numberFormat }));
+    return out;
+  };
   entries.forEach((line, di) =>
     line.forEach((v, dj) => {
       if (v === null) return;
       const row = r.row + di;
       const col = r.col + dj;
       const cell = cellOrEmpty(sheet, row, col);
-      sheet.setCell(row, col, { ...cell, style: { ...cell.style, numberFormat: String(v) } });
+      sheet.setCell(row, col, { ...cell, style: withFormat(cell.style, String(v)) });
     }),
   );
 }

@@ -1,8 +1,8 @@
-import { Body1, Button, Caption1, FluentProvider, Select, Switch, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Body1, Caption1, FluentProvider, Select, Switch, Tab, TabList, Title3, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { App } from "../taskpane/App";
 import type { Sim } from "../office-sim";
-import { sheetView, columnLetters, type SheetView } from "./sheet-view";
+import { columnLetters, ROW_HEADER_WIDTH, ROW_HEIGHT, sheetLayout, sheetWindow, type SheetLayout } from "./sheet-view";
 
 export const SAMPLES = [
   { file: "mps-milestones.xlsx", label: "MPS professional-learning plan (clean)" },
@@ -14,17 +14,42 @@ export const SAMPLES = [
   { file: "state-template.xlsx", label: "State template filled in: goals, outcomes, professional-learning tables" },
 ];
 
+/** Column letters and row numbers, as Excel draws them: they stay in place as the grid scrolls. */
+const HEADING_LOOK = {
+  position: "sticky",
+  height: `${ROW_HEIGHT}px`,
+  boxSizing: "border-box",
+  backgroundColor: "#f3f3f3",
+  color: "#424242",
+  fontWeight: "normal",
+  borderRight: "1px solid #d6d6d6",
+  borderBottom: "1px solid #d6d6d6",
+  padding: "0 4px",
+} as const;
+
 const useStyles = makeStyles({
   // One screen high: the grid and the task pane each scroll on their own, as in Excel.
   root: { display: "grid", gridTemplateColumns: "1fr 380px", gridTemplateRows: "minmax(0, 1fr)", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   left: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   bar: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", padding: tokens.spacingHorizontalM, flexWrap: "wrap", backgroundColor: tokens.colorNeutralBackground1 },
-  tabs: { display: "flex", gap: "2px", padding: `0 ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
+  tabs: { paddingInline: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
   scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#ffffff" },
-  table: { borderCollapse: "collapse", fontSize: "12px", color: "#242424", fontFamily: "Calibri, 'Segoe UI', sans-serif" },
-  head: { position: "sticky", top: 0, backgroundColor: "#f3f3f3", color: "#424242", fontWeight: "normal", border: "1px solid #d6d6d6", padding: "0 4px", minWidth: "24px" },
-  rowHead: { position: "sticky", left: 0, backgroundColor: "#f3f3f3", color: "#424242", border: "1px solid #d6d6d6", padding: "0 4px", textAlign: "right" },
-  cell: { border: "1px solid #e1e1e1", padding: "1px 4px", maxWidth: "260px", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", height: "18px" },
+  // Fixed layout and one row height: the rows drawn change as the grid scrolls, the columns and row places do not.
+  table: { tableLayout: "fixed", borderCollapse: "separate", borderSpacing: 0, fontSize: "12px", color: "#242424", fontFamily: "Calibri, 'Segoe UI', sans-serif" },
+  head: { ...HEADING_LOOK, top: 0, zIndex: 1 },
+  corner: { left: 0, zIndex: 2 },
+  rowHead: { ...HEADING_LOOK, left: 0, textAlign: "right" },
+  cell: {
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: "border-box",
+    borderRight: "1px solid #e1e1e1",
+    borderBottom: "1px solid #e1e1e1",
+    padding: "0 4px",
+    lineHeight: `${ROW_HEIGHT - 2}px`,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   pane: { overflow: "auto", backgroundColor: tokens.colorNeutralBackground1 },
   fileButton: {
     position: "relative",
@@ -38,18 +63,29 @@ const useStyles = makeStyles({
   },
 });
 
+/** Rows drawn above and below the ones on screen, so that scrolling a little shows no gap. */
+const OVERSCAN = 12;
+
+/** What the picker shows for a file the user opened. */
+const OPENED = "opened:";
+
 /**
  * A sample workbook shown as a grid beside the real task pane, which runs on the in-memory workbook through
  * the same adapter it uses in Excel. The grid follows every change the add-in makes (flags, selection, sheets).
+ * It shows every row of the sheet, drawing only those on screen: rows have one height, so a row's place is its
+ * number times that height, and going to a cell anywhere scrolls the grid to it.
  */
 export function Playground({ initial, load }: { initial: Sim; load: (source: string | ArrayBuffer) => Promise<Sim> }) {
   const styles = useStyles();
   const [sim, setSim] = useState(initial);
   const [generation, setGeneration] = useState(0);
-  const [view, setView] = useState<SheetView>(() => sheetView(initial));
+  const [layout, setLayout] = useState<SheetLayout>(() => sheetLayout(initial));
   const [dark, setDark] = useState(false);
   const [sample, setSample] = useState(SAMPLES[0]!.file);
+  const [opened, setOpened] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 800 });
 
   // Redraw the grid whenever the task pane has synced with the workbook. A sync is counted when it starts and changes
   // the workbook a moment later: count the finished ones (each leaves its response size, in the same step as its changes).
@@ -60,7 +96,7 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
       const syncs = sim.stats.responseBytes.length + sim.model.sheets.length;
       if (syncs !== seen) {
         seen = syncs;
-        setView(sheetView(sim));
+        setLayout(sheetLayout(sim));
       }
       frame = requestAnimationFrame(tick);
     };
@@ -68,15 +104,57 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
     return () => cancelAnimationFrame(frame);
   }, [sim]);
 
-  const open = async (source: string | ArrayBuffer): Promise<void> => {
+  // The grid's height, for how many rows it shows.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setScroll({ top: el.scrollTop, height: el.clientHeight }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Another sheet starts at its top; a cell selected anywhere (the pane's "go to") is scrolled into view.
+  const shown = useRef<{ sheet: string; selected: string | null }>({ sheet: layout.name, selected: null });
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const sel = layout.selected;
+    const key = sel ? `${sel.row}:${sel.column}` : null;
+    if (shown.current.sheet !== layout.name) el.scrollTo({ top: 0, left: 0 });
+    if (sel && (key !== shown.current.selected || shown.current.sheet !== layout.name)) {
+      const top = ROW_HEIGHT * (sel.row + 1);
+      if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - Math.floor(el.clientHeight / 3));
+      const left = ROW_HEADER_WIDTH + layout.widths.slice(0, sel.column).reduce((a, w) => a + w, 0);
+      const width = layout.widths[sel.column] ?? 0;
+      if (left < el.scrollLeft + ROW_HEADER_WIDTH || left + width > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.max(0, left - ROW_HEADER_WIDTH - 24);
+    }
+    shown.current = { sheet: layout.name, selected: key };
+  }, [layout]);
+
+  const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
+  const count = Math.ceil(scroll.height / ROW_HEIGHT) + 2 * OVERSCAN;
+  const rows = useMemo(() => sheetWindow(sim, layout, first, count), [sim, layout, first, count]);
+  const last = rows.top + rows.text.length;
+
+  // The same element while the workbook and theme stay: the grid redrawing at every sync or scroll leaves the pane be.
+  const pane = useMemo(() => <App key={generation} inExcel theme={dark ? webDarkTheme : webLightTheme} />, [generation, dark]);
+
+  const open = async (source: string | ArrayBuffer, name: string): Promise<boolean> => {
+    setError(null);
+    if (typeof source !== "string" && source.byteLength === 0) {
+      setError(`"${name}" is empty: there is no workbook in it.`);
+      return false;
+    }
     try {
-      setError(null);
       const next = await load(source);
       setSim(next);
-      setView(sheetView(next));
+      setLayout(sheetLayout(next));
       setGeneration((g) => g + 1);
-    } catch (e) {
-      setError(`That file could not be opened as a workbook: ${e instanceof Error ? e.message : String(e)}`);
+      return true;
+    } catch {
+      // What the zip or workbook library says would mean nothing to a planner.
+      setError(`"${name}" could not be opened: it is not an Excel workbook (.xlsx), or it is damaged. Save it from Excel as an Excel Workbook (.xlsx) and open that.`);
+      return false;
     }
   };
 
@@ -85,21 +163,25 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
     if (!target) return;
     // eslint-disable-next-line react-hooks/immutability -- the workbook is the page's Excel, changed in place as Excel is (the task pane reads it); state only says which workbook
     sim.model.activeSheetId = target.id;
-    setView(sheetView(sim));
+    setLayout(sheetLayout(sim));
   };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <div className={styles.root}>
-        <section className={styles.left} aria-label="Sample workbook">
+        <main className={styles.left} aria-label="Sample workbook">
           <div className={styles.bar}>
             <Title3 as="h1">Milestone Monitor playground</Title3>
             <Select
               aria-label="Sample workbook"
               value={sample}
               onChange={(_, d) => {
+                const previous = sample;
                 setSample(d.value);
-                void open(`samples/${d.value}`);
+                if (d.value.startsWith(OPENED)) return;
+                void open(`samples/${d.value}`, d.value).then((ok) => {
+                  if (!ok) setSample(previous);
+                });
               }}
             >
               {SAMPLES.map((s) => (
@@ -107,6 +189,7 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
                   {s.label}
                 </option>
               ))}
+              {opened ? <option value={`${OPENED}${opened}`}>{opened} (your file)</option> : null}
             </Select>
             <label className={styles.fileButton}>
               Open a .xlsx file…
@@ -116,33 +199,59 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
                 style={{ position: "absolute", width: 1, height: 1, opacity: 0 }}
                 onChange={(e) => {
                   const file = e.target.files?.[0];
-                  if (file) void file.arrayBuffer().then(open);
+                  e.target.value = "";
+                  if (!file) return;
+                  void file.arrayBuffer().then(async (bytes) => {
+                    if (await open(bytes, file.name)) {
+                      setOpened(file.name);
+                      setSample(`${OPENED}${file.name}`);
+                    }
+                  });
                 }}
               />
             </label>
             <Switch label="Dark theme" checked={dark} onChange={(_, d) => setDark(d.checked)} />
             {error ? <Body1 role="alert">{error}</Body1> : <Caption1>Nothing leaves this page: the workbook lives in memory.</Caption1>}
           </div>
-          <div className={styles.tabs} role="tablist" aria-label="Sheets">
+          <TabList className={styles.tabs} size="small" aria-label="Sheets" selectedValue={layout.name} onTabSelect={(_, d) => activate(String(d.value))}>
             {sim.model.sheets
               .filter((s) => s.visibility === "Visible")
               .map((s) => (
-                <Button key={s.id} role="tab" aria-selected={s.name === view.name} appearance={s.name === view.name ? "primary" : "subtle"} size="small" onClick={() => activate(s.name)}>
+                <Tab key={s.id} value={s.name} aria-controls="sheet-grid">
                   {s.name}
-                </Button>
+                </Tab>
               ))}
-          </div>
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the grid scrolls: a keyboard reaches it to scroll it (axe: scrollable-region-focusable) */}
-          <div className={styles.scroller} tabIndex={0} aria-label={`Sheet ${view.name}`}>
-            <table className={styles.table} data-testid="sheet-grid" data-sheet={view.name}>
+          </TabList>
+          <div
+            ref={scroller}
+            id="sheet-grid"
+            className={styles.scroller}
+            // The grid scrolls: a keyboard reaches it to scroll it (axe: scrollable-region-focusable).
+            tabIndex={0}
+            role="tabpanel"
+            aria-label={`Sheet ${layout.name}`}
+            onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+          >
+            <table
+              className={styles.table}
+              data-testid="sheet-grid"
+              data-sheet={layout.name}
+              data-rows={layout.rows}
+              aria-rowcount={layout.rows + 1}
+              style={{ width: ROW_HEADER_WIDTH + layout.widths.reduce((a, w) => a + w, 0) }}
+            >
+              <colgroup>
+                <col style={{ width: ROW_HEADER_WIDTH }} />
+                {layout.widths.map((w, c) => (
+                  <col key={c} style={{ width: w }} />
+                ))}
+              </colgroup>
               <thead>
-                <tr>
-                  <th className={styles.head} scope="col">
-                    <span className="visually-hidden" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
-                      Row
-                    </span>
+                <tr aria-rowindex={1}>
+                  <th className={mergeClasses(styles.head, styles.corner)} scope="col">
+                    <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>Row</span>
                   </th>
-                  {Array.from({ length: view.columns }, (_, c) => (
+                  {layout.widths.map((_, c) => (
                     <th key={c} className={styles.head} scope="col">
                       {columnLetters(c)}
                     </th>
@@ -150,43 +259,49 @@ export function Playground({ initial, load }: { initial: Sim; load: (source: str
                 </tr>
               </thead>
               <tbody>
-                {view.text.map((line, r) => (
-                  <tr key={r}>
-                    <th className={styles.rowHead} scope="row">
-                      {r + 1}
-                    </th>
-                    {line.map((t, c) => {
-                      const address = `${columnLetters(c)}${r + 1}`;
-                      const flag = view.flags.get(address);
-                      const selected = view.selected === address;
-                      const fill = flag === "overdue" ? "#F1BBBC" : flag === "current" ? "#FDE300" : (view.fills[r]?.[c] ?? undefined);
-                      return (
-                        <td
-                          key={c}
-                          className={styles.cell}
-                          data-cell={address}
-                          data-flag={flag}
-                          aria-selected={selected || undefined}
-                          title={t}
-                          style={{
-                            backgroundColor: fill ?? undefined,
-                            fontWeight: view.bold[r]?.[c] || flag ? 600 : undefined,
-                            outline: selected ? "2px solid #107C41" : undefined,
-                            outlineOffset: "-2px",
-                          }}
-                        >
-                          {t}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
+                {rows.top > 0 ? <tr aria-hidden="true" style={{ height: rows.top * ROW_HEIGHT }} /> : null}
+                {rows.text.map((line, i) => {
+                  const r = rows.top + i;
+                  return (
+                    <tr key={r} aria-rowindex={r + 2}>
+                      <th className={styles.rowHead} scope="row">
+                        {r + 1}
+                      </th>
+                      {line.map((t, c) => {
+                        const address = `${columnLetters(c)}${r + 1}`;
+                        const flag = rows.flags[i]?.[c] ?? null;
+                        const selected = layout.selected?.row === r && layout.selected.column === c;
+                        const fill = flag === "overdue" ? "#F1BBBC" : flag === "current" ? "#FDE300" : (rows.fills[i]?.[c] ?? undefined);
+                        return (
+                          <td
+                            key={c}
+                            className={styles.cell}
+                            data-cell={address}
+                            data-flag={flag ?? undefined}
+                            data-selected={selected || undefined}
+                            aria-current={selected || undefined}
+                            title={t}
+                            style={{
+                              backgroundColor: fill ?? undefined,
+                              fontWeight: rows.bold[i]?.[c] || flag ? 600 : undefined,
+                              outline: selected ? "2px solid #107C41" : undefined,
+                              outlineOffset: "-2px",
+                            }}
+                          >
+                            {t}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+                {last < layout.rows ? <tr aria-hidden="true" style={{ height: (layout.rows - last) * ROW_HEIGHT }} /> : null}
               </tbody>
             </table>
           </div>
-        </section>
+        </main>
         <aside className={styles.pane} aria-label="Milestone Monitor task pane">
-          <App key={generation} inExcel theme={dark ? webDarkTheme : webLightTheme} />
+          {pane}
         </aside>
       </div>
     </FluentProvider>

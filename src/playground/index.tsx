@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { Sim, installOfficeGlobals } from "../office-sim";
 import { Playground, SAMPLES } from "./Playground";
+import { WORKBOOK_OPENED } from "./timing";
 
 let uninstall: (() => void) | null = null;
 
@@ -10,6 +11,8 @@ async function load(source: string | ArrayBuffer): Promise<Sim> {
   const sim = await Sim.fromXlsx(new Uint8Array(bytes));
   uninstall?.();
   uninstall = installOfficeGlobals(sim);
+  // The bench measures the task pane from here: the workbook is read, the pane has yet to open it.
+  performance.mark(WORKBOOK_OPENED);
   return sim;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { SheetReport } from "../core/analyze";
+import { hasPlan, type SheetReport } from "../core/analyze";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { LastRefresh } from "../core/settings-store";
@@ -68,25 +68,32 @@ type Action =
   | { type: "set-sheet"; sheet: string }
   | { type: "set-as-of"; asOf: string };
 
+function noPlanMessage(report: SheetReport): string {
+  return report.findings.find((f) => f.rule === "no-plan")?.message ?? `No plan found on "${report.sheet}".`;
+}
+
 function reducer(state: MonitorState, action: Action): MonitorState {
   switch (action.type) {
     case "started":
       return { ...state, phase: "ready", activity: null, sheets: action.sheets, sheet: action.sheet, settings: action.settings, lastRefresh: action.lastRefresh };
     case "working":
       return { ...state, phase: "working", activity: action.activity, notice: null };
-    case "analyzed":
+    case "analyzed": {
+      // A sheet without a plan says so as soon as it is read, rather than showing a summary of nothing.
+      const problem = hasPlan(action.report) ? null : { kind: "no-timeline" as const, message: noPlanMessage(action.report) };
       return {
         ...state,
         phase: "ready",
         activity: null,
-        report: action.report,
+        report: problem ? null : action.report,
         history: action.history,
-        monitoring: monitoringOf(action.report, action.history, state.since),
-        problem: null,
+        monitoring: monitoringOf(problem ? null : action.report, action.history, state.since),
+        problem,
         notice: action.notice ?? state.notice,
         lastRefresh: action.lastRefresh === undefined ? state.lastRefresh : action.lastRefresh,
         settings: action.settings ?? state.settings,
       };
+    }
     case "failed": {
       const message = describeError(action.error);
       const kind = action.error instanceof UserFacingError ? action.error.kind : "excel";

@@ -13,10 +13,13 @@ interface WebpackConfigModule {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS JavaScript outside the TypeScript project
 export const webpackConfig = require(join(ROOT, "webpack.config.js")) as WebpackConfigModule;
 
-/** Builds the add-in's pages with the project's own webpack config into a fresh temporary folder. */
-export function buildPages(mode: "production" | "development"): Promise<string> {
+/**
+ * Builds the add-in's pages with the project's own webpack config into a fresh temporary folder (`env` as on
+ * webpack's command line: `{ playground: "true" }` adds the playground to a production build).
+ */
+export function buildPages(mode: "production" | "development", env: Record<string, string> = {}): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), `mm-${mode}-`));
-  const compiler = webpack({ ...webpackConfig({ out }, { mode }), context: ROOT, infrastructureLogging: { level: "error" }, stats: "errors-only" });
+  const compiler = webpack({ ...webpackConfig({ ...env, out }, { mode }), context: ROOT, infrastructureLogging: { level: "error" }, stats: "errors-only" });
   return new Promise((resolve, reject) =>
     compiler.run((error, stats) => {
       compiler.close(() => undefined);

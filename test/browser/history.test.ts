@@ -14,6 +14,7 @@ import { changesSince, withHistoryFindings } from "../../src/core/history/store"
 import { trendOf, type TrendPoint } from "../../src/core/history/trend";
 import type { SheetReport } from "../../src/core/analyze";
 import { removeTempFiles, tempPath } from "../support/workbook-builder";
+import { PAGE_SIZE } from "../../src/taskpane/components/Pager";
 
 /**
  * Monitoring over time in Debian's Chromium: the playground's sample refreshed monthly over 2025-26, the Summary's
@@ -170,13 +171,19 @@ describe("monitoring over time, in Chromium", () => {
     expect(`'${SHEET}'!${cell}`).toBe(engine.changes.newlyOverdue[0]!.cell);
     await first.focus();
     await page.keyboard.press("Enter");
-    await page.locator(`td[data-cell="${cell}"][aria-selected="true"]`).waitFor();
+    await page.locator(`td[data-cell="${cell}"][data-selected="true"]`).waitFor();
 
     // A review picked by date: since the October meeting.
     await p.getByRole("combobox", { name: "Compare with the refresh as of" }).selectOption("2025-10-14");
     await p.getByRole("heading", { name: changesHeadline(engine.october) }).waitFor();
-    expect(await p.getByRole("list", { name: /^Newly done/ }).getByRole("listitem").count()).toBe(engine.october.newlyDone.length);
-    expect(await p.getByRole("list", { name: /^Removed/ }).getByRole("listitem").count()).toBe(engine.october.removed.length);
+    // Each kind of change a page at a time: the first page shown, the pager saying how many there are.
+    for (const [title, items] of [["Newly done", engine.october.newlyDone], ["Removed", engine.october.removed]] as const) {
+      expect(await p.getByRole("list", { name: new RegExp(`^${title}`) }).getByRole("listitem").count()).toBe(Math.min(PAGE_SIZE, items.length));
+      if (items.length > PAGE_SIZE) {
+        await p.getByRole("group", { name: `Pages of ${title.toLowerCase()}` }).getByText(`1\u2013${PAGE_SIZE} of ${items.length} ${title.toLowerCase()}`).waitFor();
+      }
+    }
+    expect(engine.october.newlyDone.length).toBeGreaterThan(PAGE_SIZE);
 
     await page.getByRole("switch", { name: "Dark theme" }).check();
     await p.getByRole("heading", { name: changesHeadline(engine.october) }).waitFor();

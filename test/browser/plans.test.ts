@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { loadFile } from "../../src/cli/read-workbook";
 import { analyzeSheet, describeFlags, schoolYearMonths } from "../../src/core";
-import { axe, openSample, pane, ready, servePlayground, setAsOf, tab, type Served } from "./playground";
+import { axe, everyCell, openSample, pane, ready, refresh, servePlayground, setAsOf, tab, type Served } from "./playground";
 
 jest.setTimeout(180_000);
 
@@ -24,10 +24,9 @@ afterAll(async () => {
   await served?.stop();
 });
 
-/** The grid's cells as the page shows them: address -> text. */
+/** The grid's cells that hold text: address -> text, every row of the sheet (drawn or not). */
 async function gridCells(page: Page): Promise<Map<string, string>> {
-  const pairs = await page.locator("td[data-cell]").evaluateAll((cells) => cells.map((c) => [c.getAttribute("data-cell") ?? "", c.textContent ?? ""] as const));
-  return new Map(pairs.filter(([, text]) => text !== ""));
+  return new Map([...(await everyCell(page))].filter(([, c]) => c.text !== "").map(([cell, c]) => [cell, c.text]));
 }
 
 test("the action-plan table, refreshed as of 2026-01-15: its timing cells flagged as the engine says, its goals and strategies on the Summary and Plan tabs", async () => {
@@ -35,20 +34,20 @@ test("the action-plan table, refreshed as of 2026-01-15: its timing cells flagge
   const { page } = opened;
   await openSample(page, "action-plan.xlsx", "Action Plan 2025-26");
   await setAsOf(page, "2026-01-15");
-  await pane(page).getByRole("button", { name: "Refresh status" }).click();
-  await pane(page).getByRole("status").filter({ hasText: "Refreshed as of 2026-01-15" }).waitFor();
+  await refresh(page, "2026-01-15");
 
   const file = await loadFile(join(SAMPLES, "action-plan.xlsx"));
   const report = analyzeSheet(file.grids[0]!, { asOf: "2026-01-15" });
   const flags = describeFlags([report]);
-  const shown = async (kind: string): Promise<string[]> =>
-    (await page.locator(`td[data-flag="${kind}"]`).evaluateAll((cells) => cells.map((c) => c.getAttribute("data-cell") ?? ""))).sort();
   await page.locator('td[data-flag="overdue"]').first().waitFor();
+  // Every row of the sheet, scrolled into view a screen at a time: the grid draws only those on screen.
+  const cells = await everyCell(page);
+  const shown = (kind: string): string[] => [...cells].filter(([, c]) => c.flag === kind).map(([cell]) => cell).sort();
   const cellOf = (cell: string): string => cell.slice(cell.lastIndexOf("!") + 1);
-  expect(await shown("overdue")).toEqual(flags.filter((f) => f.kind === "overdue").map((f) => cellOf(f.cell)).sort());
-  expect(await shown("current")).toEqual(flags.filter((f) => f.kind === "current").map((f) => cellOf(f.cell)).sort());
+  expect(shown("overdue")).toEqual(flags.filter((f) => f.kind === "overdue").map((f) => cellOf(f.cell)).sort());
+  expect(shown("current")).toEqual(flags.filter((f) => f.kind === "current").map((f) => cellOf(f.cell)).sort());
   // Every flag sits on a timing cell (column E, "Timeline").
-  expect([...(await shown("overdue")), ...(await shown("current"))].every((c) => c.startsWith("E"))).toBe(true);
+  expect([...shown("overdue"), ...shown("current")].every((c) => c.startsWith("E"))).toBe(true);
   expect(flags.length).toBeGreaterThan(5);
 
   const p = pane(page);

@@ -139,15 +139,15 @@ describe("sheets", () => {
     expect(doc.plan.activities.map((a) => a.text)).toEqual(["Capitalize on Data Days to review district common formative assessments."]);
   });
 
-  test("--sheet naming a sheet without a timeline reports it and exits 0", async () => {
+  test("--sheet naming a sheet without a timeline reports it and exits 1, as a file with no plan does", async () => {
     const io = captureIo();
     const code = await run(["status", workbook, "--sheet", "Notes", "--json", ...AS_OF], io);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const doc = FileDocumentSchema.parse(JSON.parse(io.out));
     if (!("sheets" in doc)) throw new Error("expected sheets[]");
     expect(doc.sheets).toEqual([]);
     expect(doc.skipped.map((skipped) => skipped.name)).toEqual(["Notes"]);
-    expect(doc.skipped[0]?.reason).toMatch(/No plan found/);
+    expect(doc.skipped[0]?.reason).toMatch(/^no plan found/);
   });
 
   test("--sheet naming no sheet of the workbook exits 2 with one line that lists the sheets", async () => {

@@ -191,7 +191,7 @@ describe("status over time", () => {
     );
   });
 
-  test("totals add up: done + overdue + current + upcoming + cancelled = scheduled; per month, quarter and block too", () => {
+  test("totals add up: done + overdue + current + upcoming + cancelled = scheduled; per month (marks of one month), quarter or school year, and block too", () => {
     fc.assert(
       fc.property(anyGridArb, settingsArb, isoDay, (grid, settings, asOf) => {
         const report = analyzeSheet(grid, { asOf, settings });
@@ -202,8 +202,13 @@ describe("status over time", () => {
         expect(t.unscheduled).toBe(report.plan.activities.filter((a) => a.schedule.length === 0).length);
         expect(t.dueSoon).toBeLessThanOrEqual(t.upcoming);
         const sum = (xs: { scheduled: number }[]): number => xs.reduce((n, x) => n + x.scheduled, 0);
-        expect(sum(report.summary.months)).toBe(t.scheduled);
-        expect(sum(report.summary.quarters)).toBe(t.scheduled);
+        // Each mark is due in one place: its quarter, or its school year when it is longer than a quarter; a mark of
+        // one month is in its month as well.
+        const marks = report.plan.activities.flatMap((a) => a.schedule);
+        const months = (m: { start: string; end: string }): number => 12 * (Number(m.end.slice(0, 4)) - Number(m.start.slice(0, 4))) + Number(m.end.slice(5, 7)) - Number(m.start.slice(5, 7));
+        expect(sum(report.summary.months)).toBe(marks.filter((m) => months(m) === 0).length);
+        expect(sum(report.summary.schoolYears)).toBe(marks.filter((m) => months(m) >= 3).length);
+        expect(sum(report.summary.quarters) + sum(report.summary.schoolYears)).toBe(t.scheduled);
         expect(sum(report.summary.groups.filter((g) => g.kind === "block"))).toBe(t.scheduled);
         expect(report.summary.overdue).toHaveLength(t.overdue);
         expect(report.summary.dueSoon).toHaveLength(t.dueSoon);

@@ -101,6 +101,6 @@ describe("validate on a workbook with no timeline at all", () => {
     const path = await writeTempWorkbook({ sheets: [{ name: "Notes", rows: [["Minutes of the planning committee"], ["Next meeting in March"]] }] }, "notes.xlsx");
     const io = captureIo();
     expect(await run(["validate", path], io)).toBe(1);
-    expect(io.err).toMatch(/sheet "Notes" skipped: No plan found/);
+    expect(io.err).toMatch(/sheet "Notes" skipped: no plan found/);
   });
 });

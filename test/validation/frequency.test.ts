@@ -98,6 +98,20 @@ const SATISFIED: [string, Month[]][] = [
   ["Update the annual PD calendar quarterly.", ["October", "January", "March", "June"]],
 ];
 
+/** A plan over the given periods: a development step, then the activity under test (row 5), marked as given. */
+function twoStepPlan(sheet: string, title: string, periods: string[], text: string, marked: string[]) {
+  return analyzeSpec({
+    name: sheet,
+    rows: [
+      [title],
+      [],
+      ["Action Step", "Person(s) Responsible", ...periods],
+      ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...periods.map((_, i) => (i === 0 ? "X" : null))],
+      [text, "MTSS Coordinator", ...periods.map((p) => (marked.includes(p) ? "X" : null))],
+    ],
+  });
+}
+
 describe("frequency-mismatch", () => {
   test.each(CONTRADICTED)("fires on %j marked %j", async (text, marks, word, problem) => {
     const { lines, row } = withActivity(text, marks);
@@ -146,19 +160,8 @@ describe("frequency-mismatch on a timeline of quarters, semesters or trimesters"
   const TRIMESTERS = ["T1 2023-24", "T2 2023-24", "T3 2023-24"];
   const COLUMNS = "CDEFGHIJ";
 
-  /** A two-year plan by the given parts: a development step, then the activity under test (row 5), marked as given. */
-  function partsPlan(parts: string[], text: string, marked: string[]) {
-    return analyzeSpec({
-      name: "Quarterly Plan",
-      rows: [
-        ["Professional Learning Plan 2023-2025"],
-        [],
-        ["Action Step", "Person(s) Responsible", ...parts],
-        ["Develop the MTSS data protocol with the district data team.", "Director of PL", ...parts.map((_, i) => (i === 0 ? "X" : null))],
-        [text, "MTSS Coordinator", ...parts.map((p) => (marked.includes(p) ? "X" : null))],
-      ],
-    });
-  }
+  /** A two-year plan by the given parts. */
+  const partsPlan = (parts: string[], text: string, marked: string[]) => twoStepPlan("Quarterly Plan", "Professional Learning Plan 2023-2025", parts, text, marked);
   const quarters = (...qs: number[]) => qs.map((q) => QUARTERS[q - 1]!);
 
   /** [parts, text, marked, the word quoted back, what the marks show] */
@@ -199,5 +202,45 @@ describe("frequency-mismatch on a timeline of quarters, semesters or trimesters"
 
   test.each(SILENT)("on %j, silent for %j marked %j", async (parts, text, marked) => {
     expectSilent(await partsPlan(parts, text, marked), "frequency-mismatch");
+  });
+});
+
+describe("frequency-mismatch on a month timeline of a school year without its summer (Aug-Jun, Sep-Jun)", () => {
+  const AUG_JUN = ["Aug 2023", "Sep 2023", "Oct 2023", "Nov 2023", "Dec 2023", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024"];
+  const SEP_JUN = AUG_JUN.slice(1);
+  /** Ten months of the calendar year: half of one school year and half of the next, neither of them whole. */
+  const JAN_OCT = ["Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024", "Jul 2024", "Aug 2024", "Sep 2024", "Oct 2024"];
+  const COLUMNS = "CDEFGHIJKLM";
+
+  const monthPlan = (months: string[], text: string, marked: string[]) => twoStepPlan("School Year Plan", "Professional Learning Plan 2023-24", months, text, marked);
+
+  /** [months, text, marked, the word quoted back, what the marks show] */
+  const FIRES: [string[], string, string[], string, string][] = [
+    [AUG_JUN, TWICE, ["Nov 2023"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [SEP_JUN, TWICE, ["Nov 2023"], "twice a year", "the marks show one time in 2023-24 (expected two)"],
+    [SEP_JUN, TWICE, ["Oct 2023", "Jan 2024", "Apr 2024"], "twice a year", "the marks show 3 times in 2023-24 (expected two)"],
+    [AUG_JUN, ANNUALLY, ["Dec 2023", "Jun 2024"], "annually", "the marks show 2 times in 2023-24 (expected one)"],
+    [SEP_JUN, QUARTERLY, ["Oct 2023", "Feb 2024"], "quarterly", "the marks show 2 times in 2023-24 (expected about four)"],
+    [SEP_JUN, TRIMESTER, ["Nov 2023", "Mar 2024"], "each trimester", "the marks show 2 times in 2023-24 (expected three)"],
+  ];
+
+  const SILENT: [string[], string, string[]][] = [
+    [AUG_JUN, TWICE, ["Nov 2023", "May 2024"]],
+    [SEP_JUN, TWICE, ["Oct 2023", "Apr 2024"]],
+    [SEP_JUN, ANNUALLY, ["May 2024"]],
+    [SEP_JUN, QUARTERLY, ["Sep 2023", "Dec 2023", "Mar 2024", "Jun 2024"]],
+    [SEP_JUN, TRIMESTER, ["Nov 2023", "Mar 2024", "Jun 2024"]],
+    // Ten months across two school years cover neither: how often a year cannot be told.
+    [JAN_OCT, TWICE, ["Mar 2024"]],
+  ];
+
+  test.each(FIRES)("on %j, fires on %j marked %j", async (months, text, marked, word, problem) => {
+    const f = only(await monthPlan(months, text, marked), "frequency-mismatch");
+    expect(f.cell).toBe(cell(`${COLUMNS[months.indexOf(marked[0]!)]}5`, "School Year Plan"));
+    expect(f.message).toBe(`"${text}" (A5) says ${word}, but ${problem}. Check the marks or the wording.`);
+  });
+
+  test.each(SILENT)("on %j, silent for %j marked %j", async (months, text, marked) => {
+    expectSilent(await monthPlan(months, text, marked), "frequency-mismatch");
   });
 });

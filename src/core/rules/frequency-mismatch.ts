@@ -136,6 +136,9 @@ function timingProblem(found: Said, a: Activity, schoolYear: number, startMonth:
   return frequencyProblem(found, a, "month", startMonth, months);
 }
 
+/** Months of one school year on a timeline that make it a whole school year for the frequency checks. */
+const WHOLE_SCHOOL_YEAR = 10;
+
 /** Runs of consecutive marked months: one occurrence each. */
 function runs(months: number[]): number[][] {
   const out: number[][] = [];
@@ -169,11 +172,14 @@ function frequencyProblem(
   const occurrences = runs(months);
   const gaps = occurrences.slice(1).map((r, i) => r[0]! - occurrences[i]![occurrences[i]!.length - 1]!);
   const schoolYear = (m: number): number => schoolYearOfMonth(m, startMonth);
-  /** School years the timeline covers in full, with the occurrences that start in each. */
+  /**
+   * School years the timeline covers, with the occurrences that start in each: a school year is covered by ten of
+   * its months or more, as districts' timelines of the school year often leave out summer (Aug-Jun, Sep-Jun).
+   */
   const covered = new Map<number, number>();
   const monthsPerYear = new Map<number, number>();
   for (const m of new Set(timelineMonths)) monthsPerYear.set(schoolYear(m), (monthsPerYear.get(schoolYear(m)) ?? 0) + 1);
-  for (const [sy, n] of monthsPerYear) if (n === 12) covered.set(sy, 0);
+  for (const [sy, n] of monthsPerYear) if (n >= WHOLE_SCHOOL_YEAR) covered.set(sy, 0);
   for (const r of occurrences) {
     const sy = schoolYear(r[0]!);
     if (covered.has(sy)) covered.set(sy, covered.get(sy)! + 1);

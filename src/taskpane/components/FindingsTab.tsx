@@ -7,10 +7,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
+import { runsBy } from "../lists";
+import { Disclosure } from "./Disclosure";
+import { Pager, usePaging } from "./Pager";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -20,6 +23,8 @@ const useStyles = makeStyles({
   header: { cursor: "pointer", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   count: { marginInlineStart: tokens.spacingHorizontalS, verticalAlign: "middle" },
   group: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
+  ruleHeader: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalXS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  rule: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalS },
 });
 
 const GROUPS: { severity: Severity; title: string; color: "danger" | "important" | "informative" }[] = [
@@ -55,11 +60,18 @@ const RULE_NAMES: Record<string, string> = {
   "formula-like-label": "Text a spreadsheet reads as a formula",
 };
 
-/** Findings grouped by severity, in plain words, each with a way to its cell and, where mechanical, a fix. */
+/** A rule with more findings than this shows them as one group, folded, a page at a time. */
+const GROUP_FROM = 4;
+
+/**
+ * Findings grouped by severity, in plain words, each with a way to its cell and, where mechanical, a fix. Repeated
+ * findings of one rule ("No owner", 400 times) fold into one group of their own.
+ */
 export function FindingsTab({ state, actions, openSettings }: { state: MonitorState; actions: MonitorActions; openSettings: () => void }) {
   const styles = useStyles();
   const root = useRef<HTMLDivElement>(null);
-  // A fixed finding leaves the list: the keyboard goes on to the finding now in its place (or the last one).
+  // A fixed finding leaves the list: the keyboard goes on to the finding now in its place (or the last one shown),
+  // or to the list itself when none is left; never to the page.
   const refocus = useRef<number | null>(null);
   useEffect(() => {
     const at = refocus.current;
@@ -69,36 +81,75 @@ export function FindingsTab({ state, actions, openSettings }: { state: MonitorSt
     const item = items[Math.min(at, items.length - 1)];
     (item?.querySelector<HTMLElement>("button") ?? root.current)?.focus();
   }, [state.phase, state.report]);
+  const findings = state.report?.findings;
+  const severities = useMemo(() => GROUPS.map((g) => ({ ...g, rules: runsBy((findings ?? []).filter((f) => f.severity === g.severity), (f) => f.rule) })).filter((g) => g.rules.length > 0), [findings]);
 
-  const findings = state.report?.findings ?? [];
-  if (!state.report) return <Body1>Reading the plan&hellip;</Body1>;
+  if (!findings) return <Body1>Reading the plan&hellip;</Body1>;
+  const busy = state.phase !== "ready";
   const fix = (finding: Finding, button: HTMLElement): void => {
+    // Only the findings shown are on the page (folded groups make none): the one fixed is counted among them.
     const items = [...(root.current?.querySelectorAll("[data-finding]") ?? [])];
     const item = button.closest("[data-finding]");
     refocus.current = item ? Math.max(0, items.indexOf(item)) : 0;
     void actions.applyFix(finding.fix!);
   };
-  const present = GROUPS.filter((g) => findings.some((f) => f.severity === g.severity));
-  // Native disclosures: keyboard and screen-reader behaviour come with the element.
+  const item = (f: Finding, i: number) => <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} onFix={fix} openSettings={openSettings} busy={busy} />;
   return (
-    <div ref={root} tabIndex={-1}>
+    <div ref={root} tabIndex={-1} role="group" aria-label="Findings">
       {findings.length === 0 ? <Body1>No findings: the plan reads cleanly.</Body1> : null}
-      {present.map((group) => {
-        const items = findings.filter((f) => f.severity === group.severity);
+      {severities.map((group) => {
+        const count = group.rules.reduce((n, r) => n + r.items.length, 0);
         return (
-          <details key={group.severity} className={styles.group} open={group.severity !== "info"}>
-            <summary className={styles.header}>
-              {group.title}
-              <CounterBadge className={styles.count} count={items.length} color={group.color} appearance="filled" size="small" aria-label={`${items.length}`} />
-            </summary>
-            <ul className={styles.list}>
-              {items.map((f, i) => (
-                <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} actions={actions} onFix={fix} openSettings={openSettings} busy={state.phase !== "ready"} />
-              ))}
-            </ul>
-          </details>
+          <Disclosure
+            key={group.severity}
+            className={styles.group}
+            summaryClassName={styles.header}
+            defaultOpen={group.severity !== "info"}
+            summary={
+              <>
+                {group.title}
+                <CounterBadge className={styles.count} count={count} overflowCount={99999} color={group.color} appearance="filled" size="small" aria-label={`${count}`} />
+              </>
+            }
+          >
+            {() => (
+              <ul className={styles.list}>
+                {group.rules.map((rule) =>
+                  rule.items.length < GROUP_FROM ? (
+                    rule.items.map(item)
+                  ) : (
+                    <li key={rule.key}>
+                      <Disclosure
+                        summaryClassName={styles.ruleHeader}
+                        defaultOpen={false}
+                        summary={`${ruleName(rule.key)}: ${rule.items.length} findings`}
+                      >
+                        {() => <RuleFindings findings={rule.items} item={item} />}
+                      </Disclosure>
+                    </li>
+                  ),
+                )}
+              </ul>
+            )}
+          </Disclosure>
         );
       })}
+    </div>
+  );
+}
+
+function ruleName(rule: string): string {
+  return RULE_NAMES[rule] ?? rule;
+}
+
+/** The findings of one rule, a page at a time. */
+function RuleFindings({ findings, item }: { findings: Finding[]; item: (f: Finding, i: number) => ReactNode }) {
+  const styles = useStyles();
+  const paging = usePaging(findings.length);
+  return (
+    <div className={styles.rule}>
+      <ul className={styles.list}>{findings.slice(paging.start, paging.end).map((f, i) => item(f, paging.start + i))}</ul>
+      <Pager paging={paging} noun={`${ruleName(findings[0]!.rule).toLowerCase()} findings`} />
     </div>
   );
 }
@@ -112,7 +163,7 @@ function FindingItem(props: { finding: Finding; actions: MonitorActions; onFix: 
   return (
     <li className={styles.item} data-finding>
       <Caption1>
-        <strong>{RULE_NAMES[finding.rule] ?? finding.rule}</strong>
+        <strong>{ruleName(finding.rule)}</strong>
       </Caption1>
       <Body1>{finding.message}</Body1>
       <div className={styles.actions}>

@@ -78,7 +78,7 @@ export function Header({ state, actions }: { state: MonitorState; actions: Monit
 
 function lastRefreshText(state: MonitorState): string {
   const last = state.lastRefresh;
-  if (!last) return "Not refreshed yet in this workbook.";
+  if (!last) return state.report ? "Not refreshed yet in this workbook: the summary below is a preview." : "Not refreshed yet in this workbook.";
   const when = new Date(last.at);
   return `Last refreshed as of ${last.asOf} (${isNaN(when.getTime()) ? last.at : when.toLocaleString()}): ${last.totals.overdue} overdue, ${last.flagged} cells flagged.`;
 }

@@ -2,6 +2,8 @@ import { Body1, Caption1, Field, Link, Select, Subtitle2, makeStyles, tokens } f
 import { localCell } from "../../core/address";
 import { changesHeadline, dayLabel, type ActivityChange, type Changes } from "../../core/history/changes";
 import type { MonitorActions, MonitorState } from "../use-monitor";
+import { shortLabel } from "../lists";
+import { Pager, usePaging } from "./Pager";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -68,28 +70,37 @@ export function SinceSection({ state, actions }: { state: MonitorState; actions:
       {changes
         ? groups(changes)
             .filter(([, items]) => items.length > 0)
-            .map(([title, items]) => (
-              <div key={title}>
-                <h3 className={styles.group} id={`since-${title.replace(/\W+/g, "-")}`}>
-                  {title} ({items.length})
-                </h3>
-                <ul className={styles.list} aria-labelledby={`since-${title.replace(/\W+/g, "-")}`}>
-                  {items.map((item) => (
-                    <li key={item.key} className={styles.item}>
-                      {item.cell ? (
-                        <Link as="button" onClick={() => void actions.goTo(item.cell!)} aria-label={`${item.label}. Go to ${localCell(item.cell)}`}>
-                          {item.label}
-                        </Link>
-                      ) : (
-                        <Body1>{item.label}</Body1>
-                      )}
-                      <Caption1>{item.detail}</Caption1>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))
+            .map(([title, items]) => <ChangeList key={title} title={title} items={items} actions={actions} />)
         : null}
     </section>
+  );
+}
+
+/** One kind of change, a page at a time. */
+function ChangeList({ title, items, actions }: { title: string; items: Item[]; actions: MonitorActions }) {
+  const styles = useStyles();
+  const paging = usePaging(items.length);
+  const id = `since-${title.replace(/\W+/g, "-")}`;
+  return (
+    <div>
+      <h3 className={styles.group} id={id}>
+        {title} ({items.length})
+      </h3>
+      <ul className={styles.list} aria-labelledby={id}>
+        {items.slice(paging.start, paging.end).map((item) => (
+          <li key={item.key} className={styles.item}>
+            {item.cell ? (
+              <Link as="button" onClick={() => void actions.goTo(item.cell!)} aria-label={`${shortLabel(item.label)}. Go to ${localCell(item.cell)}`}>
+                {item.label}
+              </Link>
+            ) : (
+              <Body1>{item.label}</Body1>
+            )}
+            <Caption1>{item.detail}</Caption1>
+          </li>
+        ))}
+      </ul>
+      <Pager paging={paging} noun={title.toLowerCase()} />
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import {
   Button,
   Body1,
@@ -10,9 +10,10 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { MarkItem } from "../../core/summary";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
+import { marksByActivity, periodList, runsBy, shortLabel, type ActivityMarks } from "../lists";
+import { Pager, usePaging } from "./Pager";
 import { SinceSection } from "./SinceSection";
 import { TrendChart } from "./TrendChart";
 
@@ -40,6 +41,10 @@ const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  numeric: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  goal: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  goalName: { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  preview: { color: tokens.colorNeutralForeground2 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -55,6 +60,10 @@ const BAR_COLORS: Record<string, string> = {
 export function SummaryTab({ state, actions }: { state: MonitorState; actions: MonitorActions }) {
   const styles = useStyles();
   const report = state.report;
+  // Long lists, one item per activity: worked out once for each reading, not at every render.
+  const overdue = useMemo(() => (report ? marksByActivity(report.summary.overdue, report.plan) : []), [report]);
+  const dueSoon = useMemo(() => (report ? marksByActivity(report.summary.dueSoon, report.plan) : []), [report]);
+  const groups = useMemo(() => (report ? report.summary.groups.filter((g, _, all) => g.kind !== "block" || !all.some((x) => x.kind === "goal")) : []), [report]);
   if (!report) return <Body1>{state.phase === "ready" ? "Open the sheet with your plan's timeline, then choose it above." : "Reading the plan\u2026"}</Body1>;
   const s = report.summary;
   const t = s.totals;
@@ -73,7 +82,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
     ["Cancelled", t.cancelled],
   ];
   const max = Math.max(1, ...bars.map(([, n]) => n));
-  const groups = s.groups.filter((g) => g.kind !== "block" || !s.groups.some((x) => x.kind === "goal"));
+  const preview = previewNote(state);
   const noTiming = report.findings.find((f) => f.offer === "add-timeline");
   return (
     <div className={styles.root}>
@@ -97,6 +106,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         <Subtitle2 as="h2" id="totals-title">
           As of {s.asOf}: {t.scheduled} scheduled marks in {t.activities} activities
         </Subtitle2>
+        {preview ? <Caption1 className={styles.preview}>{preview}</Caption1> : null}
         <dl className={styles.figures}>
           {figures.map(([label, n, tone]) => (
             <div key={label} className={styles.figure}>
@@ -126,18 +136,29 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
       <SinceSection state={state} actions={actions} />
       <TrendChart trend={state.monitoring.trend} />
 
-      <MarkList title={`Overdue (${s.overdue.length})`} empty="Nothing is overdue." items={s.overdue} actions={actions} id="overdue" />
-      <MarkList title={`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`} empty="Nothing starts in that time." items={s.dueSoon} actions={actions} id="due-soon" />
+      <ActivityList id="overdue" title="Overdue" marks={t.overdue} state="overdue" empty="Nothing is overdue." activities={overdue} actions={actions} />
+      <ActivityList id="due-soon" title={`Due in the next ${s.dueSoonDays} days`} marks={t.dueSoon} state="due" empty="Nothing starts in that time." activities={dueSoon} actions={actions} />
 
       {groups.length > 0 ? (
         <FigureTable
           id="groups"
           title="By goal and strategy"
-          headers={["Name", "Done", "Overdue", "Upcoming"]}
+          noun="goals and strategies"
+          headers={["Name", ...GROUP_COLUMNS.map(([h]) => h)]}
           rows={groups.map((g) => ({
             key: `${g.kind}:${g.name}`,
-            cells: [<Text size={200}>{g.kind === "strategy" ? `\u2003${g.name}` : g.name}</Text>, g.done, g.overdue, g.upcoming + g.current],
+            cells: [<Text size={200}>{g.kind === "strategy" ? `\u2003${g.name}` : g.name}</Text>, ...GROUP_COLUMNS.map(([, k]) => g[k])],
           }))}
+        />
+      ) : null}
+
+      {s.schoolYears.length > 0 ? (
+        <FigureTable
+          id="school-years"
+          title="By school year: marks longer than a quarter"
+          noun="school years"
+          headers={["School year", "Due", ...GROUP_COLUMNS.map(([h]) => h)]}
+          rows={s.schoolYears.map((y) => ({ key: y.label, cells: [y.label, y.scheduled, ...GROUP_COLUMNS.map(([, k]) => y[k])] }))}
         />
       ) : null}
 
@@ -145,17 +166,38 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         <FigureTable
           id="quarters"
           title="Quarterly review: what was due, and what became of it"
-          headers={["Quarter", "Due", "Done", "Overdue", "Open"]}
-          rows={s.quarters.map((q) => ({ key: q.label, cells: [q.label, q.scheduled, q.done, q.overdue, q.current + q.upcoming] }))}
+          noun="quarters"
+          headers={["Quarter", "Due", ...GROUP_COLUMNS.map(([h]) => h)]}
+          rows={s.quarters.map((q) => ({ key: q.label, cells: [q.label, q.scheduled, ...GROUP_COLUMNS.map(([, k]) => q[k])] }))}
         />
       ) : null}
     </div>
   );
 }
 
-/** A titled table of figures: a header row, then one row per goal or quarter. */
-function FigureTable({ id, title, headers, rows }: { id: string; title: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+/** The figures of a goal or quarter, under the words the summary sheet uses for them. */
+const GROUP_COLUMNS: [string, "done" | "overdue" | "current" | "upcoming"][] = [
+  ["Done", "done"],
+  ["Overdue", "overdue"],
+  ["Current", "current"],
+  ["Upcoming", "upcoming"],
+];
+
+/**
+ * What the figures are, when they are not what the last refresh wrote into the workbook: a preview as of the date,
+ * before the first refresh, or for another date or sheet than the last one.
+ */
+function previewNote(state: MonitorState): string | null {
+  const last = state.lastRefresh;
+  if (!last) return `A preview as of ${state.asOf}: nothing is flagged in the sheet or written to the workbook until you click Refresh status.`;
+  if (last.asOf === state.asOf && last.sheet === state.sheet) return null;
+  return `A preview as of ${state.asOf}: the workbook's flags and summary sheet are as of ${last.asOf}${last.sheet === state.sheet ? "" : `, for "${last.sheet}"`}, until you click Refresh status.`;
+}
+
+/** A titled table of figures: a header row, then one row per goal or quarter, a page at a time. */
+function FigureTable({ id, title, noun, headers, rows }: { id: string; title: string; noun: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
   const styles = useStyles();
+  const paging = usePaging(rows.length);
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
       <Subtitle2 as="h2" id={`${id}-title`}>
@@ -164,18 +206,18 @@ function FigureTable({ id, title, headers, rows }: { id: string; title: string; 
       <table className={styles.table} aria-labelledby={`${id}-title`}>
         <thead>
           <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col" className={styles.th}>
+            {headers.map((h, i) => (
+              <th key={h} scope="col" className={mergeClasses(styles.th, i > 0 && styles.numeric)}>
                 {h}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {rows.slice(paging.start, paging.end).map((row) => (
             <tr key={row.key}>
               {row.cells.map((cell, i) => (
-                <td key={i} className={styles.td}>
+                <td key={i} className={mergeClasses(styles.td, i > 0 && styles.numeric)}>
                   {cell}
                 </td>
               ))}
@@ -183,37 +225,53 @@ function FigureTable({ id, title, headers, rows }: { id: string; title: string; 
           ))}
         </tbody>
       </table>
+      <Pager paging={paging} noun={noun} />
     </section>
   );
 }
 
-function MarkList({ title, empty, items, actions, id }: { title: string; empty: string; items: MarkItem[]; actions: MonitorActions; id: string }) {
+/**
+ * The overdue or due-soon marks, one item per activity with its periods ("Jul, Aug, Sep 2023"), under its goal, a
+ * page of activities at a time.
+ */
+function ActivityList(props: { id: string; title: string; marks: number; state: "overdue" | "due"; empty: string; activities: ActivityMarks[]; actions: MonitorActions }) {
+  const { id, title, marks, state, empty, activities, actions } = props;
   const styles = useStyles();
+  const paging = usePaging(activities.length);
+  const n = activities.length;
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
       <Subtitle2 as="h2" id={`${id}-title`}>
-        {title}
+        {title} ({n === 0 ? "none" : `${n} ${n === 1 ? "activity" : "activities"}, ${marks} ${marks === 1 ? "mark" : "marks"}`})
       </Subtitle2>
-      {items.length === 0 ? (
+      {n === 0 ? (
         <Body1>{empty}</Body1>
       ) : (
-        <ul className={styles.list} aria-labelledby={`${id}-title`}>
-          {items.map((item) => (
-            <li key={`${item.activityId}:${item.cell}`} className={styles.item}>
-              <Link as="button" onClick={() => void actions.goTo(item.cell)} aria-label={`${item.period}: ${firstLine(item.activity)}. Go to ${cellLabel(item.cell)}`}>
-                {firstLine(item.activity)}
-              </Link>
-              <Caption1>
-                {item.period} · {item.owner ?? "no owner named"} · {cellLabel(item.cell)}
-              </Caption1>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className={styles.list} aria-labelledby={`${id}-title`}>
+            {runsBy(activities.slice(paging.start, paging.end), (a) => a.goal).map((goal, g) => (
+              <li key={`${paging.page}:${g}`} className={styles.goal}>
+                <Caption1 as="h3" className={styles.goalName}>
+                  {goal.key}
+                </Caption1>
+                <ul className={styles.list}>
+                  {goal.items.map((a) => (
+                    <li key={a.activityId} className={styles.item}>
+                      <Link as="button" onClick={() => void actions.goTo(a.cell)} aria-label={`${shortLabel(a.activity)}: ${state} ${periodList(a.periods)}. Go to ${cellLabel(a.cell)}`}>
+                        {shortLabel(a.activity)}
+                      </Link>
+                      <Caption1>
+                        {periodList(a.periods)} · {a.owner ?? "no owner named"} · {cellLabel(a.cell)}
+                      </Caption1>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <Pager paging={paging} noun={`${title.toLowerCase()} activities`} />
+        </>
       )}
     </section>
   );
-}
-
-function firstLine(text: string): string {
-  return text.split("\n")[0] ?? text;
 }

@@ -1,0 +1,85 @@
+/** @jest-environment node */
+/**
+ * Issue 19, items 3, 5 and 6, in the playground (Chromium): the page has a main landmark and axe finds nothing on
+ * the whole of it; the sheet tabs are one tab stop moved by arrow keys; plain grid cells are not "selected"; the
+ * page has an icon; no label ends in a doubled period. A file opened is named in the picker; an empty or broken
+ * file gets one plain sentence. Before the first refresh the pane says its figures are a preview; a workbook with
+ * no timeline shows the no-timeline state as soon as it is opened, never a summary of nothing.
+ */
+import { join } from "node:path";
+import { buildWorkbook } from "../support/workbook-builder";
+import { axe, pane, ready, refresh, servePlayground, type Served } from "./playground";
+
+jest.setTimeout(180_000);
+
+const SAMPLES = join(__dirname, "..", "..", "assets", "samples");
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+let served: Served;
+
+beforeAll(async () => {
+  served = await servePlayground();
+});
+afterAll(async () => {
+  await served?.stop();
+});
+
+test("the page: one main landmark, axe clean on the whole page, sheet tabs one tab stop with arrow keys, no selected plain cells, an icon, no doubled period", async () => {
+  const opened = await served.open();
+  const { page } = opened;
+  await refresh(page, (await pane(page).getByRole("textbox", { name: "As of", exact: true }).inputValue()) || "");
+  expect(await page.getByRole("main").count()).toBe(1);
+  expect(await axe(page, "Playground page", "page")).toEqual([]);
+
+  // The refresh added the add-in's sheets: three tabs or more, one tab stop.
+  const tabs = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab");
+  expect(await tabs.count()).toBeGreaterThanOrEqual(3);
+  const names = await tabs.allTextContents();
+  await tabs.first().focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(names[1]);
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).not.toBe("tab");
+
+  expect(await page.locator("td[aria-selected]").count()).toBe(0);
+  const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(icon).toBeTruthy();
+  expect((await page.request.get(new URL(icon!, page.url()).href)).status()).toBe(200);
+  const labels = await page.locator("[aria-label]").evaluateAll((es) => es.map((e) => e.getAttribute("aria-label") ?? ""));
+  expect(labels.filter((l) => /\.\.(?!\.)|\.\s*\./.test(l))).toEqual([]);
+  await served.close(opened);
+});
+
+test("a file opened is named in the picker; an empty or a broken file gets one plain sentence, no zip library's words", async () => {
+  const opened = await served.open();
+  const { page } = opened;
+  const input = page.locator('input[type="file"]');
+  await input.setInputFiles({ name: "empty.xlsx", mimeType: XLSX, buffer: Buffer.alloc(0) });
+  await page.getByText('"empty.xlsx" is empty: there is no workbook in it.').waitFor();
+  await input.setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: Buffer.from("these are minutes, not a workbook") });
+  await page.getByText('"broken.xlsx" could not be opened: it is not an Excel workbook (.xlsx), or it is damaged.', { exact: false }).waitFor();
+  expect(await page.locator("body").innerText()).not.toMatch(/zip|central directory|end of data|jszip/i);
+
+  await input.setInputFiles(join(SAMPLES, "action-plan.xlsx"));
+  await page.locator('[data-testid="sheet-grid"][data-sheet="Action Plan 2025-26"]').waitFor();
+  const picker = page.getByRole("combobox", { name: "Sample workbook" });
+  expect(await picker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe("action-plan.xlsx (your file)");
+  expect(await page.getByText("could not be opened").count()).toBe(0);
+  await served.close(opened);
+});
+
+test("before the first refresh the figures are called a preview; a workbook with no timeline shows that state at once", async () => {
+  const opened = await served.open();
+  const { page } = opened;
+  const p = pane(page);
+  await p.getByText("Not refreshed yet in this workbook: the summary below is a preview.").waitFor();
+  await p.getByRole("heading", { name: /scheduled marks in/ }).waitFor();
+
+  const notes = buildWorkbook({ sheets: [{ name: "Notes", rows: [["Minutes of the planning committee"], ["Next meeting in March"]] }] });
+  await page.locator('input[type="file"]').setInputFiles({ name: "notes.xlsx", mimeType: XLSX, buffer: Buffer.from(await notes.xlsx.writeBuffer()) });
+  await page.locator('[data-testid="sheet-grid"][data-sheet="Notes"]').waitFor();
+  await p.getByRole("heading", { name: 'No timeline found on "Notes"' }).waitFor();
+  await ready(page);
+  expect(await p.getByRole("heading", { name: /scheduled marks/ }).count()).toBe(0);
+  expect(await p.getByText("the summary below is a preview").count()).toBe(0);
+  await served.close(opened);
+});

@@ -1,0 +1,44 @@
+/** @jest-environment node */
+/**
+ * Issue 19, item 7: what a newcomer meets at the command line. `plan` and `status` on a workbook with no plan say so
+ * on stdout (stderr names the sheet skipped, in the same words for every command) and exit 1, as `validate` does;
+ * `--school-year 2023` is refused with the form expected (a year alone is 2022-23 or 2023-24); `--out` into a folder
+ * that does not exist names the folder.
+ */
+import { join } from "node:path";
+import { run } from "../../src/cli/main";
+import { captureIo } from "../support/read-back";
+import { removeTempFiles, tempPath, writeTempWorkbook } from "../support/workbook-builder";
+
+afterAll(removeTempFiles);
+
+const NOTES = { sheets: [{ name: "Notes", rows: [["Minutes of the planning committee"], ["Next meeting in March"]] }] };
+const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "action-plan.xlsx");
+
+describe("a workbook with no plan", () => {
+  test.each(["plan", "status", "validate"])("%s says so on stdout, names the sheet on stderr, and exits 1", async (command) => {
+    const path = await writeTempWorkbook(NOTES, `notes-${command}.xlsx`);
+    const io = captureIo();
+    expect(await run([command, path, "--as-of", "2024-01-15"], io)).toBe(1);
+    expect(io.out).toContain(`== ${path} ==\nNo plan read: sheet "Notes": no plan found (no month grid, action-plan table or outline).\n`);
+    expect(io.err).toBe(`${path}: sheet "Notes" skipped: no plan found (no month grid, action-plan table or outline)\n`);
+  });
+});
+
+describe("arguments", () => {
+  test("--school-year 2023 is refused with the form expected: a year alone says neither 2022-23 nor 2023-24", async () => {
+    const io = captureIo();
+    expect(await run(["status", SAMPLE, "--school-year", "2023"], io)).toBe(2);
+    expect(io.out).toBe("");
+    expect(io.err).toMatch(/^milestone-monitor: --school-year wants a school year such as 2023-24 \(or SY24\), not "2023"/);
+    const ok = captureIo();
+    expect(await run(["status", SAMPLE, "--school-year", "2023-24", "--as-of", "2024-01-15"], ok)).toBe(0);
+  });
+
+  test("--out into a folder that does not exist names the folder, and nothing is written", async () => {
+    const folder = join(tempPath("missing"), "copies");
+    const io = captureIo();
+    expect(await run(["refresh", SAMPLE, "--out", join(folder, "plan.xlsx")], io)).toBe(2);
+    expect(io.err).toContain(`--out: the folder ${folder} does not exist; create it or write the file elsewhere`);
+  });
+});

@@ -1,0 +1,95 @@
+/** @jest-environment node */
+/**
+ * Issue 19, item 4: the summary sheet speaks a planner's words. A timeline is named by its title, or "Timeline 2"
+ * when it has none (never "block"); the sheet's title is the plan's name, not a goal; a mark that spans the whole
+ * school year is due in "2024-25", not in its last month; numbers and their headers line up (right).
+ */
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+import { plainValue } from "../support/exceljs-grid";
+import { SUMMARY_SHEET } from "../../src/core/writes";
+import { captureIo } from "../support/read-back";
+import { buildWorkbook, removeTempFiles, tempPath } from "../support/workbook-builder";
+import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
+
+afterAll(removeTempFiles);
+
+const TITLE = "North Valley USD Professional Learning Plan";
+const YEARS = ["2023-24", "2024-25", "2025-26"];
+
+const ROWS = [
+  [TITLE],
+  [],
+  ["Action Step", "Person(s) Responsible", ...MONTHS_JUL_JUN],
+  timelineRow(["Goal 1: All staff receive job-embedded professional learning", null], MONTHS_JUL_JUN),
+  timelineRow(["Develop a PLC model for CSI schools", "Director of PL"], MONTHS_JUL_JUN, marked(["July", "August", "September"])),
+  timelineRow(["Survey staff on PL needs", "Data Team"], MONTHS_JUL_JUN, marked(["May"])),
+  [],
+  [],
+  ["Action Step", "Person(s) Responsible", ...YEARS],
+  timelineRow(["Goal 2: Every school runs an MTSS team", null], YEARS),
+  timelineRow(["Train every MTSS team in the problem-solving model", "MTSS Coordinator"], YEARS, marked(["2024-25"])),
+  timelineRow(["Review the MTSS handbook with principals", "MTSS Coordinator"], YEARS, marked(["2023-24", "2024-25"])),
+];
+
+describe("the summary sheet's words", () => {
+  let input: string;
+  let summary: ExcelJS.Worksheet;
+  /** Every row of the summary sheet as its cells' text. */
+  let lines: string[][];
+
+  beforeAll(async () => {
+    input = tempPath("north-valley.xlsx");
+    await buildWorkbook({ sheets: [{ name: "PL Plan", rows: ROWS }] }).xlsx.writeFile(input);
+    const out = tempPath("north-valley-refreshed.xlsx");
+    const io = captureIo();
+    expect(await run(["refresh", input, "--out", out, "--as-of", "2024-01-15"], io)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    summary = wb.getWorksheet(SUMMARY_SHEET)!;
+    lines = [];
+    summary.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((c) => cells.push(String(plainValue(c.value, false))));
+      lines.push(cells);
+    });
+  });
+
+  it("names each timeline by its title, or by its place when it has none, and never says block", () => {
+    expect(lines.flat().filter((t) => /\bblocks?\b/i.test(t))).toEqual([]);
+    const groups = lines.filter((l) => l[0] === "Timeline").map((l) => l[1]);
+    expect(groups).toEqual([TITLE, "Timeline 2"]);
+    expect(lines.flat()).toContain("By goal, strategy and timeline");
+  });
+
+  it("does not take the sheet's title for a goal", async () => {
+    expect(lines.filter((l) => l[0] === "Goal").map((l) => l[1])).not.toContain(TITLE);
+    const io = captureIo();
+    expect(await run(["plan", input], io)).toBe(0);
+    expect(io.out).not.toContain(`Goal: ${TITLE}`);
+    expect(io.out).toContain(`Timeline 1: ${TITLE} (12 month columns`);
+    expect(io.out).toContain("Timeline 2 (3 school-year columns");
+  });
+
+  it("counts a mark of a whole school year in that school year, not in its last month", () => {
+    const header = lines.findIndex((l) => l[0] === "School year");
+    expect(header).toBeGreaterThan(0);
+    const years = new Map(lines.slice(header + 1).filter((l) => /^\d{4}-\d{2}$/.test(l[0] ?? "")).map((l) => [l[0], l]));
+    // Due, done, overdue, current, upcoming, cancelled: two marks in 2024-25, one in 2023-24 (current on 2024-01-15).
+    expect(years.get("2024-25")?.slice(1)).toEqual(["2", "0", "0", "0", "2", "0"]);
+    expect(years.get("2023-24")?.slice(1)).toEqual(["1", "0", "0", "1", "0", "0"]);
+    expect(lines.map((l) => l[0])).not.toContain("Jun 2025");
+    expect(lines.map((l) => l[0])).not.toContain("Jun 2024");
+  });
+
+  it("aligns the headers of numbers with the numbers", () => {
+    const alignments: Record<string, string | undefined> = {};
+    summary.eachRow((row) => {
+      row.eachCell((c) => {
+        const text = String(plainValue(c.value, false));
+        if (["Count", "Due", "Activities", "Marks", "Kind", "Quarter"].includes(text)) alignments[text] = c.alignment?.horizontal;
+      });
+    });
+    expect(alignments).toEqual({ Count: "right", Due: "right", Activities: "right", Marks: undefined, Kind: undefined, Quarter: undefined });
+  });
+});
