@@ -268,7 +268,7 @@ describe("sheets that hold no plan", () => {
     ["a list of names", [["Name", "Building"], ["Ana Ruiz", "Lincoln"], ["Ben Cole", "Adams"], ["1"], ["Chris Day"], ["2"], ["Dana Li"]]],
     ["a budget", [["Item", "Cost", "Fund"], ["Substitutes", 12000, "Title II"], ["Coaching stipends", 8000, "Title I"], ["Total", 20000, null]]],
   ])("%s: no plan found, one line", async (_name, rows) => {
-    const report = await analyzeRows("Sheet1", rows as CellInput[][], { asOf: AS_OF });
+    const report = await analyzeRows("Sheet1", rows, { asOf: AS_OF });
     expect(report.plan.blocks).toEqual([]);
     expect(report.findings.map((f) => f.rule)).toEqual(["no-plan"]);
   });

@@ -30,12 +30,20 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ["label", /\b(activit(y|ies)|milestones?|actions?|action steps?|tasks?|steps?|strateg(y|ies)|goals?|objectives?|descriptions?|initiatives?)\b/i],
 ];
 
+/** Whether a header names the action column ("Action Step", "Activities", "Initial Activity"): its role is "label". */
+export function namesActionColumn(header: string): boolean {
+  // The label pattern first: most texts name no action column, and the other patterns need not run for them.
+  return ACTION.test(header) && roleOfHeader(header) === "label";
+}
+
+const ACTION = ROLE_PATTERNS.find(([role]) => role === "label")![1];
+
 /**
  * A column's role by its header. A header may carry a hint on a line of its own (`Duration` / `When?`): the first
  * line names the column.
  */
 export function roleOfHeader(header: string): ColumnRole | null {
-  const h = header.trim().split(/\s*\n\s*/)[0]!;
+  const h = header.includes("\n") ? header.trim().split(/\s*\n\s*/)[0]! : header.trim();
   if (h === "") return null;
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(h)) return role;
   return null;

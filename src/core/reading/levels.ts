@@ -29,8 +29,8 @@ export interface Hierarchy {
   bare: boolean;
 }
 
-/** The first word of each level name: a label starting with any other word names no level. */
-const LEVEL_FIRST_WORDS = new Set(LEVEL_WORDS.split("|").map((w) => w.split(" ")[0]!));
+/** The first word of each level name, as a whole word: a label starting with any other word names no level. */
+const LEVEL_START = new RegExp(`^(?:${[...new Set(LEVEL_WORDS.split("|").map((w) => w.split(" ")[0]!))].join("|")})(?![a-z])`, "i");
 
 function levelName(word: string): string {
   const lower = word.toLowerCase();
@@ -39,8 +39,7 @@ function levelName(word: string): string {
 
 /** The level a label names, or null for a label that names none. */
 export function hierarchyOf(text: string): Hierarchy | null {
-  const first = /^[a-z]*/i.exec(text)![0].toLowerCase();
-  if (!LEVEL_FIRST_WORDS.has(first)) return null;
+  if (!LEVEL_START.test(text)) return null;
   const m = HIERARCHY.exec(text);
   if (m) {
     const hasId = m[3] !== undefined;

@@ -84,24 +84,40 @@ export function outlineLines(grid: SheetGrid, top: number, bottom: number, befor
 }
 
 /**
- * Whether lines read as an outline: a level line or a list opener, with the marks of a pasted list (a number or a
- * bullet alone on its line before the text, an `Action Steps` or `Obstacles:` line), leaving out timeline header rows.
- * A numbered list of names is not a plan; nor is a grid whose rows only have goal lines among them.
+ * Whether a sheet's lines read as an outline: a level line, with the marks of a pasted list (a number or a bullet
+ * alone on its line before the text, an `Action Steps` or `Obstacles:` line), leaving out timeline header rows. A
+ * numbered list of names is not a plan; nor is a grid whose rows only have goal lines among them. Read from the
+ * cells themselves: on a grid, no line is made.
  */
-export function isOutline(lines: OutlineLine[], headerRows: ReadonlySet<number>): boolean {
+export function isOutline(grid: SheetGrid, top: number, bottom: number, before: number, headerRows: ReadonlySet<number>): boolean {
   let levels = false;
   let marks = false;
-  for (let i = 0; i < lines.length; i++) {
-    // A timeline header's own label cell ("Action Step" over a grid's activities) is not the outline's.
-    if (headerRows.has(lines[i]!.row)) continue;
-    const t = lines[i]!.text;
-    if (STEPS_OPENER.test(t) || OBSTACLES_OPENER.test(t)) {
-      marks = true;
-    } else if ((NUMBER_ALONE.test(t) || BULLET_ALONE.test(t)) && i + 1 < lines.length && !NUMBER_ALONE.test(lines[i + 1]!.text)) {
-      marks = true;
-    } else if (levelOf(t)) levels = true;
+  /** The line before was a number or a bullet alone: a mark of a list when the next line is not another number. */
+  let alone = false;
+  for (let r = top; r <= bottom && !(levels && marks); r++) {
+    if (headerRows.has(r)) continue;
+    const t = firstText(grid, r, before);
+    if (t === null) continue;
+    const number = NUMBER_ALONE.test(t);
+    if (alone && !number) marks = true;
+    alone = number || BULLET_ALONE.test(t);
+    if (alone) continue;
+    if (STEPS_OPENER.test(t) || OBSTACLES_OPENER.test(t)) marks = true;
+    else if (!levels && levelOf(t)) levels = true;
   }
   return levels && marks;
+}
+
+/** A row's first text cell, trimmed (or a whole number alone on the row), left of `before`; null for an empty row. */
+function firstText(grid: SheetGrid, row: number, before: number): string | null {
+  const values = grid.rowValues(row);
+  let number: string | null = null;
+  for (let i = 0; i < values.length && grid.left + i < before; i++) {
+    const v = values[i];
+    if (typeof v === "number" && Number.isInteger(v) && number === null) number = String(v);
+    else if (typeof v === "string" && v.trim() !== "") return number === null ? v.trim() : `${number}. ${v.trim()}`;
+  }
+  return number;
 }
 
 function levelOf(text: string): { level: string; bare: boolean } | null {

@@ -3,6 +3,7 @@ import type { IsoDate } from "../dates";
 import type { Finding } from "../findings";
 import { SheetGrid, type Grid } from "../grid";
 import type { Block, Plan, PlanLevel } from "../plan";
+import type { Period } from "../periods";
 import { resolveSettings, type SettingsInput } from "../settings";
 import { schoolYearNamed } from "../timing/parse-timing";
 import { buildActivity, type ColumnPath, type ScheduleSource } from "./activities";
@@ -26,7 +27,7 @@ import { dropStrayLines } from "./stray-lines";
 import { findTableHeaders, isHintRow, type TableHeader } from "./table-header";
 import { timingSchedule } from "./timing-column";
 import { resolveStandards } from "./standards-column";
-import { readTheoryOfAction } from "./theory-of-action";
+import { mayHoldTheory, readTheoryOfAction } from "./theory-of-action";
 import { findTimelineHeaders, type TimelineHeader } from "./timeline-header";
 import { findTitle, type BlockTitle } from "./titles";
 
@@ -65,18 +66,17 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
 
   // An outline (a pasted document) is read as one; a timeline added to it gives its steps' marks.
   const periodsFrom = timelines[0]?.columns[0] ?? g.right + 1;
-  let lines = empty ? [] : outlineLines(g, g.top, g.bottom, periodsFrom);
-  // A theory of action is read first, and the rest of the sheet read as if its rows were empty.
-  const theory = readTheoryOfAction(ctx, lines);
+  // A theory of action is read first (only from a sheet with a line starting "IF" or "Theory of action"), and the
+  // rest of the sheet read as if its rows were empty.
+  const theory = empty || !mayHoldTheory(grid) ? null : readTheoryOfAction(ctx, outlineLines(g, g.top, g.bottom, periodsFrom));
   if (theory) {
     plan.theory = theory.theory;
     ctx = new ReadContext(new SheetGrid(withoutRows(grid, theory.rows)), settings, options.today);
     g = ctx.grid;
-    lines = lines.filter((line) => !theory.rows.has(line.row));
   }
   const timelineRows = new Set(timelines.flatMap((h) => (h.groupRow === null ? [h.row] : [h.row, h.groupRow])));
-  if (isOutline(lines, timelineRows)) {
-    readOutlineBlock(ctx, plan, lines, timelines[0] ?? null);
+  if (!empty && isOutline(g, g.top, g.bottom, periodsFrom, timelineRows)) {
+    readOutlineBlock(ctx, plan, outlineLines(g, g.top, g.bottom, periodsFrom), timelines[0] ?? null);
     return { plan, findings: ctx.findings };
   }
 
@@ -145,6 +145,28 @@ function nameStatedGoals(plan: Plan, stated: PlanLevel[]): void {
       a.pathCells = a.pathCells.map((c, k) => (k === i ? goal.cell : c));
     });
   }
+}
+
+/** A block as the plan records it: its title, header cell, rows, periods, columns by role, school year. */
+function blockRecord(
+  ctx: ReadContext,
+  b: { index: number; shape: Block["shape"]; title: BlockTitle | null; headerRow: number; headerColumn: number; lastRow: number; periods: Period[]; columns: BlockColumns; schoolYear: { year: number; source: Block["schoolYearSource"] } },
+): Block {
+  return {
+    index: b.index,
+    shape: b.shape,
+    title: b.title?.text ?? null,
+    titleCell: b.title ? ctx.cell(b.title.row, b.title.column) : null,
+    headerCell: ctx.cell(b.headerRow, b.headerColumn),
+    headerRow: b.headerRow + 1,
+    lastRow: Math.max(b.lastRow, b.headerRow) + 1,
+    kind: b.periods[0]?.kind ?? null,
+    periods: b.periods,
+    labelColumn: columnLetters(b.columns.label),
+    columns: columnLetterMap(b.columns),
+    schoolYear: b.schoolYear.year,
+    schoolYearSource: b.schoolYear.source,
+  };
 }
 
 function headerRow(h: BlockHeader): number {
@@ -232,21 +254,9 @@ function readGridBlock(
   // A hint row under the header (`Who, What, How?`), as a table had before a timeline was added to it.
   const firstRow = header.row + 1 + (isHintRow(g, header.row + 1) ? 1 : 0);
   const columns = blockColumns(g, header.row, header.groupRow, new Set(timelineColumns), firstRow, lastRow);
-  plan.blocks.push({
-    index,
-    shape: "grid",
-    title: title?.text ?? null,
-    titleCell: title ? ctx.cell(title.row, title.column) : null,
-    headerCell: ctx.cell(header.row, header.columns[0]!),
-    headerRow: header.row + 1,
-    lastRow: Math.max(lastRow, header.row) + 1,
-    kind: periods[0]!.kind,
-    periods,
-    labelColumn: columnLetters(columns.label),
-    columns: columnLetterMap(columns),
-    schoolYear: sy.year,
-    schoolYearSource: sy.source,
-  });
+  plan.blocks.push(
+    blockRecord(ctx, { index, shape: "grid", title, headerRow: header.row, headerColumn: header.columns[0]!, lastRow, periods, columns, schoolYear: sy }),
+  );
 
   const outside = outsideColumns(g, columns, timeline);
   const rows: RowRead[] = [];
@@ -278,22 +288,8 @@ function readTableBlock(
     for (let r = firstRow; r <= lastRow && named === null; r++) named = schoolYearNamed(g.value(r, timingColumn), g.format(r, timingColumn), startMonth, date1904);
   }
   const sy = tableSchoolYear(ctx, title?.text ?? null, named, earlierSchoolYear);
-  const block: Block = {
-    index,
-    shape: "table",
-    title: title?.text ?? null,
-    titleCell: title ? ctx.cell(title.row, title.column) : null,
-    headerCell: ctx.cell(header.row, Math.min(...[columns.label, ...columns.levels.map((l) => l.column)])),
-    headerRow: header.row + 1,
-    lastRow: Math.max(lastRow, header.row) + 1,
-    kind: null,
-    periods: [],
-    labelColumn: columnLetters(columns.label),
-    columns: columnLetterMap(columns),
-    schoolYear: sy.year,
-    schoolYearSource: sy.source,
-  };
-  plan.blocks.push(block);
+  const headerColumn = Math.min(columns.label, ...columns.levels.map((l) => l.column));
+  plan.blocks.push(blockRecord(ctx, { index, shape: "table", title, headerRow: header.row, headerColumn, lastRow, periods: [], columns, schoolYear: sy }));
 
   const outside = outsideColumns(g, columns, new Map());
   const rows: RowRead[] = [];

@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../grid";
-import { roleOfHeader, type ColumnRole } from "./columns";
+import { namesActionColumn, roleOfHeader, type ColumnRole } from "./columns";
 
 /** An action-plan table's header row (docs/product.md, "Action-plan tables"): the top of a table block. */
 export interface TableHeader {
@@ -13,17 +13,30 @@ const TABLE_ROLES = new Set<ColumnRole>(["timing", "start", "end", "level", "fol
 /** Roles any list of work has: with no timeline anywhere on the sheet, an action column and one of these make a table. */
 const ATTRIBUTE_ROLES = new Set<ColumnRole>(["owner", "status", "evidence", "resources", "notes", "step"]);
 
+/** A header cell is a name of a few words (at most six), not a sentence. */
+function isName(text: string): boolean {
+  return text.length <= 60 && !SEVEN_WORDS.test(text);
+}
+
+const SEVEN_WORDS = /^\s*(?:\S+\s+){6}\S/;
+
 /** The roles a row's text cells name, or null when some text cell names none or the row is too short to be a header. */
 function rowRoles(grid: SheetGrid, row: number): ColumnRole[] | null {
-  const roles: ColumnRole[] = [];
-  let texts = 0;
+  const values = grid.rowValues(row);
+  // Most rows are a plan's own lines: no cell there names an action column in a few words, and no regex runs on the rest.
+  let action = false;
   let numbers = 0;
-  for (const v of grid.rowValues(row)) {
+  for (const v of values) {
     // Numbers across a header are periods that failed to read as dates (a grid's broken timeline), not columns.
     if (typeof v === "number" && ++numbers >= 3) return null;
+    if (typeof v === "string" && v.length > 1 && v.length <= 60 && !action && namesActionColumn(v) && isName(v)) action = true;
+  }
+  if (!action) return null;
+  const roles: ColumnRole[] = [];
+  let texts = 0;
+  for (const v of values) {
     if (typeof v !== "string" || v.trim() === "") continue;
-    // A header cell is a name, not a sentence.
-    if (v.length > 80) return null;
+    if (!isName(v)) return null;
     texts++;
     const role = roleOfHeader(v);
     if (role !== null) roles.push(role);

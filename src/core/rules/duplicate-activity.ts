@@ -44,6 +44,7 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
   const frequency = new Map<string, number>();
   for (const { words } of labels) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const under = new Map<string, number[]>();
+  const seenFor = new Array<number>(texts.length).fill(-1);
   let comparisons = 0;
   texts.forEach((text, j) => {
     const label = labels[j]!;
@@ -55,23 +56,26 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
     if (original !== undefined) return join(original, j);
     firstWithText.set(key, j);
     const prefix = rarest(label.words, size - Math.ceil(NEAR_DUPLICATE * size) + 1, frequency);
-    const candidates = new Set<number>();
+    // Each earlier label once, whatever the number of rare words it shares with this one.
     for (const w of prefix) {
       const list = under.get(w);
-      if (!list) under.set(w, [j]);
-      else {
-        for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) candidates.add(list[k]!);
-        list.push(j);
+      if (!list) {
+        under.set(w, [j]);
+        continue;
       }
-    }
-    comparisons += candidates.size;
-    for (const i of candidates) {
-      const other = labels[i]!;
-      // Sets this similar are close in size too.
-      if (Math.min(other.words.size, size) < NEAR_DUPLICATE * Math.max(other.words.size, size)) continue;
-      if (other.numbers !== label.numbers) continue;
-      if (other.verb !== label.verb && (STAGE_OF_VERB.has(other.verb) || STAGE_OF_VERB.has(label.verb))) continue;
-      if (similarity(other.words, label.words) >= NEAR_DUPLICATE) join(i, j);
+      for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) {
+        const i = list[k]!;
+        if (seenFor[i] === j) continue;
+        seenFor[i] = j;
+        comparisons++;
+        const other = labels[i]!;
+        // Sets this similar are close in size too.
+        if (Math.min(other.words.size, size) < NEAR_DUPLICATE * Math.max(other.words.size, size)) continue;
+        if (other.numbers !== label.numbers) continue;
+        if (other.verb !== label.verb && (STAGE_OF_VERB.has(other.verb) || STAGE_OF_VERB.has(label.verb))) continue;
+        if (similarity(other.words, label.words) >= NEAR_DUPLICATE) join(i, j);
+      }
+      list.push(j);
     }
   });
 
@@ -87,11 +91,16 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
 
 /** The k rarest words of a set, rarest first (ties in a fixed order: any fixed order keeps prefix filtering exact). */
 function rarest(words: ReadonlySet<string>, k: number, frequency: Map<string, number>): string[] {
-  return [...words]
-    .map((w) => ({ w, n: frequency.get(w)! }))
-    .sort((x, y) => x.n - y.n || (x.w < y.w ? -1 : 1))
-    .slice(0, k)
-    .map((x) => x.w);
+  const rarer = (x: string, y: string): boolean => frequency.get(x)! < frequency.get(y)! || (frequency.get(x) === frequency.get(y) && x < y);
+  // A label has a handful of words, and k is one or two: picked one at a time.
+  const left = [...words];
+  const picked: string[] = [];
+  while (picked.length < k && left.length > 0) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (rarer(left[i]!, left[best]!)) best = i;
+    picked.push(left.splice(best, 1)[0]!);
+  }
+  return picked;
 }
 
 /** How many cells a group's finding names before "and N more". */

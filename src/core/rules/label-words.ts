@@ -23,14 +23,20 @@ export function contentWords(text: string): Set<string> {
 
 export function readLabelWords(plan: Plan): LabelWords[] {
   return plan.activities.map(({ text }) => {
-    const all = words(text);
+    const content = new Set<string>();
+    let numbers = "";
+    for (const w of words(text)) {
+      if (isContentWord(w)) content.add(w);
+      if (DIGITS.test(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
+    }
     const verb = firstWord(text);
-    const label = { verb, words: new Set(all.filter(isContentWord)), numbers: all.filter((w) => /^\d+$/.test(w)).join(" ") };
-    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { ...label, object: null, head: null };
+    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { verb, words: content, numbers, object: null, head: null };
     const object = objectOf(text);
-    return { ...label, object: contentWords(object), head: contentWords(headOf(object)) };
+    return { verb, words: content, numbers, object: contentWords(object), head: contentWords(headOf(object)) };
   });
 }
+
+const DIGITS = /^\d+$/;
 
 /** Jaccard similarity of two sets of words, 0..1 (two empty sets are the same). */
 export function similarity(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
