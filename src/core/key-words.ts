@@ -45,17 +45,23 @@ const NO_CONTENT = new Set([...FUNCTION_WORDS, ...PLAN_WORDS]);
 const ENDINGS: [string, string][] = [
   ["ations", ""], ["ation", ""], ["atives", ""], ["ative", ""], ["ating", ""], ["ated", ""], ["ates", ""],
   ["ments", ""], ["ment", ""], ["ities", ""], ["ity", ""], ["ings", ""], ["ing", ""], ["ies", "y"], ["ied", "y"],
-  ["ers", ""], ["er", ""], ["ed", ""], ["es", ""], ["ly", ""], ["ate", ""], ["s", ""],
+  ["ers", ""], ["er", ""], ["ed", ""], ["es", ""], ["ly", ""], ["ate", ""], ["ships", ""], ["ship", ""], ["s", ""],
 ];
 
-/** A word's stem: a common ending taken off ("collaboration" -> "collabor"; after "-ly" or a plural, one more), then a final "e". */
+/** Endings after which the word may have another ("partnerships" -> "partnership" -> "partner" -> "partn"). */
+const ANOTHER_AFTER = new Set(["ly", "s", "es", "ships", "ship"]);
+
+/**
+ * A word's stem: a common ending taken off ("collaboration" -> "collabor"; after "-ly", "-ship" or a plural, one more:
+ * "partnerships" and "partner" are one stem), then a final "e".
+ */
 export function stem(word: string): string {
   let w = word;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     const ending = ENDINGS.find(([e]) => w.endsWith(e) && w.length - e.length >= (e === "ly" ? 5 : 4) && !(e === "s" && /(ss|us|is)$/.test(w)));
     if (!ending) break;
     w = w.slice(0, -ending[0].length) + ending[1];
-    if (ending[0] !== "ly" && ending[0] !== "s" && ending[0] !== "es") break;
+    if (!ANOTHER_AFTER.has(ending[0])) break;
   }
   if (w.length === 4 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   return w.length > 4 && w.endsWith("e") ? w.slice(0, -1) : w;

@@ -7,7 +7,8 @@ import { localCell, parseCellAddress } from "./address";
 import { compareCells } from "./address";
 import { STORE_SHEET } from "./settings-store";
 import { monitoringSection, type Monitoring } from "./history/sheet-section";
-import { outcomeLines, planContext } from "./plan-context";
+import { outcomeLines, planContext, type PlanContext } from "./plan-context";
+import type { Activity } from "./plan";
 
 /**
  * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
@@ -285,12 +286,25 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
   const header = [
     ...(several ? ["Sheet"] : []),
     "Goal / strategy", "Activity", "Owner", "Reported status", "First period", "Last period", "Periods", "Status as of", "Overdue marks", "Source cell",
-    "Evidence", "Resources", "Standards", "Theory of action",
   ];
+  const widths = [...(several ? [18] : []), 32, 60, 20, 16, 14, 14, 40, 16, 10, 12];
+  // What the rest of the plan says about an activity: a column each where some plan says it.
+  const contexts = new Map(reports.map((r) => [r, planContext(r.plan)]));
+  const columns: { header: string; width: number; value: (a: Activity, context: PlanContext) => string }[] = [
+    { header: "Evidence", width: 30, value: (a) => a.evidence ?? "" },
+    { header: "Resources", width: 30, value: (a) => a.resources ?? "" },
+    { header: "Standards", width: 30, value: (a) => (a.standards?.names ?? []).join(", ") },
+    { header: "Theory of action", width: 24, value: (a, context) => context.statements(a).map((s) => s.label).join(", ") },
+  ];
+  const extra = columns.filter((column) => reports.some((r) => r.plan.activities.some((a) => column.value(a, contexts.get(r)!) !== "")));
+  for (const column of extra) {
+    header.push(column.header);
+    widths.push(column.width);
+  }
   const rows: (WriteCell | null)[][] = [header.map((h) => text(h))];
   for (const report of reports) {
     const statuses = marksByActivity(report.status, report.plan.activities.length);
-    const context = planContext(report.plan);
+    const context = contexts.get(report)!;
     report.plan.activities.forEach((a, position) => {
       const st = statuses[position]!.map((m) => m.status);
       rows.push([
@@ -305,10 +319,7 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
         text(standingName(activityStanding(st))),
         num(st.filter((s) => s === "overdue").length),
         link(shortCell(a.cell, several), a.cell),
-        text(a.evidence ?? ""),
-        text(a.resources ?? ""),
-        text((a.standards?.names ?? []).join(", ")),
-        text(context.statements(a).map((s) => s.label).join(", ")),
+        ...extra.map((column) => text(column.value(a, context))),
       ]);
     });
   }
@@ -318,7 +329,7 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
   return {
     name: PLAN_SHEET,
     rows,
-    columnWidths: [...(several ? [18] : []), 32, 60, 20, 16, 14, 14, 40, 16, 10, 12, 30, 30, 30, 24],
+    columnWidths: widths,
     freezeRows: 1,
     table: { name: PLAN_TABLE, area: { top: 0, left: 0, bottom: tableBottom, right: width - 1 }, style: "TableStyleMedium2" },
   };
