@@ -141,6 +141,16 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         />
       ) : null}
 
+      {s.standards ? (
+        <FigureTable
+          id="standards"
+          title={`Standards for Professional Learning (${s.standards.edition})`}
+          headers={["Standard", "Activities"]}
+          rows={s.standards.coverage.map((c) => ({ key: c.name, cells: [c.name, c.activities] }))}
+          note={standardsNote(s.standards.coverage)}
+        />
+      ) : null}
+
       {s.quarters.length > 0 ? (
         <FigureTable
           id="quarters"
@@ -154,7 +164,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
 }
 
 /** A titled table of figures: a header row, then one row per goal or quarter. */
-function FigureTable({ id, title, headers, rows }: { id: string; title: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+function FigureTable({ id, title, headers, rows, note }: { id: string; title: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[]; note?: string }) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
@@ -183,6 +193,7 @@ function FigureTable({ id, title, headers, rows }: { id: string; title: string; 
           ))}
         </tbody>
       </table>
+      {note ? <Caption1>{note}</Caption1> : null}
     </section>
   );
 }
@@ -212,6 +223,12 @@ function MarkList({ title, empty, items, actions, id }: { title: string; empty: 
       )}
     </section>
   );
+}
+
+/** Which standards no activity addresses, or that every one is. */
+function standardsNote(coverage: { name: string; activities: number }[]): string {
+  const none = coverage.filter((c) => c.activities === 0).map((c) => c.name);
+  return none.length === 0 ? "Every standard is addressed by at least one activity." : `No activity addresses ${none.join("; ")}.`;
 }
 
 function firstLine(text: string): string {
