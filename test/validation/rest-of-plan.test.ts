@@ -8,8 +8,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
-import type { SheetDocument } from "../../src/core/contract";
-import type { SheetReport, TheoryStatement } from "../../src/core";
+import { parseDelimited } from "../../src/cli/read-delimited";
+import { loadFile } from "../../src/cli/read-workbook";
+import { SheetDocumentSchema, sheetDocument, type SheetDocument } from "../../src/core/contract";
+import { analyzeSheet, planCsv, theoryOfSheets, type SheetReport, type TheoryStatement } from "../../src/core";
 import { namedStandards, standardNamed, STANDARDS } from "../../src/core/standards";
 import { describeSummarySheet, type WriteCell } from "../../src/core/writes";
 import { analyzeWorkbook as analyzeInExcel } from "../../src/excel/workbook";
@@ -219,5 +221,59 @@ describe("standard-not-addressed", () => {
     const all = await analyzeRows("Plan", standardsPlan([STANDARDS["2011"].join("; ")]), { asOf: AS_OF });
     expect(all.summary.standards!.coverage.every((c) => c.activities === 1)).toBe(true);
     expect(findingsOf(all, "standard-not-addressed")).toEqual([]);
+  });
+});
+
+describe("the rest of the plan in the JSON contract and the CSV export", () => {
+  /** The CSV export read back: one object per line, by header. */
+  const csvRows = (text: string): Record<string, string>[] => {
+    const [header, ...rows] = parseDelimited(text, ",");
+    return rows.filter((r) => r.length > 1).map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
+  };
+
+  test("theory of action, standards, outcomes, rationale and obstacles survive JSON (the zod contract) and come out in the CSV by their activity", async () => {
+    const file = await loadFile(SAMPLE);
+    const theory = theoryOfSheets(file.grids, { asOf: AS_OF });
+    const report = analyzeSheet(file.grids.find((g) => g.sheet === PLAN_SHEET)!, { asOf: AS_OF, theory: theory! });
+    const doc = sheetDocument(report);
+    expect(SheetDocumentSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(JSON.parse(JSON.stringify(doc)));
+    expect(doc.plan.theory!.statements).toHaveLength(14);
+    expect(doc.plan.standards).toEqual({ edition: "2011", source: "names", cell: at(PLAN_SHEET, "H3") });
+
+    const rows = csvRows(planCsv([report]));
+    const metrics = rows.filter((r) => r["Activity"]!.startsWith("Develop a clear set of data and metrics"));
+    expect(metrics.map((r) => r["Standards"])).toEqual(["Data\nOutcomes"]);
+    const carried = report.plan.theory!.statements.filter((s) => s.activities.some((r) => r.id === report.plan.activities[4]!.id));
+    expect(metrics[0]!["Theory of action"]!.split("\n")).toEqual(carried.map((s) => `${s.label}: ${s.text}`));
+    // Every line of an activity says the same of it, whichever of its marks the line is.
+    const review = rows.filter((r) => r["Activity"]!.startsWith("Review calendars"));
+    expect(review.length).toBe(3);
+    expect(new Set(review.map((r) => r["Standards"]))).toEqual(new Set(["Resources"]));
+  });
+
+  test("seed 004's obstacles and the state template's outcomes and rationale: on their level in the JSON, beside each activity under it in the CSV", async () => {
+    const seed = await cli("plan", join(SEEDS, "004_769b76f9574a1826.txt"));
+    expect(seed.plan.levels.map((l) => [l.text, l.obstacles.length])).toEqual([["Strategy 1: Develop a CJUSD Comprehensive Professional Learning Plan", 10]]);
+    const seedFile = await loadFile(join(SEEDS, "004_769b76f9574a1826.txt"));
+    const seedRows = csvRows(planCsv([analyzeSheet(seedFile.grids[0]!, { asOf: AS_OF })]));
+    expect(seedRows).toHaveLength(2);
+    for (const r of seedRows) expect(r["Obstacles"]!.split("\n")).toEqual(seed.plan.levels[0]!.obstacles);
+
+    const template = await loadFile(join(ROOT, "assets", "samples", "state-template.xlsx"));
+    const report = analyzeSheet(template.grids[0]!, { asOf: AS_OF });
+    const rows = csvRows(planCsv([report]));
+    const goal1 = report.plan.levels[0]!;
+    const under = rows.filter((r) => r["Goal / strategy"] === goal1.text);
+    expect(under).toHaveLength(4); // a line per mark: the institute, and the data days in Oct, Jan and Apr
+    for (const r of under) {
+      expect(r["Rationale"]).toBe("Walkthrough data show formative assessment in 31% of classrooms.");
+      expect(r["Expected outcomes"]!.split("\n")).toEqual([
+        "Overarching Expected Outcome: Student growth on common formative assessments rises in every building.",
+        "Year 1: PLCs in every building write common formative assessments.",
+        "Year 2: PLCs use the results to plan reteaching.",
+        "Year 3: Student growth is measured across buildings.",
+      ]);
+    }
+    expect(rows.find((r) => r["Activity"]!.startsWith("New teacher academy"))!["Resources"]).toBe("Mentor stipends");
   });
 });
