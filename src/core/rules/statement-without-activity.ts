@@ -1,3 +1,4 @@
+import { localCell, parseCellAddress } from "../address";
 import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Plan } from "../plan";
@@ -11,12 +12,15 @@ export function statementsWithoutActivity(plan: Plan, out: Finding[]): void {
   if (!plan.theory || plan.activities.length === 0) return;
   for (const s of plan.theory.statements) {
     if (s.activities.length > 0) continue;
+    // A statement on the theory's own sheet says where it is: the finding is listed with the plan's.
+    const sheet = parseCellAddress(s.cell)?.sheet ?? plan.sheet;
+    const where = sheet === plan.sheet ? "" : `; "${sheet}" ${localCell(s.cell)}`;
     out.push({
       rule: "statement-without-activity",
       severity: "info",
       message:
         `No activity on "${plan.sheet}" (nor its goal or strategy) shares a key word with the theory-of-action statement ${s.label} ` +
-        `("${excerpt(s.text, 100)}"): nothing in the plan carries it out yet. Add the activities that will, in the statement's words.`,
+        `("${excerpt(s.text, 100)}"${where}): nothing in the plan carries it out yet. Add the activities that will, in the statement's words.`,
       cell: s.cell,
     });
   }
