@@ -7,17 +7,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
 import { parseDelimited } from "../../src/cli/read-delimited";
 import { loadFile } from "../../src/cli/read-workbook";
 import { SheetDocumentSchema, sheetDocument, type SheetDocument } from "../../src/core/contract";
 import { analyzeSheet, planCsv, theoryOfSheets, type SheetReport, type TheoryStatement } from "../../src/core";
 import { namedStandards, standardNamed, STANDARDS } from "../../src/core/standards";
 import { describeSummarySheet, type WriteCell } from "../../src/core/writes";
-import { analyzeWorkbook as analyzeInExcel } from "../../src/excel/workbook";
-import { installOfficeGlobals } from "../../src/office-sim";
-import { simFromFile } from "../office-sim/files";
-import { analyzeRows, at, captureIo, findingsOf } from "../support/read-back";
+import { cliDocument, excelReport } from "../support/documents";
+import { analyzeRows, at, findingsOf } from "../support/read-back";
 import { removeTempFiles, type CellInput } from "../support/workbook-builder";
 
 afterAll(removeTempFiles);
@@ -37,20 +34,8 @@ const shapeOf = (statements: readonly TheoryStatement[]): StatementShape[] => st
 /** The expected statements with their cells on another sheet (the seed pasted one line a row keeps its rows). */
 const onSheet = (sheet: string): StatementShape[] => expected003.statements.map((s) => ({ ...s, cell: s.cell.replace(/^'[^']+'/, `'${sheet}'`) }));
 
-async function cli(...args: string[]): Promise<SheetDocument> {
-  const io = captureIo(AS_OF);
-  expect(await run([...args, "--json", "--as-of", AS_OF], io)).toBe(0);
-  return JSON.parse(io.out) as SheetDocument;
-}
-
-async function inExcel(file: string, sheet: string): Promise<SheetReport> {
-  const uninstall = installOfficeGlobals(await simFromFile(file));
-  try {
-    return (await analyzeInExcel({ sheet, asOf: AS_OF })).report;
-  } finally {
-    uninstall();
-  }
-}
+const cli = (...args: string[]): Promise<SheetDocument> => cliDocument(AS_OF, ...args);
+const inExcel = (file: string, sheet: string): Promise<SheetReport> => excelReport(file, sheet, AS_OF);
 
 describe("seed 003: the theory of action", () => {
   test("through the command line (the seed as text): its 14 statements under their five themes, condition and result apart, and the two notes after them", async () => {
