@@ -12,7 +12,7 @@ import { loadFile } from "../../src/cli/read-workbook";
 import { SheetDocumentSchema, sheetDocument, type SheetDocument } from "../../src/core/contract";
 import { analyzeSheet, planCsv, theoryOfSheets, type SheetReport, type TheoryStatement } from "../../src/core";
 import { namedStandards, standardNamed, STANDARDS } from "../../src/core/standards";
-import { describeSummarySheet, type WriteCell } from "../../src/core/writes";
+import { describePlanSheet, describeSummarySheet, type WriteCell } from "../../src/core/writes";
 import { cliDocument, excelReport } from "../support/documents";
 import { analyzeRows, at, findingsOf } from "../support/read-back";
 import { removeTempFiles, type CellInput } from "../support/workbook-builder";
@@ -264,5 +264,37 @@ describe("the rest of the plan in the JSON contract and the CSV export", () => {
       ]);
     }
     expect(rows.find((r) => r["Activity"]!.startsWith("New teacher academy"))!["Resources"]).toBe("Mentor stipends");
+  });
+});
+
+describe("the plan sheet the add-in writes", () => {
+  const shown = (c: WriteCell | null): string | number | null => (c === null ? null : c.value.kind === "text" ? c.value.text : c.value.kind === "number" ? c.value.value : null);
+
+  test("each activity's standards and the statements it carries out in the table; under it the theory of action and what the plan says about its goals", async () => {
+    const file = await loadFile(SAMPLE);
+    const report = analyzeSheet(file.grids.find((g) => g.sheet === PLAN_SHEET)!, { asOf: AS_OF, theory: theoryOfSheets(file.grids, { asOf: AS_OF })! });
+    const rows = describePlanSheet([report]).rows.map((r) => r.map(shown));
+    const header = rows[0]!;
+    // A column for what some activity has: standards and statements, not evidence or resources (none filled in here).
+    expect(header.slice(-3)).toEqual(["Source cell", "Standards", "Theory of action"]);
+    const metrics = rows.find((r) => typeof r[1] === "string" && r[1].startsWith("Develop a clear set of data and metrics"))!;
+    expect(metrics[header.indexOf("Standards")]).toBe("Data, Outcomes");
+    expect(String(metrics[header.indexOf("Theory of action")]).split(", ")).toContain("Expectations 1");
+
+    const heading = rows.findIndex((r) => r[0] === "Theory of action");
+    expect(rows[heading + 1]).toEqual(["Statement", "Theme", "If / condition", "Then / result", "Activities that carry it out", "Shared key words", "Cell"]);
+    const statements = rows.slice(heading + 2, heading + 16);
+    expect(statements.map((r) => [r[0], r[1], r[2], r[3]])).toEqual(expected003.statements.map((s) => [s.label, s.theme, s.condition, s.result]));
+    expect(statements.filter((r) => r[4] === "None shares a key word with it").map((r) => r[0])).toEqual(["General 5", "Motivation 1", "Motivation 2"]);
+
+    const template = await loadFile(join(ROOT, "assets", "samples", "state-template.xlsx"));
+    const plan = describePlanSheet([analyzeSheet(template.grids[0]!, { asOf: AS_OF })]).rows.map((r) => r.map(shown));
+    const goals = plan.findIndex((r) => r[0] === "Goals and strategies");
+    expect(plan[goals + 2]!.slice(0, 3)).toEqual([
+      "Goal 1: Every teacher uses common formative assessments in a PLC cycle by June 2027.",
+      "",
+      "Walkthrough data show formative assessment in 31% of classrooms.",
+    ]);
+    expect(String(plan[goals + 2]![3]).split("\n")[1]).toBe("Year 1: PLCs in every building write common formative assessments.");
   });
 });
