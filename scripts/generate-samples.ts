@@ -28,10 +28,10 @@ import { parseDelimited } from "../src/cli/read-delimited";
 import { readPlan } from "../src/core/reading/read-plan";
 import type { Grid } from "../src/core/grid";
 import { analyzeSheet } from "../src/core/analyze";
-import { currentSnapshot, EMPTY_HISTORY, historyRows, recordRefresh, type History } from "../src/core/history/store";
-import { defaultStore, storeRows, type LastRefresh } from "../src/core/settings-store";
+import { currentSnapshot, EMPTY_HISTORY, recordRefresh, type History } from "../src/core/history/store";
+import { defaultStore, type LastRefresh } from "../src/core/settings-store";
 import { isoDate } from "../src/core/dates";
-import { writeStoreSheet } from "../src/cli/write-store";
+import { storeSheet } from "../src/cli/write-store";
 import { worksheetGrid } from "../test/support/exceljs-grid";
 
 const ROOT = join(__dirname, "..");
@@ -330,7 +330,17 @@ function districtHistory(): ExcelJS.Workbook {
     history = { snapshots: recordRefresh(history, currentSnapshot(history, report, when)), findings: [] };
     last = { asOf, at: when.at, sheet: PLAN, totals: report.summary.totals, flagged: report.summary.totals.overdue + report.summary.totals.current };
   }
-  writeStoreSheet(wb, storeRows({ ...defaultStore(), planSheet: PLAN, lastRefresh: last }), historyRows(history.snapshots));
+  // The add-in's data sheet as a refresh leaves it (the command line's description of it), every cell text.
+  const store = storeSheet({ ...defaultStore(), planSheet: PLAN, lastRefresh: last }, history.snapshots);
+  const data = wb.addWorksheet(store.name, { state: "veryHidden" });
+  store.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.value.kind !== "text") return;
+      const target = data.getCell(r + 1, c + 1);
+      target.value = cell.value.text;
+      target.numFmt = "@";
+    }),
+  );
   return wb;
 }
 

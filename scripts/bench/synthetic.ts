@@ -45,7 +45,7 @@ export function syntheticRows(activities: number, months: number, seed = 7): Cel
 
 export function syntheticGrid(activities: number, months: number, seed = 7): Grid {
   const values = syntheticRows(activities, months, seed);
-  const width = Math.max(...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   return { sheet: "Plan", top: 0, left: 0, values: values.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]) };
 }
 
@@ -86,3 +86,73 @@ export function templatedGrid(schools: number): Grid {
   return { sheet: "Schools", top: 0, left: 0, values };
 }
 
+
+const MONTH_NAMES = ["Jul", "Aug", "Sept", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "June"];
+const FULL_MONTHS = ["July", "August", "September", "October", "November", "December", "January", "February", "March", "April", "May", "June"];
+/** Timing as districts write it, most of a table's cells: a few dozen texts repeated down the column. */
+const COMMON_TIMING = [
+  "Aug-May", "Sept. through May", "Fall", "Spring", "Winter", "Summer", "Fall and Spring", "Q1", "Q2", "Q3", "Q4", "Q1-Q2",
+  "2nd semester", "Semester 1", "Trimester 2", "2023-24", "Year 1", "Year 2", "Monthly", "Quarterly", "Twice a year", "Annually",
+  "Weekly", "Ongoing", "Year round", "Throughout the year", "Monthly, Sept-May", "By June 2024", "by end of Q2", "TBD", "As needed",
+];
+const STATUS_WORDS = [null, null, "Complete", "Done", "In Progress", "Started", "50%", "Not Started", "On Track", "At Risk", "Cancelled"];
+
+/** The school year 2023-24's month `m` (0 = July) as a calendar year and month. */
+function monthOf(m: number): { year: number; month: number } {
+  return { year: 2023 + Math.floor((m + 6) / 12), month: ((m + 6) % 12) + 1 };
+}
+
+/**
+ * One timing cell of a realistic table: about half the common texts above, the rest made for the row (a month, a
+ * month with its year, a range, a list of months, a deadline, a date written out, a date cell), so that a 10,000-row
+ * table holds a few thousand different texts, as a district's plan typed by many hands does.
+ */
+function timingCell(rnd: () => number): { value: CellValue; format: string | null } {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const m = Math.floor(rnd() * 12);
+  const { year, month } = monthOf(m);
+  const day = 1 + Math.floor(rnd() * 28);
+  const kind = rnd();
+  if (kind < 0.5) return { value: pick(COMMON_TIMING), format: null };
+  if (kind < 0.58) return { value: pick([MONTH_NAMES[m]!, FULL_MONTHS[m]!]), format: null };
+  if (kind < 0.64) return { value: `${FULL_MONTHS[m]} ${year}`, format: null };
+  if (kind < 0.72) {
+    const end = m + 1 + Math.floor(rnd() * (11 - Math.min(m, 10)));
+    return { value: `${MONTH_NAMES[m]}-${MONTH_NAMES[Math.min(end, 11)]}`, format: null };
+  }
+  if (kind < 0.8) {
+    const second = (m + 3 + Math.floor(rnd() * 3)) % 12;
+    const third = (second + 3) % 12;
+    return { value: rnd() < 0.5 ? `${MONTH_NAMES[m]}, ${MONTH_NAMES[second]}, ${MONTH_NAMES[third]}` : `${MONTH_NAMES[m]} and ${MONTH_NAMES[second]}`, format: null };
+  }
+  if (kind < 0.87) return { value: rnd() < 0.5 ? `By ${FULL_MONTHS[m]} ${year}` : `by ${month}/${day}/${year}`, format: null };
+  if (kind < 0.94) return { value: rnd() < 0.5 ? `${month}/${day}/${year}` : `${MONTH_NAMES[m]} ${day}, ${year}`, format: null };
+  // A date typed into a date cell: its serial number, shown as a date.
+  return { value: Math.round(Date.UTC(year, month - 1, day) / 86_400_000) + 25_569, format: "m/d/yyyy" };
+}
+
+/**
+ * A district-style action-plan table (docs/product.md, "Plans that are not grids"): a title naming the school year,
+ * a header Goal | Action Step | Person(s) Responsible | Timeline | Status, then `activities` rows, a new goal in the
+ * Goal column every 25 rows (blank below it, as a filled-down column), the timing in words (timingCell), owners and
+ * statuses. Values and number formats (the date cells').
+ */
+export function syntheticTable(activities: number, seed = 7): { values: CellValue[][]; formats: (string | null)[][] } {
+  const rnd = random(seed);
+  const values: CellValue[][] = [["Professional Learning Action Plan 2023-24"], [], ["Goal", "Action Step", "Person(s) Responsible", "Timeline", "Status"]];
+  const formats: (string | null)[][] = values.map((r) => r.map(() => null));
+  for (let i = 0; i < activities; i++) {
+    const goal = i % 25 === 0 ? `Goal ${i / 25 + 1}: Every student reads on grade level by 2030` : null;
+    const timing = timingCell(rnd);
+    values.push([goal, `${VERBS[i % VERBS.length]} ${OBJECTS[Math.floor(rnd() * OBJECTS.length)]} (${i + 1})`, OWNERS[i % OWNERS.length]!, timing.value, STATUS_WORDS[Math.floor(rnd() * STATUS_WORDS.length)]!]);
+    formats.push([null, null, null, timing.format, null]);
+  }
+  return { values, formats };
+}
+
+/** The synthetic table as the engine's grid. */
+export function syntheticTableGrid(activities: number, seed = 7): Grid {
+  const { values, formats } = syntheticTable(activities, seed);
+  const pad = <T>(row: T[], fill: T): T[] => [...row, ...new Array<T>(5 - row.length).fill(fill)];
+  return { sheet: "Action Plan", top: 0, left: 0, values: values.map((r) => pad(r, null)), formats: formats.map((r) => pad(r, null)) };
+}

@@ -4,8 +4,26 @@ import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
 import { coverageOf } from "../core/standards";
 
+/**
+ * Control characters, and the marks that reorder text on screen, that a cell may hold (a label with `_x001B_[31m`,
+ * an OSC sequence): printed raw they would drive the terminal. Each is shown as its code instead (`\x1B`); line
+ * breaks stay. JSON output needs none of this: JSON.stringify escapes what it must, and the document stays exact.
+ */
+// eslint-disable-next-line no-control-regex -- it matches the control characters a terminal would obey, to show them as codes
+const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print on a terminal: control characters shown as their codes. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
 /** Plain-text tables for a terminal: columns padded, long text cut with an ellipsis. */
-export function table(header: string[], rows: string[][], maxWidths: number[]): string {
+export function table(header: string[], texts: string[][], maxWidths: number[]): string {
+  // Control characters shown as codes before the columns are measured, so that they line up.
+  const rows = texts.map((r) => r.map(printable));
   // A loop, not Math.max(...rows): a long overdue list has more rows than a call takes arguments.
   const widths = header.map((h, i) => {
     let w = h.length;

@@ -1,5 +1,5 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
 import { analyzeSheet, checkSheet, hasPlan, holdsTheoryOnly, theoryOfSheets, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
@@ -7,20 +7,22 @@ import type { Grid } from "../core/grid";
 import { findSchoolYear } from "../core/period-label";
 import { SettingsSchema, type Settings } from "../core/settings";
 import { describeWrites } from "../core/writes";
-import { storeRows, type StoredState } from "../core/settings-store";
-import { changesSince, currentSnapshot, historyRows, recordRefresh, reviewSnapshot, withHistoryFindings, type History } from "../core/history/store";
+import type { StoredState } from "../core/settings-store";
+import { changesSince, currentSnapshot, recordRefresh, reviewSnapshot, withHistoryFindings, type History } from "../core/history/store";
 import { trendOf } from "../core/history/trend";
 import { changesBetween, type Changes } from "../core/history/changes";
 import { reportHtml } from "../core/history/report";
 import type { Monitoring } from "../core/history/sheet-section";
 import { emptyTotals, type Totals } from "../core/status";
-import { addTimeline, applyWrites } from "./apply-xlsx";
 import { describeAddTimeline } from "../core/add-timeline";
 import { changesText } from "./format-changes";
-import { writeStoreSheet } from "./write-store";
-import { finishCopy } from "./finish-copy";
-import { findingsText, planText, statusText } from "./format-text";
-import { loadFile, UnreadableFileError, type LoadedFile } from "./read-workbook";
+import { findingsText, planText, printable, statusText } from "./format-text";
+import { FileProblem, UnreadableFileError } from "./read-file";
+import { loadFile, type LoadedFile } from "./read-workbook";
+import type { ZipPackage } from "./read-zip";
+import { addTimelineCopy, checkCopy, writeCopy, type CopyCheck } from "./write-copy";
+import { writeJson } from "./write-json";
+import { storeSheet } from "./write-store";
 
 export const USAGE = `Usage: milestone-monitor <command> FILE... [options]
 
@@ -50,7 +52,8 @@ Options:
   --due-soon-days N    how many days ahead count as "due soon" (default 30)
   --standards 2011|2022  the edition of the Standards for Professional Learning the district uses
                        (default: whichever the names in the plan's Standard(s) column match)
-  --out FILE           where refresh writes the copy, and report the page
+  --out FILE           where refresh and add-timeline write the copy (.xlsx; .xlsm for a workbook with
+                       macros), and report the page (.html)
   -h, --help           show this help
 
 Exit status: 0 done; 1 validate found errors; 2 bad arguments or a file that cannot be read.`;
@@ -159,8 +162,9 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
   if (command === "refresh" || command === "add-timeline") {
     if (options.files.length !== 1) throw new UsageError(`${command} takes exactly one workbook`);
     if (!options.out) throw new UsageError(`${command} needs --out OUT.xlsx: the input is never changed`);
-    if (resolve(options.out) === resolve(options.files[0]!)) throw new UsageError(`--out must not be the input file: ${command} never changes the input`);
-    if (!/\.xlsx$/i.test(options.out)) throw new UsageError("--out must be an .xlsx file");
+    // The copy keeps everything the workbook has, macros too: it is the same kind of file.
+    const kind = extname(options.files[0]!).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+    if (extname(options.out).toLowerCase() !== kind) throw new UsageError(`--out must be an ${kind} file${kind === ".xlsm" ? " (the copy keeps the workbook's macros)" : ""}`);
   }
   if (command === "report") {
     if (options.files.length !== 1) throw new UsageError("report takes exactly one workbook");
@@ -169,6 +173,17 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
   }
   if (options.since !== null && command !== "status" && command !== "report") throw new UsageError("--since is for status and report");
   return options;
+}
+
+/**
+ * Refuses an --out that is the input: the same device and inode, whatever the path text (a symbolic or hard link, or
+ * another case of the name on a file system that ignores case). An --out that does not exist yet is not the input.
+ */
+async function refuseInputAsOut(options: Options): Promise<void> {
+  const [a, b] = await Promise.all([stat(options.files[0]!).catch(() => null), stat(options.out!).catch(() => null)]);
+  if (a !== null && b !== null && a.dev === b.dev && a.ino === b.ino) {
+    throw new UsageError(`--out is the input file (the same file by another name or link): ${options.command} never changes the input`);
+  }
 }
 
 interface FileResult<R extends SheetCheck = SheetReport> {
@@ -183,15 +198,18 @@ type Analyze<R extends SheetCheck> = (grid: Grid, options: AnalyzeOptions) => R;
 function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, analyze: Analyze<R>): FileResult<R> {
   const settings = SettingsSchema.parse({ ...(file.stored?.settings ?? {}), ...options.settings });
   let grids = file.grids;
+  const skipped: { name: string; reason: string }[] = file.unreadable.map((s) => ({ name: s.name, reason: `cannot be read: it ${s.reason}` }));
   if (options.sheet !== null) {
+    const unreadable = file.unreadable.find((s) => s.name === options.sheet);
+    if (unreadable) throw new UnreadableFileError(`${file.path}: sheet "${unreadable.name}" cannot be read: it ${unreadable.reason}`);
     grids = grids.filter((g) => g.sheet === options.sheet);
+    skipped.length = 0;
     if (grids.length === 0) {
       const names = file.grids.map((g) => `"${g.sheet}"`).join(", ");
       throw new UsageError(`${file.path} has no sheet named "${options.sheet}" (its sheets: ${names || "none"})`);
     }
   }
   const reports: R[] = [];
-  const skipped: { name: string; reason: string }[] = [];
   // A theory of action on a sheet of its own serves every plan sheet of the workbook.
   const theory = theoryOfSheets(file.grids, { settings, asOf: options.asOf });
   // Its own sheet is listed by plan and validate (its statements, any finding); the other commands monitor plans.
@@ -201,7 +219,7 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
     if (holdsTheoryOnly(report)) {
       if (listsTheory) reports.push(report);
       else skipped.push({ name: grid.sheet, reason: "it holds the theory of action (no activities to monitor); its statements are related to the plan sheets' activities" });
-    } else if (hasPlan(report) || options.sheet !== null || grids.length === 1) {
+    } else if (hasPlan(report) || options.sheet !== null || (grids.length === 1 && skipped.length === 0)) {
       if (hasPlan(report)) reports.push(report);
       else skipped.push({ name: grid.sheet, reason: report.findings[0]?.message ?? "no plan found" });
     } else {
@@ -217,7 +235,9 @@ async function analyzeFiles<R extends SheetCheck>(options: Options, io: Io, anal
   const several = options.files.length > 1;
   for (const [i, path] of options.files.entries()) {
     if (several) io.stderr(`[${i + 1}/${options.files.length}] ${path}\n`);
-    results.push(analyzeFile(await loadFile(path, { keepWorkbook: options.command === "refresh" || options.command === "add-timeline" }), options, analyze));
+    const file = await loadFile(path);
+    for (const note of file.notes) io.stderr(`milestone-monitor: note: ${path}: ${note}\n`);
+    results.push(analyzeFile(file, options, analyze));
   }
   return results;
 }
@@ -275,43 +295,69 @@ function sumTotals(reports: SheetReport[]): Totals {
   return sum;
 }
 
+/** Writes the file beside `out`, then puts it in its place: `out` is a whole file or what it was, never half of one. */
+async function writeAtomically(out: string, content: Uint8Array | string): Promise<void> {
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, out);
+  } catch (e) {
+    await unlink(temporary).catch(() => undefined);
+    throw new UnreadableFileError(`${out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+/** The package of a workbook a command writes a copy of, every sheet of it read: only what was read can be proven kept. */
+function workbookToCopy(file: LoadedFile, command: string): ZipPackage {
+  if (!file.workbook) throw new UsageError(`${command} writes a workbook: ${file.path} is ${file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
+  const unread = file.unreadable[0];
+  if (unread) throw new UnreadableFileError(`${file.path}: ${command} writes only what it read, and sheet "${unread.name}" cannot be read (it ${unread.reason}); nothing was written`);
+  return file.workbook;
+}
+
+/**
+ * Makes the copy, proves it holds what was read and what it adds (checkCopy), and puts it in place of --out, once more
+ * making sure --out is not the input (it may have become a link to the input while the workbook was read).
+ */
+async function writeCheckedCopy(file: LoadedFile, options: Options, make: () => Uint8Array, check: CopyCheck): Promise<void> {
+  let copy: Uint8Array;
+  try {
+    copy = make();
+  } catch (e) {
+    if (e instanceof FileProblem) throw new UnreadableFileError(`${file.path}: ${e.message}`);
+    throw e;
+  }
+  checkCopy(copy, file, check);
+  await refuseInputAsOut(options);
+  await writeAtomically(options.out!, copy);
+}
+
+/** The workbook counts its dates from 1904. */
+function dates1904(file: LoadedFile): boolean {
+  return file.grids.some((g) => g.date1904 === true);
+}
+
 async function runRefresh(result: FileResult, options: Options, io: Io): Promise<number> {
-  const wb = result.file.workbook;
-  if (!wb) throw new UsageError(`refresh writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
-  if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a timeline, so there is nothing to refresh`);
+  const { file } = result;
+  const zip = workbookToCopy(file, "refresh");
+  if (result.reports.length === 0) throw new UsageError(`${file.path}: no sheet holds a timeline, so there is nothing to refresh`);
   const when = runTime(io);
-  const { kept, monitoring } = keepRefresh(result.file.history, result.reports, when);
-  const shown = result.reports.map((r) => withHistoryFindings(r, result.file.history));
+  const { kept, monitoring } = keepRefresh(file.history, result.reports, when);
+  const shown = result.reports.map((r) => withHistoryFindings(r, file.history));
   const writes = describeWrites(shown, monitoring);
-  applyWrites(wb, writes);
   // The add-in's data sheet, as the add-in leaves it after a refresh: its settings as saved, this refresh, the history.
-  const saved = result.file.stored;
+  const saved = file.stored;
   const state: StoredState = {
     settings: SettingsSchema.parse(saved?.settings ?? {}),
     planSheet: saved?.planSheet ?? (result.reports.length === 1 ? result.reports[0]!.sheet : null),
     lastRefresh: { asOf: options.asOf, at: when.at, sheet: result.reports.map((r) => r.sheet).join(", "), totals: sumTotals(result.reports), flagged: writes.flags.length },
   };
-  writeStoreSheet(wb, storeRows(state), historyRows(kept.snapshots));
-  // What exceljs cannot write (the summary's chart, links to cells) is done to what it wrote, and the copy is
-  // compressed then: exceljs leaves its parts uncompressed, so none is compressed twice.
-  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  const copy = await finishCopy(new Uint8Array(written), [writes.summary, writes.plan], result.file.original);
-  try {
-    await writeFile(options.out!, copy);
-  } catch (e) {
-    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-  }
+  const store = storeSheet(state, kept.snapshots);
+  await writeCheckedCopy(file, options, () => writeCopy(zip, writes, dates1904(file), store), { command: "refresh", history: kept.snapshots });
   const t = result.reports.reduce((n, r) => n + r.summary.totals.overdue, 0);
   const c = result.reports.reduce((n, r) => n + r.summary.totals.current, 0);
   io.stdout(`Wrote ${options.out}: ${t} overdue and ${c} current marks flagged as of ${options.asOf}; sheets "Milestone Summary" and "Milestone Plan" rebuilt, this refresh kept in the monitoring history.\n`);
-  const dropped = result.file.dropped;
-  if (dropped) {
-    io.stderr(
-      `milestone-monitor: note: ${result.file.path} holds ${dropped.what}, which the command line cannot copy: ${options.out} does not have ${dropped.one ? "it" : "them"}. ` +
-        `Refresh status in Excel (the add-in) keeps everything.\n`,
-    );
-  }
-  if (options.json) io.stdout(`${json(fileDocument(result.file.path, result.reports, result.skipped), io)}\n`);
+  if (options.json) printJson(fileDocument(file.path, result.reports, result.skipped), io);
   return 0;
 }
 
@@ -320,11 +366,11 @@ async function runRefresh(result: FileResult, options: Options, io: Io): Promise
  * copy; a plan that already says when its steps happen is left as it is, and said so.
  */
 async function runAddTimeline(result: FileResult<SheetCheck>, options: Options, io: Io): Promise<number> {
-  const wb = result.file.workbook;
-  if (!wb) throw new UsageError(`add-timeline writes a workbook: ${result.file.path} is ${result.file.kind.toUpperCase()} text; open it in Excel and save it as .xlsx first`);
-  if (result.reports.length === 0) throw new UsageError(`${result.file.path}: no sheet holds a plan to add a timeline to`);
+  const { file } = result;
+  const zip = workbookToCopy(file, "add-timeline");
+  if (result.reports.length === 0) throw new UsageError(`${file.path}: no sheet holds a plan to add a timeline to`);
   const additions = result.reports.map((report) => {
-    const grid = result.file.grids.find((g) => g.sheet === report.sheet)!;
+    const grid = file.grids.find((g) => g.sheet === report.sheet)!;
     const right = grid.left + grid.values.reduce((w, row) => Math.max(w, row.length), 0) - 1;
     return describeAddTimeline(report, right);
   });
@@ -333,14 +379,11 @@ async function runAddTimeline(result: FileResult<SheetCheck>, options: Options, 
     for (const a of additions) io.stdout(`${a.message}\n`);
     return 0;
   }
-  addTimeline(wb, chosen);
-  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  const copy = await finishCopy(new Uint8Array(written), chosen.kind === "sheet" ? [chosen.sheet] : [], result.file.original);
-  try {
-    await writeFile(options.out!, copy);
-  } catch (e) {
-    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-  }
+  const check: CopyCheck =
+    chosen.kind === "sheet"
+      ? { command: "add-timeline", sheets: [chosen.sheet.name] }
+      : { command: "add-timeline", cells: chosen.labels.map((text, i) => ({ sheet: chosen.sheet, row: chosen.row, column: chosen.column + i, text })) };
+  await writeCheckedCopy(file, options, () => addTimelineCopy(zip, chosen, dates1904(file)), check);
   io.stdout(`Wrote ${options.out}: ${chosen.message}\n`);
   return 0;
 }
@@ -364,11 +407,7 @@ async function runReport(result: FileResult, options: Options, io: Io): Promise<
   const now = (io.now ?? (() => new Date()))();
   const made = `${io.today()} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
   const html = reportHtml({ report: withHistoryFindings(report, history), changes, trend: trendOf(history.snapshots, report.sheet), made });
-  try {
-    await writeFile(options.out!, html);
-  } catch (e) {
-    throw new UnreadableFileError(`${options.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-  }
+  await writeAtomically(options.out!, html);
   const since = changes ? `changes since the refresh as of ${changes.since.asOf}` : "no earlier refresh kept to compare with";
   io.stdout(`Wrote ${options.out}: committee report for sheet "${report.sheet}" as of ${options.asOf}; ${since}. Open it in a browser and print it.\n`);
   if (options.since !== null && !changes) io.stderr(noReviewText(result, report.sheet, options));
@@ -397,12 +436,16 @@ function sinceChanges(result: FileResult, options: Options, io: Io): (Changes | 
 }
 
 /** The --json document: indented on a terminal; compact into a pipe or a file (40% fewer bytes for a large plan), as `gh` does. */
-function json(document: unknown, io: Io): string {
-  return io.terminal ? JSON.stringify(document, null, 2) : JSON.stringify(document);
+function printJson(document: unknown, io: Io): void {
+  writeJson(document, io.terminal ? 2 : 0, io.stdout);
+  io.stdout("\n");
 }
 
 /** Runs the command line; returns the exit status. Never throws for bad input: it says what is wrong in one line. */
-export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
+export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
+  // What reaches a terminal as text has its control characters shown as codes; a JSON document is printed as it is.
+  const io: Io = { ...raw, stderr: (t) => raw.stderr(printable(t)) };
+  if (!argv.includes("--json")) io.stdout = (t) => raw.stdout(printable(t));
   let options: Options;
   try {
     const parsed = parseArgs(argv, io);
@@ -419,6 +462,8 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
     throw e;
   }
   try {
+    // A command that writes a file refuses an --out that is its input before reading anything.
+    if (options.out !== null) await refuseInputAsOut(options);
     if (options.command === "refresh") return await runRefresh((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
     if (options.command === "report") return await runReport((await analyzeFiles(options, io, analyzeSheet))[0]!, options, io);
     if (options.command === "add-timeline") return await runAddTimeline((await analyzeFiles(options, io, checkSheet))[0]!, options, io);
@@ -434,7 +479,7 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
         });
         return doc;
       });
-      io.stdout(`${json(docs.length === 1 ? docs[0] : { files: docs }, io)}\n`);
+      printJson(docs.length === 1 ? docs[0] : { files: docs }, io);
       results = full;
     } else if (options.command === "status") {
       const full = withHistory(await analyzeFiles(options, io, analyzeSheet));
@@ -447,7 +492,7 @@ export async function run(argv: string[], io: Io = nodeIo): Promise<number> {
       printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
     }
     if (options.command === "validate") {
-      // A file with no timeline at all fails validation: "no timeline found" is an error.
+      // A file with no plan at all fails validation: "no plan found" is an error.
       const failed = results.some((r) => r.reports.length === 0 || r.reports.some((rep) => rep.findings.some((f) => f.severity === "error")));
       return failed ? 1 : 0;
     }

@@ -41,15 +41,18 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
+/** A tag's attributes, a `>` inside a quoted value included (XML allows it: `formatCode="[>=100]0"`). */
+const ATTRIBUTES = `(?:[^>"']|"[^"]*"|'[^']*')*?`;
+
 /** The XML of each element `name` (open tag to close tag, or the empty tag) inside the first `section`. */
 function blocks(xml: string, section: string, name: string): string[] {
-  const open = new RegExp(`<(?:\\w+:)?${section}\\b[^>]*?(/?)>`).exec(xml);
+  const open = new RegExp(`<(?:\\w+:)?${section}\\b${ATTRIBUTES}(/?)>`).exec(xml);
   if (!open || open[1] === "/") return [];
   const start = open.index + open[0].length;
   const close = new RegExp(`</(?:\\w+:)?${section}>`, "g");
   close.lastIndex = start;
   const end = close.exec(xml)?.index ?? xml.length;
-  return [...xml.slice(start, end).matchAll(new RegExp(`<(?:\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${name}>)`, "g"))].map((m) => m[0]);
+  return [...xml.slice(start, end).matchAll(new RegExp(`<(?:\\w+:)?${name}\\b${ATTRIBUTES}(?:/>|>[\\s\\S]*?</(?:\\w+:)?${name}>)`, "g"))].map((m) => m[0]);
 }
 
 /** A fill's colour if it is a solid pattern, as the engine compares fills. */

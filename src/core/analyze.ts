@@ -35,7 +35,7 @@ function readAndValidate(grid: Grid, settings: Settings, asOf: IsoDate, theory: 
   const { plan, findings: readFindings } = readPlan(grid, { settings, today: asOf });
   if (!plan.theory && theory && plan.blocks.length > 0) plan.theory = theoryForPlan(theory);
   relateTheory(plan);
-  const findings = [...readFindings, ...validatePlan(plan, asOf)].sort(compareFindings);
+  const findings = [...readFindings, ...validatePlan(plan, asOf, readFindings)].sort(compareFindings);
   return { sheet: grid.sheet, plan, findings };
 }
 

@@ -73,7 +73,14 @@ export class SheetGrid {
   readonly right: number;
   readonly date1904: boolean;
   private readonly grid: Grid;
-  private readonly mergeAt = new Map<number, Area>();
+  /** The merged areas that hold cells, as listed in the grid. */
+  private readonly mergeAreas: Area[] = [];
+  /**
+   * Which merged area each cell of the merges' bounding box (`box`) belongs to: its place in `mergeAreas` plus one,
+   * 0 for none. Null when no cell is merged.
+   */
+  private readonly mergeOwner: Int32Array | null = null;
+  private readonly box = { top: 0, left: 0, rows: 0, columns: 0 };
   private readonly hiddenColumnSet: Set<number>;
   private readonly hiddenRowSet: Set<number>;
 
@@ -86,18 +93,7 @@ export class SheetGrid {
     this.bottom = grid.top + grid.values.length - 1;
     this.right = grid.left + width - 1;
     this.date1904 = grid.date1904 ?? false;
-    for (const area of grid.merges ?? []) {
-      const top = Math.max(area.top, this.top);
-      const left = Math.max(area.left, this.left);
-      const bottom = Math.min(area.bottom, this.bottom);
-      const right = Math.min(area.right, this.right);
-      if (top > bottom || left > right) continue;
-      // Cap the work a huge merged area can cause; cells beyond read as themselves.
-      if ((bottom - top + 1) * (right - left + 1) > 1_000_000) continue;
-      for (let r = top; r <= bottom; r++) {
-        for (let c = left; c <= right; c++) this.mergeAt.set(this.key(r, c), area);
-      }
-    }
+    this.mergeOwner = this.indexMerges(grid.merges ?? []);
     this.hiddenColumnSet = new Set(grid.hiddenColumns ?? []);
     this.hiddenRowSet = new Set(grid.hiddenRows ?? []);
   }
@@ -114,13 +110,71 @@ export class SheetGrid {
     return row >= this.top && row <= this.bottom && column >= this.left && column <= this.right;
   }
 
-  private key(row: number, column: number): number {
-    return row * 20_000 + column;
+  /**
+   * Each cell of the merged areas (clipped to the grid) marked with the area it belongs to: the last area listed that
+   * holds it, as Excel never writes two areas over one cell. Areas are taken from the last listed to the first, and
+   * each cell is marked once: each row keeps, for each cell, the next one not yet marked (a union-find over the
+   * row), so an area laid over cells already marked costs one step per row, not one per cell. The work is the
+   * number of cells marked plus the rows the areas span, however many areas overlap.
+   */
+  private indexMerges(merges: readonly Area[]): Int32Array | null {
+    const clipped: { area: Area; top: number; left: number; bottom: number; right: number }[] = [];
+    const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+    for (const area of merges) {
+      const top = Math.max(area.top, this.top);
+      const left = Math.max(area.left, this.left);
+      const bottom = Math.min(area.bottom, this.bottom);
+      const right = Math.min(area.right, this.right);
+      if (top > bottom || left > right) continue;
+      // Cap the work a huge merged area can cause; cells beyond read as themselves.
+      if ((bottom - top + 1) * (right - left + 1) > 1_000_000) continue;
+      clipped.push({ area, top, left, bottom, right });
+      box.top = Math.min(box.top, top);
+      box.left = Math.min(box.left, left);
+      box.bottom = Math.max(box.bottom, bottom);
+      box.right = Math.max(box.right, right);
+    }
+    if (clipped.length === 0) return null;
+    const rows = box.bottom - box.top + 1;
+    const columns = box.right - box.left + 1;
+    Object.assign(this.box, { top: box.top, left: box.left, rows, columns });
+    const owner = new Int32Array(rows * columns);
+    // next[r * (columns + 1) + c]: the first cell at or after c in row r not yet marked; the extra one ends the row.
+    const next = new Int32Array(rows * (columns + 1));
+    for (let i = 0; i < next.length; i++) next[i] = i;
+    const unmarked = (from: number): number => {
+      let i = from;
+      while (next[i] !== i) {
+        next[i] = next[next[i]!]!;
+        i = next[i]!;
+      }
+      return i;
+    };
+    for (let k = clipped.length - 1; k >= 0; k--) {
+      const { area, top, left, bottom, right } = clipped[k]!;
+      this.mergeAreas.push(area);
+      const mark = this.mergeAreas.length;
+      for (let r = top - box.top; r <= bottom - box.top; r++) {
+        const row = r * (columns + 1);
+        const end = row + right - box.left + 1;
+        for (let i = unmarked(row + left - box.left); i < end; i = unmarked(i + 1)) {
+          owner[r * columns + i - row] = mark;
+          next[i] = i + 1;
+        }
+      }
+    }
+    return owner;
   }
 
   /** The merged area a cell belongs to, if any. */
   merge(row: number, column: number): Area | undefined {
-    return this.mergeAt.size === 0 ? undefined : this.mergeAt.get(this.key(row, column));
+    const owner = this.mergeOwner;
+    if (owner === null) return undefined;
+    const r = row - this.box.top;
+    const c = column - this.box.left;
+    if (r < 0 || c < 0 || r >= this.box.rows || c >= this.box.columns) return undefined;
+    const mark = owner[r * this.box.columns + c]!;
+    return mark === 0 ? undefined : this.mergeAreas[mark - 1];
   }
 
   /** The cell whose value a reader sees at (row, column): the top-left of its merged area, or itself. */
@@ -131,15 +185,15 @@ export class SheetGrid {
 
   /** The row a reader sees the cell's value on: the first row of its merged area, or its own row. */
   anchorRow(row: number, column: number): number {
-    if (this.mergeAt.size === 0) return row;
-    const area = this.mergeAt.get(this.key(row, column));
+    if (this.mergeOwner === null) return row;
+    const area = this.merge(row, column);
     return area ? Math.max(area.top, this.top) : row;
   }
 
   /** Whether the cell is where its value lives (not inside a merged area started elsewhere). */
   isAnchor(row: number, column: number): boolean {
-    if (this.mergeAt.size === 0) return true;
-    const area = this.mergeAt.get(this.key(row, column));
+    if (this.mergeOwner === null) return true;
+    const area = this.merge(row, column);
     return !area || (Math.max(area.top, this.top) === row && Math.max(area.left, this.left) === column);
   }
 
@@ -157,8 +211,8 @@ export class SheetGrid {
   }
 
   value(row: number, column: number): CellValue {
-    if (this.mergeAt.size > 0) {
-      const area = this.mergeAt.get(this.key(row, column));
+    if (this.mergeOwner !== null) {
+      const area = this.merge(row, column);
       if (area) return this.own(Math.max(area.top, this.top), Math.max(area.left, this.left));
     }
     return this.own(row, column);
@@ -170,8 +224,8 @@ export class SheetGrid {
 
   format(row: number, column: number): string | null {
     if (!this.grid.formats) return null;
-    if (this.mergeAt.size > 0) {
-      const area = this.mergeAt.get(this.key(row, column));
+    if (this.mergeOwner !== null) {
+      const area = this.merge(row, column);
       if (area) return this.ownFormat(Math.max(area.top, this.top), Math.max(area.left, this.left));
     }
     return this.ownFormat(row, column);
@@ -182,8 +236,8 @@ export class SheetGrid {
     if (!this.grid.fills) return null;
     let r = row;
     let c = column;
-    if (this.mergeAt.size > 0) {
-      const area = this.mergeAt.get(this.key(row, column));
+    if (this.mergeOwner !== null) {
+      const area = this.merge(row, column);
       if (area) {
         r = Math.max(area.top, this.top);
         c = Math.max(area.left, this.left);
@@ -194,7 +248,7 @@ export class SheetGrid {
   }
 
   hasMerges(): boolean {
-    return this.mergeAt.size > 0;
+    return this.mergeOwner !== null;
   }
 
   hasFills(): boolean {

@@ -134,9 +134,23 @@ export const WorkbookWritesSchema = z.object({
 });
 export type WorkbookWrites = z.infer<typeof WorkbookWritesSchema>;
 
-const text = (t: string, style?: CellStyle): WriteCell => (style ? { value: { kind: "text", text: t }, style } : { value: { kind: "text", text: t } });
+/** The most characters a cell holds in Excel (a longer text makes Excel repair the workbook, cutting it). */
+export const CELL_CHARACTERS = 32_767;
+
+/** Text that fits in a cell: a longer one (long continuation lines joined) is cut there, an ellipsis its last character. */
+export function cellFit(t: string): string {
+  if (t.length <= CELL_CHARACTERS) return t;
+  let end = CELL_CHARACTERS - 1;
+  // Not between the two halves of a character outside the Basic Multilingual Plane (an emoji).
+  const last = t.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${t.slice(0, end)}\u2026`;
+}
+
+const text = (t: string, style?: CellStyle): WriteCell =>
+  style ? { value: { kind: "text", text: cellFit(t) }, style } : { value: { kind: "text", text: cellFit(t) } };
 const num = (n: number, style?: CellStyle): WriteCell => (style ? { value: { kind: "number", value: n }, style } : { value: { kind: "number", value: n } });
-const link = (t: string, target: string): WriteCell => ({ value: { kind: "link", text: t, target } });
+const link = (t: string, target: string): WriteCell => ({ value: { kind: "link", text: cellFit(t), target } });
 const date = (d: string): WriteCell => ({ value: { kind: "date", date: d } });
 
 function addTotals(a: Totals, b: Totals): Totals {
@@ -381,21 +395,23 @@ function standingName(s: MarkStatus | "unscheduled"): string {
   return s === "unscheduled" ? "No period marked" : s === "current" ? "Current" : STATUS_NAMES[s];
 }
 
-/** The cells to flag: every cell of every overdue or current mark. */
+/**
+ * The cells to flag: every cell of every overdue or current mark. A cell of several marks (a timing cell such as
+ * "Sept-May, by Dec 1" names a span and a deadline in it) is flagged overdue when any of them is, else current.
+ */
 export function describeFlags(reports: SheetReport[]): FlagWrite[] {
-  const flags: FlagWrite[] = [];
-  const seen = new Set<string>();
+  const flags = new Map<string, FlagWrite>();
   for (const report of reports) {
     for (const m of report.status.marks) {
       if (m.status !== "overdue" && m.status !== "current") continue;
       for (const cell of m.mark.cells) {
-        if (seen.has(cell)) continue;
-        seen.add(cell);
-        flags.push({ cell, kind: m.status, activityId: m.activityId, period: m.mark.period });
+        const earlier = flags.get(cell);
+        if (earlier && (earlier.kind === "overdue" || m.status === "current")) continue;
+        flags.set(cell, { cell, kind: m.status, activityId: m.activityId, period: m.mark.period });
       }
     }
   }
-  return flags.sort((a, b) => compareCells(a.cell, b.cell));
+  return [...flags.values()].sort((a, b) => compareCells(a.cell, b.cell));
 }
 
 export function describeWrites(reports: SheetReport[], monitoring: readonly (Monitoring | null)[] = []): WorkbookWrites {

@@ -7,8 +7,9 @@ import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } fro
 import { CELL_LOOKS, describeWrites, OWN_SHEETS } from "../core/writes";
 import { describeAddTimeline } from "../core/add-timeline";
 import { formattingReachesTooFar, type CellValue, type Grid } from "../core/grid";
+import { changesBetween, type Changes } from "../core/history/changes";
+import type { Snapshot } from "../core/history/snapshot";
 import {
-  changesBetween,
   currentSnapshot,
   EMPTY_HISTORY,
   HISTORY_FIRST_ROW,
@@ -18,13 +19,11 @@ import {
   readHistory,
   recordRefresh,
   reviewSnapshot,
-  trendOf,
   unreadableSnapshot,
   withHistoryFindings,
-  type Changes,
   type History,
-  type Snapshot,
-} from "../core/history";
+} from "../core/history/store";
+import { trendOf } from "../core/history/trend";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { isPayloadLimitError, UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";

@@ -5,7 +5,6 @@ import type { Settings } from "../core/settings";
 import type { LastRefresh } from "../core/settings-store";
 import { changesSince, EMPTY_HISTORY, sheetHistory, type History } from "../core/history/store";
 import type { Changes } from "../core/history/changes";
-import { reportHtml } from "../core/history/report";
 import { trendOf, type TrendPoint } from "../core/history/trend";
 import { describeError, UserFacingError, type ProblemKind } from "../excel/errors";
 import { localToday } from "../core/dates";
@@ -265,6 +264,8 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
       const now = new Date();
       const made = `${localToday(now)} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
       try {
+        // The report's page is made by code loaded on the first click: the task pane opens without it.
+        const { reportHtml } = await import("../core/history/report.js");
         const how = await openReport(reportHtml({ report, changes: monitoring.changes, trend: monitoring.trend, made }));
         const where = how === "dialog" ? "in a dialog" : how === "window" ? "in a new window" : "as a file (this Excel cannot open a dialog)";
         dispatch({ type: "done", notice: { intent: "success", text: `Committee report opened ${where}: print it from there.` } });

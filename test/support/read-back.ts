@@ -2,6 +2,7 @@
  * Round trip for convention tests: describe a workbook, write it as a real .xlsx, read it back through the
  * command line's own reader (`loadFile`), and run the engine on a sheet.
  */
+import ExcelJS from "exceljs";
 import { analyzeSheet, type Activity, type Finding, type Grid, type SheetReport } from "../../src/core";
 import type { SettingsInput } from "../../src/core/settings";
 import type { MarkStatus } from "../../src/core/status";
@@ -92,4 +93,22 @@ export function captureIo(today = "2024-01-15"): Io & { out: string; err: string
     today: () => today,
   };
   return io;
+}
+
+/** A workbook file as exceljs reads it: the independent reader the command line's copies are checked with. */
+export async function loadWithExceljs(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** Every cell of a sheet as exceljs reads it: value, number format and style, as text to compare. */
+export function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      out.set(cell.address, JSON.stringify({ v: cell.value, f: cell.numFmt, s: cell.style }));
+    });
+  });
+  return out;
 }

@@ -36,9 +36,9 @@ function readEntries(zip: Buffer): Entry[] {
 }
 
 /** The workbook with the given parts added (or replaced), by name. */
-export function withParts(xlsx: Buffer, parts: Record<string, string>): Buffer {
+export function withParts(xlsx: Buffer, parts: Record<string, string | Buffer>): Buffer {
   const entries = readEntries(xlsx).filter((e) => !(e.name in parts));
-  for (const [name, text] of Object.entries(parts)) entries.push({ name, data: Buffer.from(text, "utf8") });
+  for (const [name, content] of Object.entries(parts)) entries.push({ name, data: typeof content === "string" ? Buffer.from(content, "utf8") : content });
   return Buffer.from(writeZip(entries));
 }
 

@@ -21,7 +21,7 @@ export function attribute(grid: SheetGrid, draft: Draft, column: number | undefi
 }
 
 /** An attribute cell as the sheet shows it: percentages as `50%`, dates as `2023-12-15`, not as bare numbers. */
-function attributeText(value: CellValue, format: string | null, date1904: boolean): string {
+export function attributeText(value: CellValue, format: string | null, date1904: boolean): string {
   if (typeof value === "number") {
     if (isPercentFormat(format)) return `${Math.round(value * 100)}%`;
     if (isDateFormat(format)) {

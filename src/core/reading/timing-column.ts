@@ -3,6 +3,7 @@ import { excerpt } from "../label-text";
 import type { MarkState, ScheduledMark } from "../plan";
 import { readTiming, readTimingSpan } from "../timing/parse-timing";
 import type { TimingContext, TimingReading } from "../timing/timing";
+import { attributeText } from "./attributes";
 import type { BlockColumns } from "./columns";
 import type { ReadContext } from "./context";
 import type { Draft } from "./drafts";
@@ -25,7 +26,8 @@ export function timingSchedule(ctx: ReadContext, draft: Draft, columns: BlockCol
   const reading: TimingReading = span
     ? readTimingSpan({ value: g.value(row, columns.start!), format: g.format(row, columns.start!) }, cell, timing)
     : readTiming(cell.value, cell.format, timing);
-  const text = typeof cell.value === "string" ? cell.value.trim() : cell.value === null ? "" : String(cell.value);
+  // The entry's mark is the cell as the sheet shows it (a date cell's date, not its serial number), as its timing is.
+  const text = cell.value === null ? "" : attributeText(cell.value, cell.format, g.date1904);
   const address = ctx.cell(row, column);
   if (reading.kind === "unreadable") {
     // With Start and End columns, the reading names the cell at fault.

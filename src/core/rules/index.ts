@@ -14,12 +14,14 @@ import { unscheduledActivities } from "./unscheduled-activity";
 
 /**
  * The checks that look at the plan as a whole, after reading: what a planner would catch on a careful read. One
- * file per rule (README, "Where each convention lives"); the rules found while reading are in ../reading.
+ * file per rule (README, "Where each convention lives"); the rules found while reading are in ../reading, and
+ * `readFindings` are theirs (an activity whose timing could not be read is not reported unscheduled as well).
  */
-export function validatePlan(plan: Plan, asOf: IsoDate): Finding[] {
+export function validatePlan(plan: Plan, asOf: IsoDate, readFindings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
   const labels = readLabelWords(plan);
-  unscheduledActivities(plan, out);
+  const unreadable = new Set(readFindings.flatMap((f) => (f.rule === "unreadable-timing" && f.activityId !== undefined ? [f.activityId] : [])));
+  unscheduledActivities(plan, out, unreadable);
   missingOwners(plan, out);
   duplicateActivities(plan, labels, out);
   sequenceChecks(plan, labels, out);

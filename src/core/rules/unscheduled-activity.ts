@@ -2,7 +2,6 @@ import { localCell } from "../address";
 import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Block, Plan } from "../plan";
-import { readTiming } from "../timing/parse-timing";
 
 /** Whether a block can say when its activities happen: a timeline, or a timing column (or Start and End). */
 export function hasTiming(block: Block): boolean {
@@ -12,9 +11,10 @@ export function hasTiming(block: Block): boolean {
 /**
  * unscheduled-activity: an activity with no period marked, or no timing in its table row. no-timing: a block with no
  * timeline and no timing column at all (an outline, a list of steps) gets one finding, not one per step: every step
- * is unscheduled, and the way on is to add a timeline.
+ * is unscheduled, and the way on is to add a timeline. `unreadable` holds the activities whose timing the reader
+ * could not read: they have a finding of their own (unreadable-timing).
  */
-export function unscheduledActivities(plan: Plan, out: Finding[]): void {
+export function unscheduledActivities(plan: Plan, out: Finding[], unreadable: ReadonlySet<string>): void {
   const stepsOf = new Map<number, number>();
   for (const a of plan.activities) {
     if (a.schedule.length > 0) continue;
@@ -23,10 +23,9 @@ export function unscheduledActivities(plan: Plan, out: Finding[]): void {
       stepsOf.set(a.block, (stepsOf.get(a.block) ?? 0) + 1);
       continue;
     }
+    if (unreadable.has(a.id)) continue;
     const column = block.columns["timing"] ?? block.columns["end"];
     const written = a.timing ?? "";
-    // Timing that could not be read has a finding of its own (unreadable-timing).
-    if (column !== undefined && written !== "" && readTiming(written, null, { schoolYear: block.schoolYear, startMonth: plan.startMonth }).kind === "unreadable") continue;
     const where = `${column}${a.rows[0]}`;
     out.push({
       rule: "unscheduled-activity",
