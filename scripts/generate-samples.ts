@@ -10,8 +10,11 @@
  *                        inserted, one reworded, one removed, one moved a month; the monitoring history (a snapshot per
  *                        refresh, made by the engine itself) in the add-in's hidden data sheet, so the trend and the
  *                        changes show on first open.
- *  - action-plan.xlsx    an action-plan table (Goal | Strategy | Action Step | Person(s) Responsible | Timeline | Status),
- *                        goals and strategies merged down, the timing in words: seed 004's strategy and seed 001's goals;
+ *  - action-plan.xlsx    an action-plan table (Goal | Strategy | Action Step | Person(s) Responsible | Timeline | Status |
+ *                        Evidence | Standard(s)), goals and strategies merged down, the timing in words, the Standards
+ *                        for Professional Learning written as districts write them (2011 edition, one misspelt): seed
+ *                        004's strategy and seed 001's goals; and seed 003's theory of action pasted on a sheet of its
+ *                        own, which the table's activities carry out in part;
  *  - outline-pasted.xlsx seed 001 pasted from its document: one line a row, numbers alone on their lines, no timing;
  *  - state-template.xlsx seed 002, the state template, filled in: goals with outcomes, per goal its PL table.
  * Deterministic: the same seeds give byte-for-byte the same cell contents.
@@ -351,9 +354,9 @@ function actionPlan(): ExcelJS.Workbook {
   const ws = wb.addWorksheet("Action Plan 2025-26");
   ws.addRow(["CJUSD Professional Learning Action Plan 2025-26"]).getCell(1).font = { bold: true, size: 14, color: { argb: BLUE } };
   ws.addRow([]);
-  const header = ["Goal", "Strategy", "Action Step", "Person(s) Responsible", "Timeline", "Status", "Evidence of Implementation"];
+  const header = ["Goal", "Strategy", "Action Step", "Person(s) Responsible", "Timeline", "Status", "Evidence of Implementation", "Standard(s)"];
   styleHeader(ws.addRow(header), 1, header.length);
-  const widths = [34, 34, 60, 24, 22, 14, 30];
+  const widths = [34, 34, 60, 24, 22, 14, 30, 30];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: "frozen", ySplit: 3 }];
   const goal1 = "Goal 1: Build a comprehensive, coherent system of professional learning for every employee group.";
@@ -374,9 +377,26 @@ function actionPlan(): ExcelJS.Workbook {
     [null, null, "Share practices across buildings to align practices and language", "Instructional Coaches", "TBD", ""],
     [null, null, "Explore ways to collect student input on teacher implementation of new learning", "Data Team", "10/15/2025", "Cancelled"],
   ];
+  // The 2011 standards each step serves, as districts write them: abbreviations, "&", lists; one name misspelt.
+  const standards = [
+    "Learning Communities; Leadership",
+    "Data",
+    "Resources",
+    "resources",
+    "Data, Outcomes",
+    "Resources & Learning Designs",
+    "Leadership",
+    "LC",
+    "Data",
+    "Learning Designs, Implementation",
+    "Data; Learning Comunities",
+    "Implementation",
+    "learning communities",
+    null,
+  ];
   const first = ws.rowCount + 1;
-  for (const [goal, strategy, step, who, when, status] of steps) {
-    const row = ws.addRow([goal, strategy, step, who, when, status, null]);
+  for (const [i, [goal, strategy, step, who, when, status]] of steps.entries()) {
+    const row = ws.addRow([goal, strategy, step, who, when, status, null, standards[i] ?? null]);
     if (when instanceof Date) row.getCell(5).numFmt = "mmm d, yyyy";
     for (let c = 1; c <= header.length; c++) row.getCell(c).alignment = { wrapText: true, vertical: "top" };
   }
@@ -391,6 +411,15 @@ function actionPlan(): ExcelJS.Workbook {
   };
   mergeDown(1);
   mergeDown(2);
+
+  // Seed 003, the district's theory of action, pasted from its document: one line a row.
+  const theory = wb.addWorksheet("Theory of Action");
+  theory.getColumn(1).width = 120;
+  for (const line of seedText("003_").split("\n")) {
+    const text = line.trim();
+    const row = theory.addRow([text === "" ? null : text]);
+    row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+  }
   return wb;
 }
 

@@ -1,7 +1,8 @@
 import { localCell } from "../core/address";
 import type { SheetCheck, SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
-import type { Block, ScheduledMark } from "../core/plan";
+import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
+import { coverageOf } from "../core/standards";
 
 /**
  * Control characters, and the marks that reorder text on screen, that a cell may hold (a label with `_x001B_[31m`,
@@ -88,6 +89,7 @@ export function planText(report: SheetCheck): string {
     out.push(oneLine(level.text));
     for (const line of said) out.push(`  ${oneLine(line)}`);
   }
+  if (plan.theory) out.push("", ...theoryText(report));
   plan.blocks.forEach((block) => {
     const acts = plan.activities.filter((a) => a.block === block.index);
     out.push("");
@@ -98,19 +100,66 @@ export function planText(report: SheetCheck): string {
     }
     const hasOwner = acts.some((a) => a.owner !== null);
     const hasPath = acts.some((a) => a.path.length > 0);
-    const header = [...(hasPath ? ["Goal / strategy"] : []), "Activity", ...(hasOwner ? ["Owner"] : []), "Periods", "Cell"];
+    const hasStandards = acts.some((a) => a.standards !== undefined);
+    const header = [...(hasPath ? ["Goal / strategy"] : []), "Activity", ...(hasOwner ? ["Owner"] : []), ...(hasStandards ? ["Standards"] : []), "Periods", "Cell"];
     const rows = acts.map((a) => [
       ...(hasPath ? [a.path.map(oneLine).join(" > ")] : []),
       oneLine(a.text),
       ...(hasOwner ? [a.owner ?? "-"] : []),
+      ...(hasStandards ? [a.standards?.names.join(", ") || "-"] : []),
       a.schedule.length === 0 ? "(none)" : periodsText(a.schedule),
       localCell(a.cell),
     ]);
-    out.push(indent(table(header, rows, [...(hasPath ? [24] : []), 58, ...(hasOwner ? [18] : []), 44, 6])));
+    out.push(indent(table(header, rows, [...(hasPath ? [24] : []), 58, ...(hasOwner ? [18] : []), ...(hasStandards ? [30] : []), 44, 6])));
   });
+  if (plan.blocks.length === 0) return out.join("\n").trimStart();
+  if (plan.standards) out.push("", standardsText(plan.standards, coverageOf(plan)));
   out.push("");
   out.push(`${plan.activities.length} activities, ${plan.activities.reduce((n, a) => n + a.schedule.length, 0)} scheduled marks.`);
   return out.join("\n");
+}
+
+/**
+ * The theory of action: each statement under its theme, with the activities that share key words with it; on the
+ * theory's own sheet, the statements alone.
+ */
+function theoryText(report: SheetCheck): string[] {
+  const { plan } = report;
+  const theory = plan.theory!;
+  const own = plan.blocks.length === 0;
+  const out = [`Theory of action (${theory.statements.length} statements${own ? "; related to the activities of the workbook's plan sheets" : ""})`];
+  const byId = new Map(plan.activities.map((a) => [a.id, a]));
+  let theme: string | null | undefined;
+  for (const s of theory.statements) {
+    if (s.theme !== theme) {
+      theme = s.theme;
+      if (theme !== null) out.push(`  ${theme}`);
+    }
+    // Under its theme heading a statement is its number there ("General 2" is 2.).
+    out.push(`    ${s.theme === null ? s.label : `${s.label.slice(s.theme.length + 1)}.`} (${localCell(s.cell)}) ${oneLine(s.text)}`);
+    if (own) continue;
+    const carried = s.activities.slice(0, 3).map((r) => `"${excerptOf(byId.get(r.id)?.text ?? r.id)}" (${localCell(r.cell)}; shares ${r.words.join(", ")})`);
+    if (carried.length > 0) out.push(`      carried out by ${s.activities.length} ${s.activities.length === 1 ? "activity" : "activities"}: ${carried.join("; ")}${s.activities.length > 3 ? "; ..." : ""}`);
+    else out.push("      no activity shares a key word with it");
+  }
+  for (const note of theory.notes) out.push(`  note: ${oneLine(note)}`);
+  return out;
+}
+
+function excerptOf(text: string): string {
+  const line = oneLine(text.split("\n")[0] ?? text);
+  return line.length <= 60 ? line : `${line.slice(0, 59)}\u2026`;
+}
+
+/** Standards coverage in one paragraph: each standard of the edition and how many activities address it. */
+function standardsText(standards: PlanStandards, coverage: { name: string; activities: number }[]): string {
+  const from = standards.source === "settings" ? "as set" : standards.source === "names" ? "from the names in the plan" : "the current edition; the names match both";
+  const none = coverage.filter((c) => c.activities === 0).map((c) => c.name);
+  return (
+    `Standards for Professional Learning (${standards.edition} edition, ${from}): ` +
+    coverage.map((c) => `${c.name} ${c.activities}`).join(", ") +
+    (none.length > 0 ? `.\n  No activity addresses ${none.join("; ")}.` : ".")
+  );
 }
 
 /** A block as a planner would name it: the grid's timeline, the table's columns, or the outline. */
@@ -199,6 +248,8 @@ export function statusText(report: SheetReport): string {
       ),
     );
   }
+  const plan = report.plan;
+  if (plan.standards && s.standards) out.push("", standardsText(plan.standards, s.standards.coverage));
   const f = s.findings;
   out.push("");
   out.push(`Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} notes (run "milestone-monitor validate" to list them).`);
@@ -209,6 +260,7 @@ export function statusText(report: SheetReport): string {
 const SETTING_HINTS: Record<NonNullable<Finding["setting"]>, string> = {
   schoolYear: "(Command line: --school-year 2024-25, the plan's first school year.)",
   markWords: "(Mark words are saved in the workbook by the add-in's Settings tab; the command line uses them.)",
+  standardsEdition: "(Command line: --standards 2011 or --standards 2022, the edition the district uses.)",
 };
 
 export function findingsText(findings: Finding[]): string {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { analyzeSheet, checkSheet, hasPlan, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
+import { analyzeSheet, checkSheet, hasPlan, holdsTheoryOnly, theoryOfSheets, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
@@ -51,6 +51,8 @@ Options:
   --school-year 2023-24  the school year of timelines that do not name one
   --start-month N      first month of the school year, 1-12 (default 7, July)
   --due-soon-days N    how many days ahead count as "due soon" (default 30)
+  --standards 2011|2022  the edition of the Standards for Professional Learning the district uses
+                       (default: whichever the names in the plan's Standard(s) column match)
   --out FILE           where refresh and add-timeline write the copy (.xlsx; .xlsm for a workbook with
                        macros), and report the page (.html)
   -h, --help           show this help
@@ -142,6 +144,12 @@ function parseArgs(argv: string[], io: Io): Options | "help" {
         options.settings.startMonth = v;
         break;
       }
+      case "--standards": {
+        const v = take();
+        if (v !== "2011" && v !== "2022") throw new UsageError(`--standards wants 2011 or 2022, the edition of the Standards for Professional Learning, not "${v}"`);
+        options.settings.standardsEdition = v;
+        break;
+      }
       case "--due-soon-days": {
         const v = Number(take());
         if (!Number.isInteger(v) || v < 1 || v > 366) throw new UsageError("--due-soon-days wants a whole number of days from 1 to 366");
@@ -211,9 +219,16 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
     }
   }
   const reports: R[] = [];
+  // A theory of action on a sheet of its own serves every plan sheet of the workbook.
+  const theory = theoryOfSheets(file.grids, { settings, asOf: options.asOf });
+  // Its own sheet is listed by plan and validate (its statements, any finding); the other commands monitor plans.
+  const listsTheory = options.command === "plan" || options.command === "validate";
   for (const grid of grids) {
-    const report = analyze(grid, { settings, asOf: options.asOf });
-    if (hasPlan(report)) reports.push(report);
+    const report = analyze(grid, { settings, asOf: options.asOf, ...(theory ? { theory } : {}) });
+    if (holdsTheoryOnly(report)) {
+      if (listsTheory) reports.push(report);
+      else skipped.push({ name: grid.sheet, reason: "it holds the theory of action (no activities to monitor); its statements are related to the plan sheets' activities" });
+    } else if (hasPlan(report)) reports.push(report);
     else skipped.push({ name: grid.sheet, reason: NO_PLAN });
   }
   return { file, reports, skipped };

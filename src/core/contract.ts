@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import { FindingSchema } from "./findings";
-import { ActivitySchema, BlockSchema, GoalSchema, PlanLevelSchema, ScheduledMarkSchema } from "./plan";
+import { ActivitySchema, BlockSchema, GoalSchema, PlanLevelSchema, PlanStandardsSchema, ScheduledMarkSchema, TheoryOfActionSchema } from "./plan";
 import { marksByActivity, MarkStatusSchema } from "./status";
 import { SummarySchema } from "./summary";
 import type { SheetReport } from "./analyze";
@@ -28,6 +28,8 @@ export const SheetDocumentSchema = z.object({
     levels: z.array(PlanLevelSchema),
     blocks: z.array(BlockSchema),
     activities: z.array(DocumentActivitySchema),
+    theory: z.optional(TheoryOfActionSchema),
+    standards: z.optional(PlanStandardsSchema),
   }),
   findings: z.array(FindingSchema),
   summary: SummarySchema,

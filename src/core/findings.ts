@@ -27,7 +27,7 @@ export const FindingSchema = z.object({
   cell: z.string(),
   fix: z.optional(FixSchema),
   /** The plan setting that would resolve the finding, for a host to name its own way (the pane's Settings, a flag). */
-  setting: z.optional(z.enum(["schoolYear", "markWords"])),
+  setting: z.optional(z.enum(["schoolYear", "markWords", "standardsEdition"])),
   /** Something the host can do about it on a click: add a timeline to a plan that has none. */
   offer: z.optional(z.enum(["add-timeline"])),
   activityId: z.optional(z.string()),

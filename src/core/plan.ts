@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { PeriodKindSchema, PeriodSchema } from "./periods";
+import { StandardsEditionSchema } from "./standards";
 
 /** What a mark says: planned, done, in progress or cancelled (by the mark itself or its row's status). */
 export const MarkStateSchema = z.enum(["planned", "done", "in-progress", "cancelled"]);
@@ -25,6 +26,16 @@ export const ScheduledMarkSchema = z.object({
 });
 export type ScheduledMark = z.infer<typeof ScheduledMarkSchema>;
 
+/** The Standards for Professional Learning an activity's `Standard(s)` cell names (docs/product.md, "The rest of a plan"). */
+export const ActivityStandardsSchema = z.object({
+  /** The cell's text as written. */
+  text: z.string(),
+  cell: z.string(),
+  /** The standards of the plan's edition it names, as Learning Forward names them, in the cell's order. */
+  names: z.array(z.string()),
+});
+export type ActivityStandards = z.infer<typeof ActivityStandardsSchema>;
+
 export const ActivitySchema = z.object({
   id: z.string(),
   text: z.string(),
@@ -45,6 +56,8 @@ export const ActivitySchema = z.object({
   subItems: z.array(z.string()),
   /** In an action-plan table: the timing as written ("Aug-May", "By June 2026"; Start and End as "start – end"). */
   timing: z.optional(z.string()),
+  /** Where the block has a `Standard(s)` column and the activity's cell there holds text. */
+  standards: z.optional(ActivityStandardsSchema),
   block: z.int().check(z.nonnegative()),
   /** The activity's first cell (its label). */
   cell: z.string(),
@@ -120,6 +133,49 @@ export const PlanLevelSchema = z.object({
 });
 export type PlanLevel = z.infer<typeof PlanLevelSchema>;
 
+/** An activity that shares key words with a theory-of-action statement (in its text or its goals' and strategies' names). */
+export const RelatedActivitySchema = z.object({
+  id: z.string(),
+  cell: z.string(),
+  /** The key words they share, as the statement writes them. */
+  words: z.array(z.string()),
+});
+export type RelatedActivity = z.infer<typeof RelatedActivitySchema>;
+
+/** One statement of a theory of action: IF (condition) THEN (result), or (condition) so that (result). */
+export const TheoryStatementSchema = z.object({
+  /** How the plan can name it: its theme and its place in the theme (`General 2`), or `Statement 3` without themes. */
+  label: z.string(),
+  /** The heading it sits under (`General`, `Motivation`, `Parents/Community`), if any. */
+  theme: z.nullable(z.string()),
+  condition: z.string(),
+  result: z.string(),
+  /** The statement as written (wrapped lines joined). */
+  text: z.string(),
+  cell: z.string(),
+  /** The activities that carry it out (sharing key words with it), most words shared first. */
+  activities: z.array(RelatedActivitySchema),
+});
+export type TheoryStatement = z.infer<typeof TheoryStatementSchema>;
+
+/** A theory of action, on the plan's sheet or on a sheet of its own in the same workbook. */
+export const TheoryOfActionSchema = z.object({
+  statements: z.array(TheoryStatementSchema),
+  /** Other lines of it that are not statements (a bullet list after the last one). */
+  notes: z.array(z.string()),
+});
+export type TheoryOfAction = z.infer<typeof TheoryOfActionSchema>;
+
+/** Which edition of the Standards for Professional Learning the plan's `Standard(s)` columns are read in. */
+export const PlanStandardsSchema = z.object({
+  edition: StandardsEditionSchema,
+  /** The workbook's setting; the names the plan writes; or the current edition, 2022, when they match both as well. */
+  source: z.enum(["settings", "names", "default"]),
+  /** The first `Standard(s)` column's header cell. */
+  cell: z.string(),
+});
+export type PlanStandards = z.infer<typeof PlanStandardsSchema>;
+
 export const PlanSchema = z.object({
   sheet: z.string(),
   startMonth: z.int().check(z.minimum(1), z.maximum(12)),
@@ -128,5 +184,9 @@ export const PlanSchema = z.object({
   levels: z.array(PlanLevelSchema),
   blocks: z.array(BlockSchema),
   activities: z.array(ActivitySchema),
+  /** Its theory of action, when the sheet or the workbook states one. */
+  theory: z.optional(TheoryOfActionSchema),
+  /** When a block has a `Standard(s)` column: the edition its names are read in. */
+  standards: z.optional(PlanStandardsSchema),
 });
 export type Plan = z.infer<typeof PlanSchema>;

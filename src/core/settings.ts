@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { StandardsEditionSchema } from "./standards";
 
 /** Words a workbook adds to the mark vocabulary, by the state they mean. */
 export const MarkWordsSchema = z.object({
@@ -18,6 +19,8 @@ export const SettingsSchema = z.object({
   markWords: z._default(MarkWordsSchema, { planned: [], done: [], inProgress: [], cancelled: [] }),
   /** How many days ahead counts as "due soon". */
   dueSoonDays: z._default(z.int().check(z.minimum(1), z.maximum(366)), 30),
+  /** The edition of the Standards for Professional Learning the district uses; null: whichever the plan's names match. */
+  standardsEdition: z._default(z.nullable(StandardsEditionSchema), null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

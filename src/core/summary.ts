@@ -2,7 +2,8 @@ import { z } from "zod/mini";
 import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import { compareCells } from "./address";
 import type { Finding } from "./findings";
-import type { Plan } from "./plan";
+import { PlanStandardsSchema, type Plan } from "./plan";
+import { coverageOf } from "./standards";
 import { countMark, MarkStatusSchema, TotalsSchema, type StatusReport } from "./status";
 
 const count = z.int().check(z.nonnegative());
@@ -46,6 +47,14 @@ export const MarkItemSchema = z.object({
 });
 export type MarkItem = z.infer<typeof MarkItemSchema>;
 
+/** How many activities address each standard of the plan's edition (docs/product.md, "The rest of a plan"). */
+export const StandardsCoverageSchema = z.object({
+  edition: PlanStandardsSchema.shape.edition,
+  source: PlanStandardsSchema.shape.source,
+  coverage: z.array(z.object({ name: z.string(), activities: count })),
+});
+export type StandardsCoverage = z.infer<typeof StandardsCoverageSchema>;
+
 export const SummarySchema = z.object({
   asOf: z.string(),
   dueSoonDays: count,
@@ -60,6 +69,8 @@ export const SummarySchema = z.object({
   schoolYears: z.array(DueInPeriodSchema),
   overdue: z.array(MarkItemSchema),
   dueSoon: z.array(MarkItemSchema),
+  /** When the plan has a `Standard(s)` column. */
+  standards: z.optional(StandardsCoverageSchema),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
@@ -197,6 +208,7 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     // By date; on the same day, in reading order (row, then column), not text order ("I9" before "E20").
     overdue: overdue.sort((x, y) => compareDates(x.end, y.end) || compareCells(x.cell, y.cell)),
     dueSoon: dueSoon.sort((x, y) => compareDates(x.start, y.start) || compareCells(x.cell, y.cell)),
+    ...(plan.standards ? { standards: { edition: plan.standards.edition, source: plan.standards.source, coverage: coverageOf(plan) } } : {}),
   };
 }
 

@@ -2,11 +2,14 @@ import { z } from "zod/mini";
 import { AreaSchema } from "./grid";
 import type { SheetReport } from "./analyze";
 import { emptyTotals, marksByActivity, type MarkStatus, type Totals } from "./status";
+import type { StandardsCoverage } from "./summary";
 import { localCell, parseCellAddress } from "./address";
 import { compareCells } from "./address";
 import { STORE_SHEET } from "./settings-store";
 import type { DueInPeriod, GroupSummary } from "./summary";
 import { monitoringSection, type Monitoring } from "./history/sheet-section";
+import { outcomeLines, planContext, type PlanContext } from "./plan-context";
+import type { Activity } from "./plan";
 
 /**
  * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
@@ -232,6 +235,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
     for (const g of s.groups) {
       rows.push([text(KIND_NAMES[g.kind]), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
     }
+    if (s.standards) rows.push(...standardsSection(s.standards));
     const dueTable = (heading: string, first: string, periods: DueInPeriod[]): void => {
       if (periods.length === 0) return;
       rows.push([]);
@@ -276,6 +280,17 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
   };
 }
 
+/** How many activities address each Standard for Professional Learning, and which none does. */
+function standardsSection(standards: StandardsCoverage): (WriteCell | null)[][] {
+  const from = standards.source === "settings" ? "as set in Settings" : standards.source === "names" ? "as the plan's names match" : "the current edition: the names match both";
+  const rows: (WriteCell | null)[][] = [[], [text(`Standards for Professional Learning (${standards.edition} edition, ${from})`, "heading")]];
+  rows.push([text("Standard", "header"), text("Activities", "header")]);
+  for (const c of standards.coverage) rows.push([text(c.name, c.activities === 0 ? "muted" : "label"), num(c.activities)]);
+  const none = standards.coverage.filter((c) => c.activities === 0).map((c) => c.name);
+  if (none.length > 0) rows.push([text(`No activity addresses ${none.join("; ")}.`, "muted")]);
+  return rows;
+}
+
 /** Where an activity stands as a whole: its most pressing mark. */
 export function activityStanding(statuses: MarkStatus[]): MarkStatus | "unscheduled" {
   if (statuses.length === 0) return "unscheduled";
@@ -285,16 +300,35 @@ export function activityStanding(statuses: MarkStatus[]): MarkStatus | "unschedu
   return "cancelled";
 }
 
-/** The plan sheet: one table row per activity. */
+/**
+ * The plan sheet: one table row per activity (with its evidence, resources, standards and the theory-of-action
+ * statements it carries out); below the table, the theory of action and what the plan says about its goals and
+ * strategies (descriptions, rationale, expected outcomes, obstacles, notes).
+ */
 export function describePlanSheet(reports: SheetReport[]): SheetWrite {
   const several = reports.length > 1;
   const header = [
     ...(several ? ["Sheet"] : []),
     "Goal / strategy", "Activity", "Owner", "Reported status", "First period", "Last period", "Periods", "Status as of", "Overdue marks", "Source cell",
   ];
+  const widths = [...(several ? [18] : []), 32, 60, 20, 16, 14, 14, 40, 16, 10, 12];
+  // What the rest of the plan says about an activity: a column each where some plan says it.
+  const contexts = new Map(reports.map((r) => [r, planContext(r.plan)]));
+  const columns: { header: string; width: number; value: (a: Activity, context: PlanContext) => string }[] = [
+    { header: "Evidence", width: 30, value: (a) => a.evidence ?? "" },
+    { header: "Resources", width: 30, value: (a) => a.resources ?? "" },
+    { header: "Standards", width: 30, value: (a) => (a.standards?.names ?? []).join(", ") },
+    { header: "Theory of action", width: 24, value: (a, context) => context.statements(a).map((s) => s.label).join(", ") },
+  ];
+  const extra = columns.filter((column) => reports.some((r) => r.plan.activities.some((a) => column.value(a, contexts.get(r)!) !== "")));
+  for (const column of extra) {
+    header.push(column.header);
+    widths.push(column.width);
+  }
   const rows: (WriteCell | null)[][] = [header.map((h) => text(h))];
   for (const report of reports) {
     const statuses = marksByActivity(report.status, report.plan.activities.length);
+    const context = contexts.get(report)!;
     report.plan.activities.forEach((a, position) => {
       const st = statuses[position]!.map((m) => m.status);
       rows.push([
@@ -309,17 +343,62 @@ export function describePlanSheet(reports: SheetReport[]): SheetWrite {
         text(standingName(activityStanding(st))),
         num(st.filter((s) => s === "overdue").length),
         link(shortCell(a.cell, several), a.cell),
+        ...extra.map((column) => text(column.value(a, context))),
       ]);
     });
   }
   const width = header.length;
+  const tableBottom = Math.max(rows.length - 1, 1);
+  for (const report of reports) rows.push(...planSections(report, several));
   return {
     name: PLAN_SHEET,
     rows,
-    columnWidths: [...(several ? [18] : []), 32, 60, 20, 16, 14, 14, 40, 16, 10, 12],
+    columnWidths: widths,
     freezeRows: 1,
-    table: { name: PLAN_TABLE, area: { top: 0, left: 0, bottom: Math.max(rows.length - 1, 1), right: width - 1 }, style: "TableStyleMedium2" },
+    table: { name: PLAN_TABLE, area: { top: 0, left: 0, bottom: tableBottom, right: width - 1 }, style: "TableStyleMedium2" },
   };
+}
+
+/** Below the plan table: a sheet's theory of action, and its goals and strategies with what the plan says about them. */
+function planSections(report: SheetReport, several: boolean): (WriteCell | null)[][] {
+  const rows: (WriteCell | null)[][] = [];
+  const { plan } = report;
+  const of = several ? ` (${report.sheet})` : "";
+  // A table ends at its last row: a blank row after it (or after the previous section) before each section.
+  if (plan.theory) {
+    const byId = new Map(plan.activities.map((a) => [a.id, a]));
+    rows.push([], [text(`Theory of action${of}`, "heading")]);
+    rows.push(["Statement", "Theme", "If / condition", "Then / result", "Activities that carry it out", "Shared key words", "Cell"].map((h) => text(h, "header")));
+    for (const s of plan.theory.statements) {
+      rows.push([
+        text(s.label),
+        text(s.theme ?? ""),
+        text(s.condition),
+        text(s.result),
+        s.activities.length === 0 ? text("None shares a key word with it", "muted") : text(s.activities.map((r) => byId.get(r.id)?.text.split("\n")[0] ?? r.id).join("\n")),
+        text([...new Set(s.activities.flatMap((r) => r.words))].join(", ")),
+        link(shortCell(s.cell, true), s.cell),
+      ]);
+    }
+    for (const note of plan.theory.notes) rows.push([text("Note", "muted"), text(note)]);
+  }
+  const said = plan.levels.filter((l) => l.description !== null || l.rationale !== null || l.outcomes.length > 0 || l.obstacles.length > 0 || l.notes.length > 0);
+  if (said.length > 0) {
+    rows.push([], [text(`Goals and strategies${of}`, "heading")]);
+    rows.push(["Goal / strategy", "Description", "Rationale / evidence", "Expected outcomes", "Obstacles", "Notes", "Cell"].map((h) => text(h, "header")));
+    for (const l of said) {
+      rows.push([
+        text(l.text),
+        text(l.description ?? ""),
+        text(l.rationale ?? ""),
+        text(outcomeLines(l).join("\n")),
+        text(l.obstacles.join("\n")),
+        text(l.notes.join("\n")),
+        link(shortCell(l.cell, several), l.cell),
+      ]);
+    }
+  }
+  return rows;
 }
 
 function standingName(s: MarkStatus | "unscheduled"): string {

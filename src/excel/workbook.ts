@@ -1,12 +1,12 @@
 import { a1, localCell, parseCellAddress } from "../core/address";
-import { analyzeSheet, hasPlan, type SheetReport } from "../core/analyze";
+import { analyzeSheet, hasPlan, theoryOfSheets, type SheetReport } from "../core/analyze";
 import { WHAT_IT_READS } from "../core/reading/read-plan";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { defaultStore, readStore, storeRows, STORE_SHEET, type StoredState } from "../core/settings-store";
 import { CELL_LOOKS, describeWrites, OWN_SHEETS } from "../core/writes";
 import { describeAddTimeline } from "../core/add-timeline";
-import { formattingReachesTooFar } from "../core/grid";
+import { formattingReachesTooFar, type CellValue, type Grid } from "../core/grid";
 import { changesBetween, type Changes } from "../core/history/changes";
 import type { Snapshot } from "../core/history/snapshot";
 import {
@@ -129,7 +129,7 @@ interface ReadSession {
  */
 async function readAndAnalyze(
   context: Excel.RequestContext,
-  options: { sheet?: string; asOf: string; settings?: Settings; forWriting: boolean },
+  options: { sheet?: string; asOf: string; settings?: Settings; forWriting: boolean; theory?: boolean },
   caps: Capabilities,
 ): Promise<ReadSession> {
   const meta = queueMeta(context);
@@ -188,7 +188,23 @@ async function readAndAnalyze(
     throw new UserFacingError(`"${sheetName}" is empty. ${WHAT_IT_READS}`, "no-timeline");
   }
   const used = usedArea(usedValues, usedAll.isNullObject ? null : usedAll);
-  const { grid, syncs: readSyncs } = await readSheetGrid(context, sheet, sheetName, used, { capabilities: caps, alsoInFirstSync: queueStore });
+  // The other sheets' extents come with the first block: a small one may hold the workbook's theory of action.
+  let others: { sheet: Excel.Worksheet; used: Excel.Range }[] = [];
+  const queueOthers = (): void => {
+    if (!options.theory) return;
+    others = meta.sheets.items
+      .filter((s) => s.visibility === "Visible" && !isOwn(s.name) && s.name !== sheetName)
+      .map((s) => {
+        const extent = s.getUsedRangeOrNullObject(true);
+        extent.load("rowIndex,columnIndex,rowCount,columnCount");
+        return { sheet: s, used: extent };
+      });
+  };
+  const alsoInFirstSync = (): void => {
+    queueStore();
+    queueOthers();
+  };
+  const { grid, syncs: readSyncs } = await readSheetGrid(context, sheet, sheetName, used, { capabilities: caps, alsoInFirstSync });
   syncs += readSyncs;
   const stored = parseStoreValues(storeValues);
   const storeExtent = storeUsed as Excel.Range | null;
@@ -196,7 +212,10 @@ async function readAndAnalyze(
   const history = await readStoredHistory(context, meta.store, storeRows);
   if (history.synced) syncs++;
   const settings = options.settings ?? stored.settings;
-  const report = analyzeSheet(grid, { settings, asOf: options.asOf });
+  const theorySheets = await readTheorySheets(context, others);
+  if (theorySheets.synced) syncs++;
+  const theory = theoryOfSheets(theorySheets.grids, { settings, asOf: options.asOf });
+  const report = analyzeSheet(grid, { settings, asOf: options.asOf, ...(theory ? { theory } : {}) });
   const right = used.columnIndex + used.columnCount - 1;
   return { report, stored: { ...stored, settings }, history: history.history, storeRows, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, right, syncs };
 }
@@ -220,6 +239,31 @@ async function readStoredHistory(context: Excel.RequestContext, store: Excel.Wor
 }
 
 
+/** A sheet read for a theory of action holds at most this many cells, and all of them together this many: a theory is a page of text. */
+const THEORY_SHEET_CELLS = 20_000;
+const THEORY_CELLS_IN_ALL = 100_000;
+
+/**
+ * The values of the other sheets small enough to hold a theory of action (a page of statements, not a plan of
+ * thousands of rows), in one sync; none when no sheet is that small.
+ */
+async function readTheorySheets(context: Excel.RequestContext, others: { sheet: Excel.Worksheet; used: Excel.Range }[]): Promise<{ grids: Grid[]; synced: boolean }> {
+  let cells = 0;
+  const reads: { name: string; top: number; left: number; range: Excel.Range }[] = [];
+  for (const { sheet, used } of others) {
+    if (used.isNullObject) continue;
+    const size = used.rowCount * used.columnCount;
+    if (size > THEORY_SHEET_CELLS || cells + size > THEORY_CELLS_IN_ALL) continue;
+    cells += size;
+    const range = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+    range.load("values");
+    reads.push({ name: sheet.name, top: used.rowIndex, left: used.columnIndex, range });
+  }
+  if (reads.length === 0) return { grids: [], synced: false };
+  await context.sync();
+  return { grids: reads.map((r) => ({ sheet: r.name, top: r.top, left: r.left, values: r.range.values as CellValue[][] })), synced: true };
+}
+
 /** The used area: the cells with values, widened to formatted cells (Gantt bars without text) when that stays sensible. */
 function usedArea(values: Excel.Range, all: Excel.Range | null): UsedArea {
   const v = { rowIndex: values.rowIndex, columnIndex: values.columnIndex, rowCount: values.rowCount, columnCount: values.columnCount };
@@ -232,7 +276,7 @@ function usedArea(values: Excel.Range, all: Excel.Range | null): UsedArea {
 export async function analyzeWorkbook(options: { sheet?: string; asOf: string; settings?: Settings }): Promise<AnalysisResult> {
   const caps = detectCapabilities();
   return Excel.run(async (context) => {
-    const session = await readAndAnalyze(context, { ...options, forWriting: false }, caps);
+    const session = await readAndAnalyze(context, { ...options, forWriting: false, theory: true }, caps);
     return { report: withHistoryFindings(session.report, session.history), stored: session.stored, history: session.history, syncs: session.syncs };
   });
 }
@@ -279,7 +323,7 @@ export async function addTimelineColumns(options: { sheet?: string; asOf: string
 export async function refreshStatus(options: { sheet?: string; asOf: string; settings?: Settings; now?: () => Date }): Promise<RefreshResult> {
   const caps = detectCapabilities();
   return Excel.run(async (context) => {
-    const session = await readAndAnalyze(context, { ...options, forWriting: true }, caps);
+    const session = await readAndAnalyze(context, { ...options, forWriting: true, theory: true }, caps);
     const { report, sheet, sheetName, meta } = session;
     if (!hasPlan(report)) throw new UserFacingError(`No plan found on "${sheetName}". ${WHAT_IT_READS}`, "no-timeline");
     let syncs = session.syncs;

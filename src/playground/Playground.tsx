@@ -9,7 +9,7 @@ export const SAMPLES = [
   { file: "mps-pasted.xlsx", label: "MPS plan as pasted from its PDF" },
   { file: "district-plan.xlsx", label: "District plan 2025-26 with owners and statuses" },
   { file: "district-history.xlsx", label: "District plan 2025-26 refreshed monthly for a year (history, trend, report)" },
-  { file: "action-plan.xlsx", label: "Action-plan table with timing in words (Aug-May, Fall and Spring, By Dec 2025)" },
+  { file: "action-plan.xlsx", label: "Action-plan table with timing in words, standards, and a theory of action sheet" },
   { file: "outline-pasted.xlsx", label: "Goals, objectives and steps pasted from a document (no timing yet)" },
   { file: "state-template.xlsx", label: "State template filled in: goals, outcomes, professional-learning tables" },
 ];

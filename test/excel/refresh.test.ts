@@ -140,11 +140,12 @@ describe("the Excel adapter on the in-memory workbook", () => {
   });
 
   it("stores the settings and the last refresh in a hidden sheet of its own, and reads them back", async () => {
-    await saveSettings({ schoolYear: 2023, startMonth: 8, dueSoonDays: 45, markWords: { planned: ["P"], done: [], inProgress: [], cancelled: [] } });
+    await saveSettings({ schoolYear: 2023, startMonth: 8, dueSoonDays: 45, markWords: { planned: ["P"], done: [], inProgress: [], cancelled: [] }, standardsEdition: "2011" });
     await refreshStatus({ sheet: SHEET, asOf: AS_OF, now: NOW });
     const state = await loadWorkbookState();
     expect(state.stored.settings.startMonth).toBe(8);
     expect(state.stored.settings.markWords.planned).toEqual(["P"]);
+    expect(state.stored.settings.standardsEdition).toBe("2011");
     expect(state.stored.lastRefresh).toMatchObject({ asOf: AS_OF, sheet: SHEET, at: "2024-01-15T09:00:00.000Z" });
     expect(state.planSheet).toBe(SHEET);
     expect(state.sheets).not.toContain(STORE_SHEET);

@@ -35,7 +35,10 @@ const RULES: Record<string, string> = {
   sequence: "sequence.test.ts",
   "split-mark": "marks.test.ts",
   "status-contradiction": "status-contradiction.test.ts",
+  "standard-not-addressed": "rest-of-plan.test.ts",
+  "statement-without-activity": "rest-of-plan.test.ts",
   "stray-line": "rows.test.ts",
+  "unknown-standard": "rest-of-plan.test.ts",
   "unrecognized-mark": "marks.test.ts",
   "unscheduled-activity": "plan-rules.test.ts",
 };

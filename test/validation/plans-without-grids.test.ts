@@ -7,13 +7,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
 import type { SheetDocument } from "../../src/core/contract";
 import type { PlanLevel, SheetReport } from "../../src/core";
-import { analyzeWorkbook as analyzeInExcel } from "../../src/excel/workbook";
-import { installOfficeGlobals } from "../../src/office-sim";
-import { simFromFile } from "../office-sim/files";
-import { activity, analyzeRows, at, captureIo, findingsOf } from "../support/read-back";
+import { cliDocument, excelReport } from "../support/documents";
+import { activity, analyzeRows, at, findingsOf } from "../support/read-back";
 import { removeTempFiles, writeTempWorkbook, type CellInput } from "../support/workbook-builder";
 
 afterAll(removeTempFiles);
@@ -38,21 +35,8 @@ function shapeOf(plan: { levels: PlanLevel[]; activities: Expected["activities"]
   };
 }
 
-async function cliPlan(file: string): Promise<SheetDocument> {
-  const io = captureIo(AS_OF);
-  expect(await run(["plan", file, "--json", "--as-of", AS_OF], io)).toBe(0);
-  return JSON.parse(io.out) as SheetDocument;
-}
-
-/** The add-in's reading of a workbook's sheet, on the in-memory Excel. */
-async function inExcel(file: string, sheet: string): Promise<SheetReport> {
-  const uninstall = installOfficeGlobals(await simFromFile(file));
-  try {
-    return (await analyzeInExcel({ sheet, asOf: AS_OF })).report;
-  } finally {
-    uninstall();
-  }
-}
+const cliPlan = (file: string): Promise<SheetDocument> => cliDocument(AS_OF, "plan", file);
+const inExcel = (file: string, sheet: string): Promise<SheetReport> => excelReport(file, sheet, AS_OF);
 
 describe("seed 001: goals, objectives and numbered action steps pasted from a document", () => {
   test("through the command line (the seed as text): the four goals with their notes, sixteen objectives, 46 steps", async () => {

@@ -7,6 +7,7 @@ import { joinLines, type Draft } from "./drafts";
 import { checkFormulaLike } from "./formula-like";
 import { statusOverride } from "./row-status";
 import type { CellRead, RowRead } from "./rows";
+import { standardsCell } from "./standards-column";
 import type { ScheduledMark } from "../plan";
 
 /** Where an activity's schedule comes from: the marks under a timeline, or a timing column written in words. */
@@ -65,6 +66,7 @@ export function buildActivity(
   const rowPath = (draft.path.texts ??= draft.path.levels.map((level) => (level.joined ??= joinLines(level.lines))));
   const rowPathCells = (draft.path.cells ??= draft.path.levels.map((level) => ctx.cell(level.firstRow, level.labelColumn)));
   const fromColumns = columnPath?.(draft.firstRow);
+  const standards = standardsCell(ctx, draft, columns.roles.standards);
   return {
     id,
     text: subItems.length === 0 ? lines : [lines, ...subItems.map((s) => `- ${s}`)].join("\n"),
@@ -79,6 +81,7 @@ export function buildActivity(
     attributes,
     subItems,
     ...(timing === null ? {} : { timing }),
+    ...(standards === null ? {} : { standards }),
     block: blockIndex,
     cell: ctx.cell(draft.firstRow, draft.labelColumn),
     rows: draft.rows.map((r) => r + 1),

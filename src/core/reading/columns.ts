@@ -2,13 +2,21 @@ import type { SheetGrid } from "../grid";
 import { isErrorValue } from "../grid";
 
 /** What a non-timeline column of a block holds, by its header. */
-export type ColumnRole = "label" | "step" | "level" | "timing" | "start" | "end" | "followUp" | "owner" | "evidence" | "resources" | "status" | "notes";
+export type ColumnRole = "label" | "step" | "level" | "timing" | "start" | "end" | "followUp" | "owner" | "evidence" | "resources" | "status" | "notes" | "standards";
 
 /** A header that names a level of the plan and nothing else: `Goal`, `Strategies`, `Focus Area`, `Objective #`. */
 const LEVEL_HEADER = /^(strategic priorit(?:y|ies)|priority areas?|priorit(?:y|ies)|focus areas?|goals?|objectives?|strateg(?:y|ies)|initiatives?|pillars?)\s*(?:#|\(s\)|no\.?)?\s*:?$/i;
 
+/**
+ * A column naming Standards for Professional Learning: `Standard(s)`, `LF Standard`, `Learning Forward`, `Standards for
+ * PL`, `Standards for Professional Learning`, `PL Standards`, `Standards Addressed`.
+ */
+const STANDARDS_HEADER =
+  /^(?:(?:lf|learning forward|pl|professional learning|aligned)\s+)?(?:standards?\s*(?:\(s\))?(?:\s+for\s+(?:pl|professional learning))?(?:\s+(?:addressed|alignment|aligned))?|learning forward)\s*:?$/i;
+
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ["level", LEVEL_HEADER],
+  ["standards", STANDARDS_HEADER],
   ["timing", /^(timelines?|time ?frames?|time line|when|duration|dates?|target( completion)? dates?|due( dates?| by)?|by when|completion dates?|deadlines?|timing|schedule)\s*\??:?$/i],
   ["start", /^(start|begin|beginning)( date)?:?$/i],
   ["end", /^(end|finish)( date)?:?$/i],

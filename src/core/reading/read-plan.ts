@@ -26,6 +26,8 @@ import { checkSchoolYearAssumed, checkTimingSchoolYearAssumed, schoolYearFor, ta
 import { dropStrayLines } from "./stray-lines";
 import { findTableHeaders, isHintRow, type TableHeader } from "./table-header";
 import { timingSchedule } from "./timing-column";
+import { resolveStandards } from "./standards-column";
+import { mayHoldTheory, readTheoryOfAction } from "./theory-of-action";
 import { findTimelineHeaders, type TimelineHeader } from "./timeline-header";
 import { findTitle, type BlockTitle } from "./titles";
 
@@ -56,14 +58,22 @@ type BlockHeader = { shape: "grid"; top: number; header: TimelineHeader } | { sh
  */
 export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
   const settings = resolveSettings(options.settings);
-  const ctx = new ReadContext(new SheetGrid(grid), settings, options.today);
-  const g = ctx.grid;
+  let ctx = new ReadContext(new SheetGrid(grid), settings, options.today);
+  let g = ctx.grid;
   const plan: Plan = { sheet: g.sheet, startMonth: settings.startMonth, goals: [], levels: [], blocks: [], activities: [] };
   const empty = g.rowCount === 0 || g.columnCount === 0;
   const timelines = empty ? [] : findTimelineHeaders(g);
 
   // An outline (a pasted document) is read as one; a timeline added to it gives its steps' marks.
   const periodsFrom = timelines[0]?.columns[0] ?? g.right + 1;
+  // A theory of action is read first (only from a sheet with a line starting "IF" or "Theory of action"), and the
+  // rest of the sheet read as if its rows were empty.
+  const theory = empty || !mayHoldTheory(grid) ? null : readTheoryOfAction(ctx, outlineLines(g, g.top, g.bottom, periodsFrom));
+  if (theory) {
+    plan.theory = theory.theory;
+    ctx = new ReadContext(new SheetGrid(withoutRows(grid, theory.rows)), settings, options.today);
+    g = ctx.grid;
+  }
   const timelineRows = new Set(timelines.flatMap((h) => (h.groupRow === null ? [h.row] : [h.row, h.groupRow])));
   if (!empty && isOutline(g, g.top, g.bottom, periodsFrom, timelineRows)) {
     readOutlineBlock(ctx, plan, outlineLines(g, g.top, g.bottom, periodsFrom), timelines[0] ?? null);
@@ -76,6 +86,8 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
     ...tables.map((header): BlockHeader => ({ shape: "table", top: header.row, header })),
   ].sort((a, b) => a.top - b.top);
   if (headers.length === 0) {
+    // A sheet that holds a theory of action and no plan is the theory's own sheet, not a sheet without a plan.
+    if (plan.theory) return { plan, findings: ctx.findings };
     ctx.add({
       rule: "no-plan",
       severity: "error",
@@ -108,7 +120,13 @@ export function readPlan(grid: Grid, options: ReadOptions): ReadResult {
   plan.activities = dropStrayLines(ctx, plan.activities, drafts);
   plan.levels.push(...levelsOf(ctx, levelDrafts).filter((level) => !stated.some((goal) => sameLevel(goal.text, level.text))));
   if (stated.length > 0) nameStatedGoals(plan, stated);
+  resolveStandards(ctx, plan);
   return { plan, findings: ctx.findings };
+}
+
+/** The grid with the given rows' cells empty. */
+function withoutRows(grid: Grid, rows: ReadonlySet<number>): Grid {
+  return { ...grid, values: grid.values.map((line, i) => (rows.has(grid.top + i) ? line.map(() => null) : line)) };
 }
 
 /** Whether two level texts name the same numbered level ("GOAL 1" and "Goal 1: Every teacher ..."). */

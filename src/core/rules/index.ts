@@ -7,6 +7,8 @@ import { goalTargets } from "./goal-target";
 import { readLabelWords } from "./label-words";
 import { missingOwners } from "./missing-owner";
 import { sequenceChecks } from "./sequence";
+import { standardsCoverage } from "./standards-coverage";
+import { statementsWithoutActivity } from "./statement-without-activity";
 import { statusContradictions } from "./status-contradiction";
 import { unscheduledActivities } from "./unscheduled-activity";
 
@@ -26,5 +28,7 @@ export function validatePlan(plan: Plan, asOf: IsoDate, readFindings: readonly F
   frequencyChecks(plan, out);
   statusContradictions(plan, asOf, out);
   goalTargets(plan, out);
+  statementsWithoutActivity(plan, out);
+  standardsCoverage(plan, out);
   return out;
 }

@@ -58,6 +58,9 @@ const RULE_NAMES: Record<string, string> = {
   "status-contradiction": "Status and marks disagree",
   "goal-target-before-schedule": "Work after the goal's target year",
   "formula-like-label": "Text a spreadsheet reads as a formula",
+  "statement-without-activity": "Theory-of-action statement without an activity",
+  "unknown-standard": "Not a Standard for Professional Learning",
+  "standard-not-addressed": "Standards no activity addresses",
 };
 
 /** A rule with more findings than this shows them as one group, folded, a page at a time. */
@@ -155,7 +158,11 @@ function RuleFindings({ findings, item }: { findings: Finding[]; item: (f: Findi
 }
 
 /** Where the pane lets the user change the setting a finding names. */
-const SETTING_LINKS: Record<NonNullable<Finding["setting"]>, string> = { schoolYear: "Set the school year in Settings", markWords: "Add mark words in Settings" };
+const SETTING_LINKS: Record<NonNullable<Finding["setting"]>, string> = {
+  schoolYear: "Set the school year in Settings",
+  markWords: "Add mark words in Settings",
+  standardsEdition: "Choose the standards' edition in Settings",
+};
 
 function FindingItem(props: { finding: Finding; actions: MonitorActions; onFix: (finding: Finding, button: HTMLElement) => void; openSettings: () => void; busy: boolean }) {
   const { finding, actions, onFix, openSettings, busy } = props;

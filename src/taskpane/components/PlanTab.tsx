@@ -1,9 +1,10 @@
-import { Badge, Body1, Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
 import { sheetDocument } from "../../core/contract";
 import { planCsv } from "../../core/export";
-import type { Activity } from "../../core/plan";
+import type { Activity, PlanLevel, TheoryOfAction } from "../../core/plan";
+import { outcomeLines } from "../../core/plan-context";
 import { marksByActivity, type MarkStatus } from "../../core/status";
 import { activityStanding } from "../../core/writes";
 import type { MonitorActions, MonitorState } from "../use-monitor";
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
   branch: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalXS, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   line: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "start" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  said: { display: "flex", flexDirection: "column", gap: "2px", paddingBlock: tokens.spacingVerticalXS },
+  theme: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
 type Standing = MarkStatus | "unscheduled";
@@ -87,6 +90,7 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
   if (!report || !tree) return <Body1>Reading the plan&hellip;</Body1>;
   const base = report.sheet.replace(/[^\w.-]+/g, "-");
   const small = report.plan.activities.length <= OPEN_UP_TO;
+  const levels = new Map(report.plan.levels.map((l) => [l.text, l]));
 
   return (
     <div className={styles.root}>
@@ -101,7 +105,8 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
       <Caption1>
         {report.plan.activities.length} activities in {report.plan.blocks.length} timeline{report.plan.blocks.length === 1 ? "" : "s"}. Choose an activity to go to its row.
       </Caption1>
-      <BranchList branch={tree.root} depth={0} openFirst={small} standings={tree.standings} actions={actions} label="Structured plan" />
+      <BranchList branch={tree.root} depth={0} openFirst={small} standings={tree.standings} levels={levels} actions={actions} label="Structured plan" />
+      {report.plan.theory ? <TheorySection theory={report.plan.theory} activities={report.plan.activities} actions={actions} /> : null}
     </div>
   );
 }
@@ -110,8 +115,16 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
  * The outline as nested disclosures: goal, then strategy, then its activities, a page of entries at a time. Enter or
  * a click opens a level; a closed level's content is not made until then.
  */
-function BranchList(props: { branch: Branch; depth: number; openFirst: boolean; standings: Map<string, Standing>; actions: MonitorActions; label?: string }) {
-  const { branch, depth, openFirst, standings, actions, label } = props;
+function BranchList(props: {
+  branch: Branch;
+  depth: number;
+  openFirst: boolean;
+  standings: Map<string, Standing>;
+  levels: Map<string, PlanLevel>;
+  actions: MonitorActions;
+  label?: string;
+}) {
+  const { branch, depth, openFirst, standings, levels, actions, label } = props;
   const styles = useStyles();
   const children = [...branch.children.values()];
   const paging = usePaging(children.length + branch.activities.length);
@@ -123,7 +136,12 @@ function BranchList(props: { branch: Branch; depth: number; openFirst: boolean; 
           isBranch(entry) ? (
             <li key={`b:${entry.name}`}>
               <Disclosure summaryClassName={styles.branch} summary={entry.name} defaultOpen={openFirst && depth === 0}>
-                {() => <BranchList branch={entry} depth={depth + 1} openFirst={openFirst} standings={standings} actions={actions} />}
+                {() => (
+                  <>
+                    <LevelSaid level={levels.get(entry.name)} />
+                    <BranchList branch={entry} depth={depth + 1} openFirst={openFirst} standings={standings} levels={levels} actions={actions} />
+                  </>
+                )}
               </Disclosure>
             </li>
           ) : (
@@ -155,6 +173,85 @@ function ActivityEntry({ activity: a, standing, actions }: { activity: Activity;
       <Caption1>
         {a.schedule.length === 0 ? "No period marked" : periodList(a.schedule.map((m) => m.period))} · {a.owner ?? "no owner named"} · {cellLabel(a.cell)}
       </Caption1>
+      {a.standards && a.standards.names.length > 0 ? <Caption1>Standards: {a.standards.names.join(", ")}</Caption1> : null}
+      {a.evidence ? <Caption1>Evidence: {a.evidence}</Caption1> : null}
+      {a.resources ? <Caption1>Resources: {a.resources}</Caption1> : null}
     </li>
+  );
+}
+
+/** What the plan says about a goal or strategy: its description, rationale, expected outcomes and obstacles. */
+function LevelSaid({ level }: { level: PlanLevel | undefined }) {
+  const styles = useStyles();
+  if (!level) return null;
+  const lines: [string, string[]][] = [
+    ["Description", level.description === null ? [] : [level.description]],
+    ["Rationale / evidence", level.rationale === null ? [] : [level.rationale]],
+    ["Expected outcomes", outcomeLines(level)],
+    ["Obstacles", level.obstacles],
+  ];
+  const said = lines.filter(([, l]) => l.length > 0);
+  if (said.length === 0) return null;
+  return (
+    <div className={styles.said}>
+      {said.map(([label, l]) => (
+        <Caption1 key={label}>
+          {label}: {l.join("; ")}
+        </Caption1>
+      ))}
+    </div>
+  );
+}
+
+/** The theory of action: each statement under its theme, a way to its cell, and the activities that carry it out. */
+function TheorySection({ theory, activities, actions }: { theory: TheoryOfAction; activities: Activity[]; actions: MonitorActions }) {
+  const styles = useStyles();
+  const byId = new Map(activities.map((a) => [a.id, a]));
+  const themes = [...new Set(theory.statements.map((s) => s.theme))];
+  return (
+    <section aria-labelledby="theory-title" className={styles.root}>
+      <Subtitle2 as="h2" id="theory-title">
+        Theory of action ({theory.statements.length} statements)
+      </Subtitle2>
+      {themes.map((theme) => (
+        <div key={theme ?? ""}>
+          {theme === null ? null : <h3 className={styles.theme}>{theme}</h3>}
+          <ul className={styles.top}>
+            {theory.statements
+              .filter((s) => s.theme === theme)
+              .map((s) => (
+                <li key={s.cell} className={styles.activity}>
+                  <Link as="button" onClick={() => void actions.goTo(s.cell)} aria-label={`${s.label}: ${s.text}. Go to ${cellLabel(s.cell)}`}>
+                    {s.text}
+                  </Link>
+                  {s.activities.length === 0 ? (
+                    <Caption1>No activity shares a key word with it.</Caption1>
+                  ) : (
+                    <>
+                      <Caption1>Carried out by {s.activities.length === 1 ? "1 activity" : `${s.activities.length} activities`}:</Caption1>
+                      <ul className={styles.list}>
+                        {s.activities.slice(0, 5).map((r) => (
+                          <li key={r.id}>
+                            <Link as="button" onClick={() => void actions.goTo(r.cell)}>
+                              {(byId.get(r.id)?.text ?? r.id).split("\n")[0]}
+                            </Link>{" "}
+                            <Caption1>(shares {r.words.join(", ")})</Caption1>
+                          </li>
+                        ))}
+                        {s.activities.length > 5 ? (
+                          <li>
+                            <Caption1>and {s.activities.length - 5} more</Caption1>
+                          </li>
+                        ) : null}
+                      </ul>
+                    </>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+      {theory.notes.length > 0 ? <Caption1>Notes: {theory.notes.join("; ")}</Caption1> : null}
+    </section>
   );
 }

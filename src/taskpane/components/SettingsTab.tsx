@@ -21,6 +21,8 @@ interface Draft {
   schoolYear: string;
   startMonth: string;
   dueSoonDays: string;
+  /** "" for whichever edition the plan's names match. */
+  standardsEdition: "" | "2011" | "2022";
   words: Record<keyof Settings["markWords"], string>;
 }
 
@@ -29,6 +31,7 @@ function draftOf(s: Settings): Draft {
     schoolYear: s.schoolYear === null ? "" : schoolYearLabel(s.schoolYear),
     startMonth: String(s.startMonth),
     dueSoonDays: String(s.dueSoonDays),
+    standardsEdition: s.standardsEdition ?? "",
     words: { planned: s.markWords.planned.join(", "), done: s.markWords.done.join(", "), inProgress: s.markWords.inProgress.join(", "), cancelled: s.markWords.cancelled.join(", ") },
   };
 }
@@ -63,6 +66,7 @@ export function SettingsTab({ state, actions }: { state: MonitorState; actions: 
       schoolYear,
       startMonth: Number(draft.startMonth),
       dueSoonDays: days,
+      standardsEdition: draft.standardsEdition === "" ? null : draft.standardsEdition,
       markWords: { planned: list(draft.words.planned), done: list(draft.words.done), inProgress: list(draft.words.inProgress), cancelled: list(draft.words.cancelled) },
     });
     void actions.saveSettings(settings);
@@ -95,6 +99,16 @@ export function SettingsTab({ state, actions }: { state: MonitorState; actions: 
       </Field>
       <Field label="Days ahead that count as due soon" validationMessage={daysError}>
         <Input type="number" min={1} max={366} value={draft.dueSoonDays} onChange={(_, d) => setDraft({ ...draft, dueSoonDays: d.value })} />
+      </Field>
+      <Field label="Standards for Professional Learning" hint="The edition of Learning Forward's standards the plan's Standard(s) column names.">
+        <Select
+          value={draft.standardsEdition}
+          onChange={(_, d) => setDraft({ ...draft, standardsEdition: d.value === "2011" || d.value === "2022" ? d.value : "" })}
+        >
+          <option value="">Whichever the names match</option>
+          <option value="2011">2011 (seven standards)</option>
+          <option value="2022">2022 (eleven standards)</option>
+        </Select>
       </Field>
       {WORD_FIELDS.map((f) => (
         <Field key={f.key} label={f.label} hint={`${f.hint}; separate words with commas.`}>

@@ -162,6 +162,17 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
         />
       ) : null}
 
+      {s.standards ? (
+        <FigureTable
+          id="standards"
+          title={`Standards for Professional Learning (${s.standards.edition})`}
+          noun="standards"
+          headers={["Standard", "Activities"]}
+          rows={s.standards.coverage.map((c) => ({ key: c.name, cells: [c.name, c.activities] }))}
+          note={standardsNote(s.standards.coverage)}
+        />
+      ) : null}
+
       {s.quarters.length > 0 ? (
         <FigureTable
           id="quarters"
@@ -194,8 +205,9 @@ function previewNote(state: MonitorState): string | null {
   return `A preview as of ${state.asOf}: the workbook's flags and summary sheet are as of ${last.asOf}${last.sheet === state.sheet ? "" : `, for "${last.sheet}"`}, until you click Refresh status.`;
 }
 
-/** A titled table of figures: a header row, then one row per goal or quarter, a page at a time. */
-function FigureTable({ id, title, noun, headers, rows }: { id: string; title: string; noun: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+/** A titled table of figures: a header row, then one row per goal or quarter, a page at a time, and a note under it. */
+function FigureTable(props: { id: string; title: string; noun: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[]; note?: string }) {
+  const { id, title, noun, headers, rows, note } = props;
   const styles = useStyles();
   const paging = usePaging(rows.length);
   return (
@@ -226,6 +238,7 @@ function FigureTable({ id, title, noun, headers, rows }: { id: string; title: st
         </tbody>
       </table>
       <Pager paging={paging} noun={noun} />
+      {note ? <Caption1>{note}</Caption1> : null}
     </section>
   );
 }
@@ -274,4 +287,10 @@ function ActivityList(props: { id: string; title: string; marks: number; state: 
       )}
     </section>
   );
+}
+
+/** Which standards no activity addresses, or that every one is. */
+function standardsNote(coverage: { name: string; activities: number }[]): string {
+  const none = coverage.filter((c) => c.activities === 0).map((c) => c.name);
+  return none.length === 0 ? "Every standard is addressed by at least one activity." : `No activity addresses ${none.join("; ")}.`;
 }
