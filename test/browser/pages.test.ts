@@ -43,7 +43,10 @@ describe("the production pages", () => {
     expect(manifest).toContain("https://");
   });
 
-  it("keep the task pane's JavaScript at most 200 KB gzip", () => {
+  // The budget was 200 KB while the engine read month grids only. It is 220 KB since the engine in the pane also reads
+  // action-plan tables, outlines and timing in words, the theory of action and the standards (about 20 KB gzip); the
+  // committee report's code is loaded on its first click and is not counted. Raise it only with such an account.
+  it("keep the task pane's JavaScript at most 220 KB gzip", () => {
     const gzip = (file: string): number => gzipSync(readFileSync(join(out, file))).length;
     const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(
@@ -57,7 +60,7 @@ describe("the production pages", () => {
     const scripts = scriptSources(html("taskpane.html")).filter((src) => !src.startsWith("http"));
     expect(scripts.length).toBeGreaterThan(0);
     const total = scripts.reduce((sum, src) => sum + gzip(src), 0);
-    console.log(`task pane: ${kb(total)} gzip of 200 KB`);
-    expect(total).toBeLessThanOrEqual(200 * 1024);
+    console.log(`task pane: ${kb(total)} gzip of 220 KB`);
+    expect(total).toBeLessThanOrEqual(220 * 1024);
   });
 });
