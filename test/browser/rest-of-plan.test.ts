@@ -65,7 +65,7 @@ test("standards coverage on the Summary tab, the theory of action with its activ
   await statement.focus();
   await page.keyboard.press("Enter");
   await page.locator('[data-testid="sheet-grid"][data-sheet="Theory of Action"]').waitFor();
-  await page.locator('td[data-cell="A21"][aria-selected="true"]').waitFor();
+  await page.locator('td[data-cell="A21"][data-selected="true"]').waitFor();
   await statement.focus();
   await page.keyboard.press("Tab");
   const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
@@ -73,7 +73,7 @@ test("standards coverage on the Summary tab, the theory of action with its activ
   await page.keyboard.press("Enter");
   await page.locator(`[data-testid="sheet-grid"][data-sheet="${PLAN}"]`).waitFor();
   const first = expectations.activities[0]!.cell;
-  await page.locator(`td[data-cell="${first.slice(first.lastIndexOf("!") + 1)}"][aria-selected="true"]`).waitFor();
+  await page.locator(`td[data-cell="${first.slice(first.lastIndexOf("!") + 1)}"][data-selected="true"]`).waitFor();
 
   // The Settings tab's edition is a control the keyboard reaches.
   await tab(page, "Settings").click();
