@@ -12,7 +12,7 @@ import type { StoredState } from "../core/settings-store";
 import { changesSince, currentSnapshot, recordRefresh, reviewSnapshot, withHistoryFindings, type History } from "../core/history/store";
 import { trendOf } from "../core/history/trend";
 import { changesBetween, type Changes } from "../core/history/changes";
-import { reportHtml } from "../core/history/report";
+import { reportHtml } from "../report/committee-report";
 import type { Monitoring } from "../core/history/sheet-section";
 import { emptyTotals, type Totals } from "../core/status";
 import { describeAddTimeline } from "../core/add-timeline";

@@ -272,7 +272,7 @@ export function useMonitor(initial: MonitorState = initialState()): [MonitorStat
       const made = `${localToday(now)} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
       try {
         // The report's page is made by code loaded on the first click: the task pane opens without it.
-        const { reportHtml } = await import("../core/history/report.js");
+        const { reportHtml } = await import("../report/committee-report.js");
         const how = await openReport(reportHtml({ report, changes: monitoring.changes, trend: monitoring.trend, made }));
         const where = how === "dialog" ? "in a dialog" : how === "window" ? "in a new window" : "as a file (this Excel cannot open a dialog)";
         dispatch({ type: "done", notice: { intent: "success", text: `Committee report opened ${where}: print it from there.` } });

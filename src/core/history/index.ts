@@ -4,4 +4,3 @@ export * from "./store";
 export * from "./changes";
 export * from "./trend";
 export * from "./sheet-section";
-export * from "./report";

@@ -1,6 +1,7 @@
 import { Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { dayLabel } from "../../core/history/changes";
-import { trendChart, TREND_SERIES, type TrendPoint } from "../../core/history/trend";
+import type { TrendPoint } from "../../core/history/trend";
+import { trendChart, TREND_SERIES } from "../../report/trend-chart";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

@@ -1,18 +1,19 @@
-import { localCell } from "../address";
-import type { SheetReport } from "../analyze";
-import { schoolYearLabel } from "../dates";
-import type { Severity } from "../findings";
-import { marksByActivity, type MarkStatus } from "../status";
-import { activityStanding, STATUS_NAMES } from "../writes";
-import { changesHeadline, dayLabel, type ActivityChange, type Changes, type FindingChange, type MarkChange } from "./changes";
-import { trendChart, TREND_SERIES, type TrendPoint } from "./trend";
+import { localCell } from "../core/address";
+import type { SheetReport } from "../core/analyze";
+import { schoolYearLabel } from "../core/dates";
+import type { Severity } from "../core/findings";
+import { marksByActivity, type MarkStatus } from "../core/status";
+import { activityStanding, STATUS_NAMES } from "../core/writes";
+import { changesHeadline, dayLabel, type ActivityChange, type Changes, type FindingChange, type MarkChange } from "../core/history/changes";
+import type { TrendPoint } from "../core/history/trend";
+import { trendChart, TREND_SERIES } from "./trend-chart";
 
 /**
  * The committee report: one self-contained HTML page (no script, nothing loaded from anywhere) built from the same
  * figures as the task pane and the summary sheet: the figures, the trend, what changed since the last review, the
  * overdue marks with their owners and the open findings, then a page per goal with its activities. Print CSS for A4
- * and Letter, a page break before each goal, black on white when printed. Pure code: the task pane's dialog and the
- * command line's `report` use this same page.
+ * and Letter, a page break before each goal, black on white when printed. A page, so not in the engine (src/core
+ * holds no markup): plain strings, no DOM, used alike by the task pane's dialog and the command line's `report`.
  */
 export interface ReportInput {
   report: SheetReport;
