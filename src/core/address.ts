@@ -101,18 +101,32 @@ function cellEnd(address: string): { start: number; digits: number; row: number 
   return { start: ok ? i : -1, digits, row };
 }
 
+/**
+ * A cell's place, read once for sorting many cells: its row and column letters, or no letters when the text does not
+ * end in a cell (such texts sort as text).
+ */
+export interface CellPlace {
+  address: string;
+  row: number;
+  letters: string | null;
+}
+
+export function cellPlace(address: string): CellPlace {
+  const end = cellEnd(address);
+  return { address, row: end.row, letters: end.start < 0 ? null : address.slice(end.start, end.digits) };
+}
+
+/** Orders places by row, then column. */
+export function comparePlaces(a: CellPlace, b: CellPlace): number {
+  if (a.address === b.address) return 0;
+  if (a.letters === null || b.letters === null) return a.address.localeCompare(b.address);
+  if (a.row !== b.row) return a.row - b.row;
+  // Column letters: fewer letters first (Z before AA), then alphabetical.
+  if (a.letters.length !== b.letters.length) return a.letters.length - b.letters.length;
+  return a.letters < b.letters ? -1 : a.letters > b.letters ? 1 : 0;
+}
+
 /** Orders `'Sheet'!C5` style addresses by row, then column. */
 export function compareCells(a: string, b: string): number {
-  if (a === b) return 0;
-  const pa = cellEnd(a);
-  const pb = cellEnd(b);
-  if (pa.start < 0 || pb.start < 0) return a.localeCompare(b);
-  if (pa.row !== pb.row) return pa.row - pb.row;
-  // Column letters: fewer letters first (Z before AA), then alphabetical.
-  const la = pa.digits - pa.start;
-  const lb = pb.digits - pb.start;
-  if (la !== lb) return la - lb;
-  const ca = a.slice(pa.start, pa.digits);
-  const cb = b.slice(pb.start, pb.digits);
-  return ca < cb ? -1 : ca > cb ? 1 : 0;
+  return a === b ? 0 : comparePlaces(cellPlace(a), cellPlace(b));
 }

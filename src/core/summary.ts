@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
-import { compareCells } from "./address";
+import { cellPlace, comparePlaces } from "./address";
 import type { Finding } from "./findings";
 import { PlanStandardsSchema, type Plan } from "./plan";
 import { coverageOf } from "./standards";
@@ -167,16 +167,18 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     }
     return month ? [month, quarter] : [quarter];
   };
-  // The marks of a period share its dates: worked out once for each period.
-  const dueByPeriod = new Map<string, DueInPeriod[]>();
+  // The marks of a period share its dates: worked out once for each period, found by its end, then its start.
+  const dueByPeriod = new Map<IsoDate, Map<IsoDate, DueInPeriod[]>>();
 
   for (const entry of status.marks) {
     const a = plan.activities[entry.activity];
     if (!a) continue;
     for (const g of activityGroups[entry.activity]!) countMark(g, entry.status);
-    const span = `${entry.mark.start}/${entry.mark.end}`;
-    let due = dueByPeriod.get(span);
-    if (!due) dueByPeriod.set(span, (due = dueIn(entry.mark.start, entry.mark.end)));
+    const { start, end } = entry.mark;
+    let byStart = dueByPeriod.get(end);
+    if (!byStart) dueByPeriod.set(end, (byStart = new Map<IsoDate, DueInPeriod[]>()));
+    let due = byStart.get(start);
+    if (!due) byStart.set(start, (due = dueIn(start, end)));
     for (const d of due) countMark(d, entry.status);
 
     if (entry.status !== "overdue" && !entry.dueSoon) continue;
@@ -206,8 +208,8 @@ export function summarize(plan: Plan, status: StatusReport, findings: Finding[])
     quarters: [...quarters.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     schoolYears: [...schoolYears.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v),
     // By date; on the same day, in reading order (row, then column), not text order ("I9" before "E20").
-    overdue: overdue.sort((x, y) => compareDates(x.end, y.end) || compareCells(x.cell, y.cell)),
-    dueSoon: dueSoon.sort((x, y) => compareDates(x.start, y.start) || compareCells(x.cell, y.cell)),
+    overdue: byDateThenCell(overdue, (item) => item.end),
+    dueSoon: byDateThenCell(dueSoon, (item) => item.start),
     ...(plan.standards ? { standards: { edition: plan.standards.edition, source: plan.standards.source, coverage: coverageOf(plan) } } : {}),
   };
 }
@@ -220,6 +222,14 @@ export function blockName(plan: Plan, index: number): string {
 function untitledName(plan: Plan, index: number): string {
   const shape = plan.blocks[index]?.shape;
   return `${shape === "table" ? "Action plan" : shape === "outline" ? "Outline" : "Timeline"} ${index + 1}`;
+}
+
+/** Sorts items by a date, then by cell in reading order; each cell's place is read once, not at every comparison. */
+function byDateThenCell(items: MarkItem[], dateOf: (item: MarkItem) => IsoDate): MarkItem[] {
+  return items
+    .map((item) => ({ item, date: dateOf(item), place: cellPlace(item.cell) }))
+    .sort((x, y) => compareDates(x.date, y.date) || comparePlaces(x.place, y.place))
+    .map(({ item }) => item);
 }
 
 function compareDates(x: IsoDate, y: IsoDate): number {

@@ -2,7 +2,7 @@ import { localCell } from "../address";
 import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Activity, Plan } from "../plan";
-import { similarity, type LabelWords } from "./label-words";
+import { similarity, type PlanWords } from "./label-words";
 import { STAGE_OF_VERB } from "./stages";
 
 /** Content words this similar (Jaccard) make two activities near-copies. */
@@ -29,7 +29,7 @@ export interface DuplicateSearch {
  * sets that similar share one of the rarest few words of each; a label is compared with the nearest earlier labels
  * under each of its rare words only.
  */
-export function findDuplicates(texts: readonly string[], labels: readonly LabelWords[]): DuplicateSearch {
+export function findDuplicates(texts: readonly string[], { labels, vocabulary }: PlanWords): DuplicateSearch {
   const parent = texts.map((_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -41,14 +41,15 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
   };
 
   const firstWithText = new Map<string, number>();
-  const frequency = new Map<string, number>();
-  for (const { words } of labels) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const under = new Map<string, number[]>();
+  // How many labels hold each word, by the word's number.
+  const frequency = new Array<number>(vocabulary).fill(0);
+  for (const { words } of labels) for (const w of words) frequency[w]!++;
+  const under = new Map<number, number[]>();
   const seenFor = new Array<number>(texts.length).fill(-1);
   let comparisons = 0;
   texts.forEach((text, j) => {
     const label = labels[j]!;
-    const size = label.words.size;
+    const size = label.words.length;
     // A word alone ("Review", "Cancelled") says too little to call two activities one.
     if (size < 2) return;
     const key = text.trim().toLowerCase();
@@ -70,7 +71,7 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
         comparisons++;
         const other = labels[i]!;
         // Sets this similar are close in size too.
-        if (Math.min(other.words.size, size) < NEAR_DUPLICATE * Math.max(other.words.size, size)) continue;
+        if (Math.min(other.words.length, size) < NEAR_DUPLICATE * Math.max(other.words.length, size)) continue;
         if (other.numbers !== label.numbers) continue;
         if (other.verb !== label.verb && (STAGE_OF_VERB.has(other.verb) || STAGE_OF_VERB.has(label.verb))) continue;
         if (similarity(other.words, label.words) >= NEAR_DUPLICATE) join(i, j);
@@ -79,22 +80,24 @@ export function findDuplicates(texts: readonly string[], labels: readonly LabelW
     }
   });
 
+  // Only the labels joined to an earlier one make groups; each group starts with its root, its first label.
   const byRoot = new Map<number, number[]>();
   texts.forEach((_, i) => {
     const r = root(i);
+    if (r === i) return;
     const group = byRoot.get(r);
     if (group) group.push(i);
-    else byRoot.set(r, [i]);
+    else byRoot.set(r, [r, i]);
   });
-  return { groups: [...byRoot.values()].filter((g) => g.length > 1), comparisons };
+  return { groups: [...byRoot.values()].sort((x, y) => x[0]! - y[0]!), comparisons };
 }
 
-/** The k rarest words of a set, rarest first (ties in a fixed order: any fixed order keeps prefix filtering exact). */
-function rarest(words: ReadonlySet<string>, k: number, frequency: Map<string, number>): string[] {
-  const rarer = (x: string, y: string): boolean => frequency.get(x)! < frequency.get(y)! || (frequency.get(x) === frequency.get(y) && x < y);
+/** The k rarest of a label's words, rarest first (ties by the word's number: any fixed order keeps prefix filtering exact). */
+function rarest(words: readonly number[], k: number, frequency: readonly number[]): number[] {
+  const rarer = (x: number, y: number): boolean => frequency[x]! < frequency[y]! || (frequency[x] === frequency[y] && x < y);
   // A label has a handful of words, and k is one or two: picked one at a time.
   const left = [...words];
-  const picked: string[] = [];
+  const picked: number[] = [];
   while (picked.length < k && left.length > 0) {
     let best = 0;
     for (let i = 1; i < left.length; i++) if (rarer(left[i]!, left[best]!)) best = i;
@@ -110,7 +113,7 @@ const NAMED = 5;
  * duplicate-activity: the same or nearly the same activity more than once. One finding for each group of copies, at
  * its second activity (the first copy), naming the others.
  */
-export function duplicateActivities(plan: Plan, labels: LabelWords[], out: Finding[]): void {
+export function duplicateActivities(plan: Plan, labels: PlanWords, out: Finding[]): void {
   const acts = plan.activities;
   const same = (a: Activity, b: Activity): boolean => a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
   for (const group of findDuplicates(acts.map((a) => a.text), labels).groups) {

@@ -5,45 +5,76 @@ import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
 /**
  * What the duplicate and sequence rules read from the activities' labels, read once for both: each label's verb (its
  * first word) and content words, and for a step whose verb is a stage of work, the content words of what it works on
- * (its object) and of the object's head.
+ * (its object) and of the object's head. Words are numbered as they are first met (one word, one number) and each
+ * label keeps its words as a list of numbers, ascending: the rules count, index and compare numbers, not texts, and a
+ * label costs one small array instead of a Set of strings (bench, 1,000 x 12 grid: the duplicate search 1.07 -> 0.50 ms, readLabelWords 2.0 -> 2.75 ms, the whole engine 12.1 -> 9.9 ms).
  */
 export interface LabelWords {
   verb: string;
-  words: ReadonlySet<string>;
+  /** Its content words' numbers, each once, ascending. */
+  words: readonly number[];
   /** The numbers the label names, in order ("3 1"): "Walkthrough 1" and "Walkthrough 2" are two activities. */
   numbers: string;
-  object: ReadonlySet<string> | null;
-  head: ReadonlySet<string> | null;
+  object: readonly number[] | null;
+  head: readonly number[] | null;
 }
 
-/** The content words of a text: no stop words ("the", "for"), no single letters. */
-export function contentWords(text: string): Set<string> {
-  return new Set(words(text).filter(isContentWord));
+export interface PlanWords {
+  labels: LabelWords[];
+  /** How many different content words the labels hold: every word's number is below it. */
+  vocabulary: number;
 }
 
-export function readLabelWords(plan: Plan): LabelWords[] {
-  return plan.activities.map(({ text }) => {
-    const content = new Set<string>();
-    let numbers = "";
-    for (const w of words(text)) {
-      if (isContentWord(w)) content.add(w);
-      if (DIGITS.test(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
+export function readLabelWords(plan: Plan): PlanWords {
+  const numberOf = new Map<string, number>();
+  /** The numbers of a text's content words (no stop words such as "the" or "for", no single letters), ascending, each once. */
+  const contentNumbers = (list: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (const w of list) {
+      if (!isContentWord(w)) continue;
+      let n = numberOf.get(w);
+      if (n === undefined) numberOf.set(w, (n = numberOf.size));
+      out.push(n);
     }
+    return ascendingOnce(out);
+  };
+  const labels = plan.activities.map(({ text }): LabelWords => {
+    const all = words(text);
+    let numbers = "";
+    for (const w of all) if (DIGITS.test(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
     const verb = firstWord(text);
+    const content = contentNumbers(all);
     if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { verb, words: content, numbers, object: null, head: null };
     const object = objectOf(text);
-    return { verb, words: content, numbers, object: contentWords(object), head: contentWords(headOf(object)) };
+    return { verb, words: content, numbers, object: contentNumbers(words(object)), head: contentNumbers(words(headOf(object))) };
   });
+  return { labels, vocabulary: numberOf.size };
+}
+
+/** Sorts a list of numbers in place, ascending, and drops repeats. */
+function ascendingOnce(list: number[]): number[] {
+  list.sort((x, y) => x - y);
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) list[kept++] = list[i]!;
+  list.length = kept;
+  return list;
 }
 
 const DIGITS = /^\d+$/;
 
-/** Jaccard similarity of two sets of words, 0..1 (two empty sets are the same). */
-export function similarity(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
-  if (x.size + y.size === 0) return 1;
+/** Jaccard similarity of two ascending lists of word numbers, 0..1 (two empty lists are the same), by one merge. */
+export function similarity(x: readonly number[], y: readonly number[]): number {
+  if (x.length + y.length === 0) return 1;
   let common = 0;
-  for (const w of x) if (y.has(w)) common++;
-  return common / (x.size + y.size - common);
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return common / (x.length + y.length - common);
 }
 
 /** The step's verb and the spaces after it, read from the start of the line (sticky: it does not search on). */

@@ -3,7 +3,7 @@ import { dayNumberOfIso } from "../dates";
 import type { Finding } from "../findings";
 import { excerpt } from "../label-text";
 import type { Activity, Plan, ScheduledMark } from "../plan";
-import { similarity, type LabelWords } from "./label-words";
+import { similarity, type PlanWords } from "./label-words";
 import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
 
 /** Steps this similar (the object or its head, Jaccard) work on the same thing. */
@@ -27,16 +27,18 @@ interface Staged {
   order: number;
   first: ScheduledMark;
   start: number;
-  object: ReadonlySet<string>;
-  head: ReadonlySet<string>;
+  object: readonly number[];
+  head: readonly number[];
+  /** The words it is indexed and looked up by: those of its object and head. */
+  keys: readonly number[];
 }
 
 /** An index key for a step with no words in its object: such steps are all alike (their similarity is 1). */
-const NO_WORDS = "\u0000";
+const NO_WORDS = -1;
 
-function keysOf(step: Staged): string[] {
-  const keys = new Set([...step.object, ...step.head]);
-  return keys.size === 0 ? [NO_WORDS] : [...keys];
+function keysOf(object: readonly number[], head: readonly number[]): number[] {
+  const keys = [...new Set([...object, ...head])];
+  return keys.length === 0 ? [NO_WORDS] : keys;
 }
 
 /**
@@ -45,7 +47,7 @@ function keysOf(step: Staged): string[] {
  * or strategy, working on the same thing (its object, or the object's head, similar enough). Steps are compared
  * only with earlier-stage steps that share a word of the object or head.
  */
-export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[]): void {
+export function sequenceChecks(plan: Plan, { labels }: PlanWords, out: Finding[]): void {
   // Each scope (block and path) keeps its steps by stage.
   const scopes = new Map<string, Staged[][]>();
   plan.activities.forEach((a, index) => {
@@ -57,15 +59,15 @@ export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[])
     let byStage = scopes.get(scope);
     if (!byStage) scopes.set(scope, (byStage = [[], [], []]));
     const steps = byStage[stage]!;
-    steps.push({ a, index, stage, order: steps.length, first, start: dayNumberOfIso(first.start), object, head });
+    steps.push({ a, index, stage, order: steps.length, first, start: dayNumberOfIso(first.start), object, head, keys: keysOf(object, head) });
   });
   const found: { later: Staged; best: Staged }[] = [];
   for (const byStage of scopes.values()) {
     // The earlier stages' steps by the words of their objects and heads, stage by stage.
-    const byWord = new Map<string, Staged[]>();
+    const byWord = new Map<number, Staged[]>();
     for (let stage = 1; stage < byStage.length; stage++) {
       for (const step of byStage[stage - 1]!) {
-        for (const key of keysOf(step)) {
+        for (const key of step.keys) {
           const list = byWord.get(key);
           if (list) list.push(step);
           else byWord.set(key, [step]);
@@ -73,7 +75,7 @@ export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[])
       }
       for (const later of byStage[stage]!) {
         const candidates = new Set<Staged>();
-        for (const key of keysOf(later)) {
+        for (const key of later.keys) {
           const list = byWord.get(key) ?? [];
           for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) candidates.add(list[k]!);
         }
@@ -81,7 +83,7 @@ export function sequenceChecks(plan: Plan, labels: LabelWords[], out: Finding[])
         let best: Staged | null = null;
         let bestScore = 0;
         for (const earlier of [...candidates].sort((x, y) => x.stage - y.stage || x.order - y.order)) {
-          const headScore = later.head.size > 0 && earlier.head.size > 0 ? similarity(earlier.head, later.head) : 0;
+          const headScore = later.head.length > 0 && earlier.head.length > 0 ? similarity(earlier.head, later.head) : 0;
           const score = Math.max(similarity(earlier.object, later.object), headScore);
           if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
             best = earlier;
