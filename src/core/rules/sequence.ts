@@ -36,8 +36,15 @@ interface Staged {
 /** An index key for a step with no words in its object: such steps are all alike (their similarity is 1). */
 const NO_WORDS = -1;
 
+/** The words of a step's object and head, each once (both lists ascending, merged). */
 function keysOf(object: readonly number[], head: readonly number[]): number[] {
-  const keys = [...new Set([...object, ...head])];
+  const keys: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < object.length || j < head.length) {
+    const next = j >= head.length || (i < object.length && object[i]! <= head[j]!) ? object[i++]! : head[j++]!;
+    if (keys.length === 0 || keys[keys.length - 1] !== next) keys.push(next);
+  }
   return keys.length === 0 ? [NO_WORDS] : keys;
 }
 
@@ -48,21 +55,26 @@ function keysOf(object: readonly number[], head: readonly number[]): number[] {
  * only with earlier-stage steps that share a word of the object or head.
  */
 export function sequenceChecks(plan: Plan, { labels }: PlanWords, out: Finding[]): void {
-  // Each scope (block and path) keeps its steps by stage.
-  const scopes = new Map<string, Staged[][]>();
+  // Each scope (block, then path) keeps its steps by stage. Activities under the same levels share one path array,
+  // so a path's text is made once.
+  const scopes = new Map<number, Map<string, Staged[][]>>();
+  const pathTexts = new Map<readonly string[], string>();
   plan.activities.forEach((a, index) => {
     const { verb, object, head } = labels[index]!;
     const stage = (STAGE_OF_VERB.get(verb) ?? -1) - FIRST_ORDERED_STAGE;
     const first = firstLive(a);
     if (stage < 0 || first === null || object === null || head === null) return;
-    const scope = `${a.block}\u0000${a.path.join("\u0000")}`;
-    let byStage = scopes.get(scope);
-    if (!byStage) scopes.set(scope, (byStage = [[], [], []]));
+    let path = pathTexts.get(a.path);
+    if (path === undefined) pathTexts.set(a.path, (path = a.path.join("\u0000")));
+    let inBlock = scopes.get(a.block);
+    if (!inBlock) scopes.set(a.block, (inBlock = new Map<string, Staged[][]>()));
+    let byStage = inBlock.get(path);
+    if (!byStage) inBlock.set(path, (byStage = [[], [], []]));
     const steps = byStage[stage]!;
     steps.push({ a, index, stage, order: steps.length, first, start: dayNumberOfIso(first.start), object, head, keys: keysOf(object, head) });
   });
   const found: { later: Staged; best: Staged }[] = [];
-  for (const byStage of scopes.values()) {
+  for (const byStage of [...scopes.values()].flatMap((inBlock) => [...inBlock.values()])) {
     // The earlier stages' steps by the words of their objects and heads, stage by stage.
     const byWord = new Map<number, Staged[]>();
     for (let stage = 1; stage < byStage.length; stage++) {
