@@ -2,9 +2,11 @@
  * Text cells put into a planner's worksheet part (Add a timeline's month labels), as inline strings in the sheet's
  * own namespace prefix: into the element of their row, in column order (their columns are right of the used range,
  * so after the row's cells), or, where the sheet has no element for that row, in one of their own, in row order.
- * Nothing else of the part changes, not a byte: the planner's cells are not rewritten.
+ * The planner's cells are not rewritten, not a byte. Two hints about the cells' extent take the new cells in: the
+ * sheet's `<dimension>` and the `spans` of the row they join (readers such as openpyxl's read-only mode size a sheet by
+ * its dimension and would not see the timeline); nothing else of the part changes.
  */
-import { a1 } from "../core/address";
+import { a1, parseAreaAddress } from "../core/address";
 import { FileProblem } from "./read-file";
 import { CELL_END, readAttributes, referenceColumn, referenceRow, ROW_OR_CELL, SHEET_DATA, type TagAttributes } from "./read-sheet";
 import { textCellXml } from "./own-sheets";
@@ -28,6 +30,10 @@ const DATA_END = /<\/(?:[\w.-]+:)?sheetData>/g;
  * columns of the row already holds something (the columns are meant to be empty).
  */
 export function withTextCells(xml: string, row: number, cells: { column: number; text: string }[], style: number): string {
+  return withDimension(cellsInserted(xml, row, cells, style), row, cells[0]!.column, cells[cells.length - 1]!.column);
+}
+
+function cellsInserted(xml: string, row: number, cells: { column: number; text: string }[], style: number): string {
   const prefix = /<([\w.-]+:)?worksheet\b/.exec(xml)?.[1] ?? "";
   const markup = cells.map((c) => textCellXml(a1(row, c.column), ` s="${style}"`, c.text, null, prefix)).join("");
   const rowXml = `<${prefix}row r="${row + 1}">${markup}</${prefix}row>`;
@@ -80,7 +86,8 @@ export function withTextCells(xml: string, row: number, cells: { column: number;
     if (rowTag) rowCells.push({ column, start: m.index, end: cellEnd, empty: !HOLDS_SOMETHING.test(content) });
   }
   if (!rowTag) return xml.slice(0, dataEnd) + rowXml + xml.slice(dataEnd);
-  if (rowTag.closed) return `${xml.slice(0, rowTag.start)}${xml.slice(rowTag.start, rowTag.end - 2)}>${markup}</${prefix}row>${xml.slice(rowTag.end)}`;
+  const rowStart = withSpans(xml.slice(rowTag.start, rowTag.end), first, last);
+  if (rowTag.closed) return `${xml.slice(0, rowTag.start)}${rowStart.slice(0, -2)}>${markup}</${prefix}row>${xml.slice(rowTag.end)}`;
 
   const inside = rowCells.filter((c) => c.column >= first && c.column <= last);
   const taken = inside.find((c) => !c.empty);
@@ -96,5 +103,28 @@ export function withTextCells(xml: string, row: number, cells: { column: number;
     at = (inside[0] ?? after)!.start;
   }
   const until = inside.length > 0 ? inside[inside.length - 1]!.end : at;
-  return xml.slice(0, at) + markup + xml.slice(until);
+  return xml.slice(0, rowTag.start) + rowStart + xml.slice(rowTag.end, at) + markup + xml.slice(until);
+}
+
+const SPANS = /(\sspans=")([^"]*)"/;
+
+/** A row's start tag with its `spans` (columns, 1-based: "1:5", or several ranges) widened to columns first..last. */
+function withSpans(tag: string, first: number, last: number): string {
+  const spans = SPANS.exec(tag);
+  if (!spans) return tag;
+  const bounds = spans[2]!.split(/[\s:]+/).filter((n) => n !== "").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const from = Math.min(first, ...bounds);
+  const to = Math.max(last, ...bounds);
+  return `${tag.slice(0, spans.index)}${spans[1]}${from}:${to}"${tag.slice(spans.index + spans[0].length)}`;
+}
+
+const DIMENSION = /(<(?:[\w.-]+:)?dimension\b[^>]*?\sref=")([^"]*)"/;
+
+/** The sheet's `<dimension ref>` widened to take in cells first..last (0-based) of `row`; as it was when it has none it can read. */
+function withDimension(xml: string, row: number, first: number, last: number): string {
+  const found = DIMENSION.exec(xml);
+  const area = found && parseAreaAddress(found[2]!);
+  if (!found || !area) return xml;
+  const ref = `${a1(Math.min(area.top, row), Math.min(area.left, first))}:${a1(Math.max(area.bottom, row), Math.max(area.right, last))}`;
+  return `${xml.slice(0, found.index)}${found[1]}${ref}"${xml.slice(found.index + found[0].length)}`;
 }

@@ -8,9 +8,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { run } from "../../src/cli/main";
 import { loadFile } from "../../src/cli/read-workbook";
-import { analyzeSheet, describeAddTimeline, schoolYearMonths } from "../../src/core";
+import { analyzeSheet, describeAddTimeline, parseAreaAddress, parseCellAddress, schoolYearMonths } from "../../src/core";
 import { addTimelineColumns, analyzeWorkbook } from "../../src/excel/workbook";
 import { Sim, installOfficeGlobals, snapshotSheet } from "../../src/office-sim";
 import { captureIo } from "../support/read-back";
@@ -30,6 +31,26 @@ async function cellsOf(file: string, sheet: string): Promise<Map<string, string>
   const out = new Map<string, string>();
   wb.getWorksheet(sheet)!.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => out.set(cell.address, JSON.stringify(cell.value))));
   return out;
+}
+
+/**
+ * The cells a sheet part's extent hints leave out: cells outside the sheet's `<dimension>` (openpyxl's read-only mode
+ * sizes a sheet by it) or outside their row's `spans`. Read with JSZip and patterns here, not the command line's reader.
+ */
+async function cellsOutsideHints(file: string, part: string): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file(part)!.async("string");
+  const dimension = parseAreaAddress(/<dimension ref="([^"]+)"/.exec(xml)![1]!)!;
+  const outside: string[] = [];
+  for (const [, attributes, body] of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const spans = /spans="([^"]+)"/.exec(attributes!)?.[1]?.split(" ").map((s) => s.split(":").map(Number));
+    for (const [, ref] of (body ?? "").matchAll(/<c r="([A-Z]+\d+)"/g)) {
+      const { row, column } = parseCellAddress(ref!)!;
+      const inDimension = row >= dimension.top && row <= dimension.bottom && column >= dimension.left && column <= dimension.right;
+      const inSpans = !spans || spans.some(([from, to]) => column + 1 >= from! && column + 1 <= to!);
+      if (!inDimension || !inSpans) outside.push(ref!);
+    }
+  }
+  return outside;
 }
 
 describe("through the Excel adapter", () => {
@@ -77,6 +98,8 @@ describe("through the command line", () => {
     const added = [...after.keys()].filter((a) => before.get(a) !== after.get(a));
     expect(added).toEqual(MONTHS.map((_, i) => `${String.fromCharCode(66 + i)}1`));
     expect([...before.keys()].every((a) => after.get(a) === before.get(a))).toBe(true);
+    // The sheet's dimension and row 1's spans take the months in (they said A1:A326 and 1:1 before).
+    expect(await cellsOutsideHints(out, "xl/worksheets/sheet1.xml")).toEqual([]);
 
     // A second run says the timeline is already there, and writes nothing.
     const second = tempPath("outline-timeline-2.xlsx");
@@ -116,6 +139,7 @@ describe("through the command line", () => {
     const io = captureIo(AS_OF);
     expect(await run(["add-timeline", file, "--out", out], io)).toBe(0);
     expect(io.out).toMatch(/added in row 2, columns D to O/);
+    expect(await cellsOutsideHints(out, "xl/worksheets/sheet1.xml")).toEqual([]);
     const [before, after] = [(await loadFile(file)).grids[0]!, (await loadFile(out)).grids[0]!];
     const plan = (g: typeof before): string[][] => analyzeSheet(g, { asOf: AS_OF }).plan.activities.map((a) => [a.text, ...a.path]);
     expect(plan(after)).toEqual(plan(before));
