@@ -1,4 +1,4 @@
-import { localCell } from "../core/address";
+import { localCell, parseCellAddress } from "../core/address";
 import type { SheetCheck, SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
@@ -263,10 +263,35 @@ const SETTING_HINTS: Record<NonNullable<Finding["setting"]>, string> = {
   standardsEdition: "(Command line: --standards 2011 or --standards 2022, the edition the district uses.)",
 };
 
-export function findingsText(findings: Finding[]): string {
+/**
+ * A sheet's findings as a table. A finding at a cell of another sheet (a theory-of-action statement on a sheet of its
+ * own) names that sheet in its Cell column ('Theory of Action'!A11), as Excel's Go To takes it.
+ */
+export function findingsText(findings: Finding[], sheet: string | null = null): string {
   if (findings.length === 0) return "No findings: the plan reads cleanly.";
-  const rows = findings.map((f) => [f.severity, localCell(f.cell), f.rule, f.message + (f.setting ? ` ${SETTING_HINTS[f.setting]}` : "") + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
-  return wrapLastColumn(["Severity", "Cell", "Rule", "Message"], rows, [8, 6, 28], 100);
+  const cellOf = (address: string): string => {
+    const at = parseCellAddress(address);
+    return at && sheet !== null && at.sheet !== sheet ? address : localCell(address);
+  };
+  const rows = findings.map((f) => [f.severity, cellOf(f.cell), f.rule, f.message + (f.setting ? ` ${SETTING_HINTS[f.setting]}` : "") + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
+  let cellWidth = 6;
+  for (const row of rows) cellWidth = Math.max(cellWidth, row[1]!.length);
+  return wrapLastColumn(["Severity", "Cell", "Rule", "Message"], rows, [8, Math.min(cellWidth, MOST_CELL_WIDTH), 28], 100);
+}
+
+/** The widest the Cell column grows for cells of other sheets; a longer address is cut with an ellipsis. */
+const MOST_CELL_WIDTH = 32;
+
+/**
+ * What `validate` prints for a sheet: its findings, or for a sheet that holds only the theory of action and has none,
+ * what it is for (its statements' findings are the plan sheets', listed with them).
+ */
+export function validateText(report: SheetCheck): string {
+  const theory = report.plan.theory;
+  if (report.findings.length === 0 && report.plan.blocks.length === 0 && theory !== undefined) {
+    return `No findings. This sheet holds the theory of action (${theory.statements.length} statements) the plan sheets are checked against; what the check finds is listed with those sheets.`;
+  }
+  return findingsText(report.findings, report.sheet);
 }
 
 /** A table whose last column wraps onto following lines instead of being cut. */

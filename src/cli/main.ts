@@ -17,7 +17,7 @@ import type { Monitoring } from "../core/history/sheet-section";
 import { emptyTotals, type Totals } from "../core/status";
 import { describeAddTimeline } from "../core/add-timeline";
 import { changesText } from "./format-changes";
-import { findingsText, planText, printable, statusText } from "./format-text";
+import { planText, printable, statusText, validateText } from "./format-text";
 import { FileProblem, UnreadableFileError } from "./read-file";
 import { loadFile, type LoadedFile } from "./read-workbook";
 import type { ZipPackage } from "./read-zip";
@@ -501,7 +501,7 @@ export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
     } else {
       // Printing a plan or its findings needs no status or summary: none is worked out for them.
       results = await analyzeFiles(options, io, checkSheet);
-      printText(results, options.command === "plan" ? planText : (report) => findingsText(report.findings), io);
+      printText(results, options.command === "plan" ? planText : validateText, io);
     }
     // A file with no plan at all has nothing to show: every command says so and fails, as validate's "no timeline" error does.
     if (results.some((r) => r.reports.length === 0)) return 1;

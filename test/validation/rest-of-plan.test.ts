@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { run } from "../../src/cli/main";
 import { parseDelimited } from "../../src/cli/read-delimited";
 import { loadFile } from "../../src/cli/read-workbook";
 import { SheetDocumentSchema, sheetDocument, type SheetDocument } from "../../src/core/contract";
@@ -14,7 +15,7 @@ import { analyzeSheet, planCsv, theoryOfSheets, type SheetReport, type TheorySta
 import { namedStandards, standardNamed, STANDARDS } from "../../src/core/standards";
 import { describePlanSheet, describeSummarySheet, type WriteCell } from "../../src/core/writes";
 import { cliDocument, excelReport } from "../support/documents";
-import { analyzeRows, at, findingsOf } from "../support/read-back";
+import { analyzeRows, at, captureIo, findingsOf } from "../support/read-back";
 import { removeTempFiles, type CellInput } from "../support/workbook-builder";
 
 afterAll(removeTempFiles);
@@ -67,6 +68,17 @@ describe("seed 003: the theory of action", () => {
     const byLabel = new Map(doc.plan.theory!.statements.map((s) => [s.label, s]));
     const metrics = doc.plan.activities.find((a) => a.text.startsWith("Develop a clear set of data and metrics"))!;
     expect(byLabel.get("Expectations 1")!.activities[0]).toEqual({ id: metrics.id, cell: metrics.cell, words: ["metrics", "data"] });
+  });
+
+  test("`validate` lists the statements' findings with the plan sheet, at cells that name the theory's sheet, and says what the theory's sheet is for", async () => {
+    const io = captureIo(AS_OF);
+    expect(await run(["validate", SAMPLE], io)).toBe(0);
+    const [planPart, theoryPart] = io.out.split(`== ${SAMPLE}, sheet "${THEORY_SHEET}" ==\n`);
+    const cells = [...planPart!.matchAll(/^info +(\S+(?: \S+)*?) +statement-without-activity/gm)].map((m) => m[1]);
+    expect(cells).toEqual(["A11", "A24", "A26"].map((c) => `'${THEORY_SHEET}'!${c}`));
+    // The plan's own findings keep their short cells.
+    expect(planPart).toMatch(/^\w+ +[A-Z]+\d+ +[a-z-]+ /m);
+    expect(theoryPart).toBe("No findings. This sheet holds the theory of action (14 statements) the plan sheets are checked against; what the check finds is listed with those sheets.\n");
   });
 });
 
