@@ -3,6 +3,7 @@ import type { SheetCheck, SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
 import { coverageOf } from "../core/standards";
+import { GROUP_KIND_NAMES } from "../core/writes";
 
 /**
  * Control characters, and the marks that reorder text on screen, that a cell may hold (a label with `_x001B_[31m`,
@@ -203,7 +204,8 @@ export function statusText(report: SheetReport): string {
       return;
     }
     const rows = items.map((m) => [m.period, oneLine(m.activity), m.owner ?? "-", localCell(m.cell)]);
-    out.push(indent(table(["Period", "Activity", "Owner", "Cell"], rows, [12, 66, 18, 6])));
+    // A period such as "Aug 2025 \u2013 May 2026" (timing in words) whole.
+    out.push(indent(table(["Period", "Activity", "Owner", "Cell"], rows, [20, 66, 18, 6])));
   };
   // Overdue and due soon as the summary sheet lists them: by date, oldest first; current marks in plan order.
   list("Overdue", s.overdue);
@@ -241,9 +243,9 @@ export function statusText(report: SheetReport): string {
     out.push(
       indent(
         table(
-          ["Name", "Activities", "Marks", "Done", "Overdue", "Current", "Upcoming"],
-          groups.map((g) => [oneLine(g.name), g.activities, g.scheduled, g.done, g.overdue, g.current, g.upcoming].map(String)),
-          [52, 10, 5, 5, 8, 8, 9],
+          ["Kind", "Name", "Activities", "Marks", "Done", "Overdue", "Current", "Upcoming"],
+          groups.map((g) => [GROUP_KIND_NAMES[g.kind], oneLine(g.name), ...[g.activities, g.scheduled, g.done, g.overdue, g.current, g.upcoming].map(String)]),
+          [8, 52, 10, 5, 5, 8, 8, 9],
         ),
       ),
     );

@@ -175,8 +175,8 @@ export const STATUS_NAMES: Record<MarkStatus, string> = {
 
 const STATUS_STYLE: Partial<Record<MarkStatus, CellStyle>> = { overdue: "overdue", current: "current", done: "done" };
 
-/** The kinds of groups, as the summary sheet names them. */
-const KIND_NAMES: Record<GroupSummary["kind"], string> = { goal: "Goal", strategy: "Strategy", block: "Timeline" };
+/** The kinds of groups, as the summary sheet and the command line name them. */
+export const GROUP_KIND_NAMES: Record<GroupSummary["kind"], string> = { goal: "Goal", strategy: "Strategy", block: "Timeline" };
 
 /** The cell a link shows: `C5` on the sheet, or `Sheet!C5` when several sheets are summarized. */
 function shortCell(cell: string, withSheet: boolean): string {
@@ -233,7 +233,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
     rows.push([text("By goal, strategy and timeline", "heading")]);
     rows.push([text("Kind", "header"), text("Name", "header"), text("Activities", "number-header"), ...countHeader.map((h) => text(h, "number-header"))]);
     for (const g of s.groups) {
-      rows.push([text(KIND_NAMES[g.kind]), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
+      rows.push([text(GROUP_KIND_NAMES[g.kind]), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
     }
     if (s.standards) rows.push(...standardsSection(s.standards));
     const dueTable = (heading: string, first: string, periods: DueInPeriod[]): void => {

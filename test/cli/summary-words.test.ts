@@ -4,6 +4,7 @@
  * when it has none (never "block"); the sheet's title is the plan's name, not a goal; a mark that spans the whole
  * school year is due in "2024-25", not in its last month; numbers and their headers line up (right).
  */
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { plainValue } from "../support/exceljs-grid";
@@ -91,5 +92,21 @@ describe("the summary sheet's words", () => {
       });
     });
     expect(alignments).toEqual({ Count: "right", Due: "right", Activities: "right", Marks: undefined, Kind: undefined, Quarter: undefined });
+  });
+});
+
+describe("the command line's status speaks the summary sheet's words", () => {
+  it("names each group's kind as the sheet does (the state template's tables titled \"GOAL 1\" are timelines, not goals) and prints a period in words whole", async () => {
+    const io = captureIo();
+    expect(await run(["status", join(__dirname, "..", "..", "assets", "samples", "state-template.xlsx"), "--as-of", "2025-11-15"], io)).toBe(0);
+    const text = io.out;
+    const groups = text.slice(text.indexOf("By goal, strategy and timeline")).split("\n").slice(3, 7);
+    expect(groups.map((l) => l.trim().split(/\s{2,}/).slice(0, 2))).toEqual([
+      ["Goal", "Goal 1: Every teacher uses common formative assessm\u2026"],
+      ["Goal", "Goal 2: Every new teacher completes a two-year indu\u2026"],
+      ["Timeline", "GOAL 1"],
+      ["Timeline", "GOAL 2"],
+    ]);
+    expect(text).toMatch(/^ {2}Aug 2025 \u2013 May 2026 {2}Summer institute/m);
   });
 });
