@@ -84,10 +84,3 @@ export function keyWords(text: string): Map<string, string> {
   }
   return out;
 }
-
-/** The key words two texts share, as the first text writes them, in its order. */
-export function sharedKeyWords(first: ReadonlyMap<string, string>, second: ReadonlyMap<string, string>): string[] {
-  const shared: string[] = [];
-  for (const [s, word] of first) if (second.has(s)) shared.push(word);
-  return shared;
-}

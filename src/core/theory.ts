@@ -1,4 +1,4 @@
-import { keyWords, sharedKeyWords } from "./key-words";
+import { keyWords } from "./key-words";
 import type { Plan, RelatedActivity, TheoryOfAction } from "./plan";
 
 /**
@@ -9,7 +9,12 @@ import type { Plan, RelatedActivity, TheoryOfAction } from "./plan";
  * it there and pass it to each plan sheet's reading.
  */
 
-/** Each statement's related activities, most shared key words first (then in the plan's order). */
+/**
+ * Each statement's related activities, those that share its most telling key words first. A key word tells more the
+ * fewer activities hold it: "partnerships" in one step says more than "system" that every step under "Goal 1: Build a
+ * coherent system" holds. Each shared word counts log(activities / activities holding it), the sum ranks; on a tie,
+ * more shared words first, then the plan's order. Every activity that shares a key word stays in the list.
+ */
 export function relateTheory(plan: Plan): void {
   const theory = plan.theory;
   if (!theory) return;
@@ -22,12 +27,24 @@ export function relateTheory(plan: Plan): void {
     for (const [s, word] of path) if (!keys.has(s)) keys.set(s, word);
     return { id: a.id, cell: a.cell, keys };
   });
+  const holding = new Map<string, number>();
+  for (const { keys } of activities) for (const s of keys.keys()) holding.set(s, (holding.get(s) ?? 0) + 1);
+  const weight = (s: string): number => Math.log(activities.length / holding.get(s)!);
   for (const statement of theory.statements) {
     const keys = keyWords(statement.text);
-    statement.activities = activities
-      .map((item): RelatedActivity => ({ id: item.id, cell: item.cell, words: sharedKeyWords(keys, item.keys) }))
-      .filter((r) => r.words.length > 0)
-      .sort((x, y) => y.words.length - x.words.length);
+    const related: { activity: RelatedActivity; score: number }[] = [];
+    for (const item of activities) {
+      // The words as the statement writes them, in its order.
+      const words: string[] = [];
+      let score = 0;
+      for (const [s, word] of keys) {
+        if (!item.keys.has(s)) continue;
+        words.push(word);
+        score += weight(s);
+      }
+      if (words.length > 0) related.push({ activity: { id: item.id, cell: item.cell, words }, score });
+    }
+    statement.activities = related.sort((x, y) => y.score - x.score || y.activity.words.length - x.activity.words.length).map((r) => r.activity);
   }
 }
 

@@ -83,6 +83,31 @@ describe("seed 003: the theory of action", () => {
 });
 
 /** A theory of action on the plan's sheet, above its table: the statements and the activities that carry them out. */
+test("a statement's related activities come most telling first: a key word few activities hold outranks two that every step under a goal holds", async () => {
+  const report = await analyzeRows(
+    "Plan",
+    [
+      ["Theory of Action"],
+      ["IF we build partnerships with outside organizations, THEN our system of support will sustain growth."],
+      [],
+      ["Goal", "Action Step", "Timeline"],
+      ["Goal 1: A coherent system for growth", "Map current coaching cycles", "Aug"],
+      [null, "Schedule walkthroughs by building", "Oct"],
+      [null, "Survey principals on coaching needs", "Jan"],
+      ["Goal 2: Family engagement", "Invite partnerships with the county library", "Feb"],
+    ],
+    { asOf: AS_OF },
+  );
+  const related = report.plan.theory!.statements[0]!.activities;
+  // Every step under Goal 1 shares "system" and "growth" with it; only the library step shares "partnerships".
+  expect(related.map((r) => [r.cell, r.words])).toEqual([
+    [at("Plan", "B8"), ["partnerships"]],
+    [at("Plan", "B5"), ["system", "growth"]],
+    [at("Plan", "B6"), ["system", "growth"]],
+    [at("Plan", "B7"), ["system", "growth"]],
+  ]);
+});
+
 describe("statement-without-activity", () => {
   const rows = (steps: string[]): CellInput[][] => [
     ["Theory of Action"],
