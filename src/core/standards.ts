@@ -156,6 +156,8 @@ export interface Suggestion {
   names: string[];
   /** Why: a standard of the other edition and its counterpart, or a name written nearly like it. */
   reason: "other-edition" | "near";
+  /** The other edition's standard a name is written nearly like, whose counterpart `names` holds ("Learning Comunities"). */
+  nearOther?: string;
 }
 
 /**
@@ -178,6 +180,17 @@ export function suggestStandard(text: string, edition: StandardsEdition): Sugges
     return words.includes(` ${k} `) || ` ${k} `.includes(words);
   });
   if (containing.length > 0 && containing.length <= 3) return { names: containing, reason: "near" };
+  const allowed = Math.max(1, Math.min(3, Math.floor(key.length / 4)));
+  const near = nearestName(key, names, allowed);
+  if (near !== null) return { names: [near], reason: "near" };
+  // Written nearly like a standard of the other edition that this edition names otherwise (a 2011 name misspelt).
+  const other = nearestName(key, STANDARDS[edition === "2011" ? "2022" : "2011"], allowed);
+  const counterpart = other === null ? undefined : COUNTERPART[other];
+  return other !== null && counterpart !== undefined ? { names: [counterpart], reason: "other-edition", nearOther: other } : null;
+}
+
+/** The one name (or its short form) within `allowed` edits of a key, nearest; null when none is or two are as near. */
+function nearestName(key: string, names: readonly string[], allowed: number): string | null {
   let best: string[] = [];
   let bestDistance = Infinity;
   for (const name of names) {
@@ -189,8 +202,7 @@ export function suggestStandard(text: string, edition: StandardsEdition): Sugges
       } else if (d === bestDistance && !best.includes(name)) best.push(name);
     }
   }
-  const allowed = Math.max(1, Math.min(3, Math.floor(key.length / 4)));
-  return bestDistance <= allowed && best.length === 1 ? { names: best, reason: "near" } : null;
+  return bestDistance <= allowed && best.length === 1 ? best[0]! : null;
 }
 
 /** Levenshtein distance (both strings are at most about 60 characters here). */

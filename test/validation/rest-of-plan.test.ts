@@ -206,6 +206,19 @@ describe("unknown-standard", () => {
     expect(banana!.fix).toBeUndefined();
   });
 
+  test("a misspelt name of the other edition: says which standard it reads like and that edition's name for it, with a fix to that name", async () => {
+    const report = await analyzeRows("Plan", standardsPlan(["Learning Comunities", "Learning Designs"]), { asOf: AS_OF, settings: { standardsEdition: "2022" } });
+    const [found] = findingsOf(report, "unknown-standard");
+    expect(found!.message).toBe(
+      '"Learning Comunities" (C2) is not one of the 2022 Standards for Professional Learning; this plan follows the 2022 edition (set in Settings). ' +
+        "It reads like the 2011 standard Learning Communities, which the 2022 edition names Culture of Collaborative Inquiry.",
+    );
+    expect(found!.fix!.edits).toEqual([{ cell: at("Plan", "C2"), value: "Culture of Collaborative Inquiry", before: "Learning Comunities" }]);
+    // A name of this edition written nearly like it is still found first.
+    const near = await analyzeRows("Plan", standardsPlan(["Learning Desings"]), { asOf: AS_OF, settings: { standardsEdition: "2022" } });
+    expect(findingsOf(near, "unknown-standard")[0]!.message).toMatch(/Did you mean Learning Designs\?$/);
+  });
+
   test("silent when the names are standards of the edition: without the setting the names decide (Data is 2011's alone)", async () => {
     const guessed = await analyzeRows("Plan", standardsPlan(["Data", "Learning Designs"]), { asOf: AS_OF });
     expect(guessed.plan.standards).toMatchObject({ edition: "2011", source: "names" });

@@ -65,6 +65,10 @@ function unknownStandard(ctx: ReadContext, a: Activity, standards: ActivityStand
     message =
       `"${n.text}" (${where}) is one of the ${other} Standards for Professional Learning; this plan follows the ${edition} edition (${why})` +
       (suggestion ? `, which names it ${suggestion.names[0]}.` : `, which has no standard like it. Name the ${edition} standard it serves, or set the edition in Settings.`);
+  } else if (suggestion?.nearOther !== undefined) {
+    message =
+      `"${n.text}" (${where}) is not one of the ${edition} Standards for Professional Learning; this plan follows the ${edition} edition (${why}). ` +
+      `It reads like the ${other} standard ${suggestion.nearOther}, which the ${edition} edition names ${suggestion.names[0]}.`;
   } else if (suggestion && suggestion.names.length === 1) {
     message = `"${n.text}" (${where}) is not one of the ${edition} Standards for Professional Learning. Did you mean ${suggestion.names[0]}?`;
   } else if (suggestion) {
@@ -79,7 +83,7 @@ function unknownStandard(ctx: ReadContext, a: Activity, standards: ActivityStand
     message,
     cell: standards.cell,
     ...(fixed === null ? {} : { fix: { description: `Write ${suggestion!.names[0]!} for "${n.text}"`, edits: [{ cell: standards.cell, value: fixed, before: standards.text }] } }),
-    ...(n.standard !== null && source !== "settings" ? { setting: "standardsEdition" as const } : {}),
+    ...((n.standard !== null || suggestion?.nearOther !== undefined) && source !== "settings" ? { setting: "standardsEdition" as const } : {}),
     activityId: a.id,
   });
 }
