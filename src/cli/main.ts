@@ -27,8 +27,9 @@ import { storeSheet } from "./write-store";
 
 export const USAGE = `Usage: milestone-monitor <command> FILE... [options]
 
-Reads district milestone grids (activities down the side, months or school years across the top, an X where
-something is scheduled) from .xlsx, .csv, .tsv or .txt (tab-separated) files.
+Reads district plans from .xlsx, .csv, .tsv or .txt (tab-separated) files: milestone grids (activities down the
+side, months or school years across the top, an X where something is scheduled), action-plan tables with timing
+in words ("Fall 2025", "Monthly, Sept-May"), and outlines of goals, strategies and steps.
 
 Commands:
   plan FILE...                 the structured plan: activities, their goals, owners and periods
@@ -44,7 +45,7 @@ Commands:
 
 Options:
   --as-of YYYY-MM-DD   judge status on this day (default: today)
-  --sheet NAME         read only this sheet (default: every sheet with a timeline)
+  --sheet NAME         read only this sheet (default: every sheet with a plan)
   --json               print the JSON document (plan, findings, summary) instead of tables
   --since YYYY-MM-DD   status and report: what changed since the workbook's last refresh as of that
                        day or before ("--since last": the last refresh before --as-of)

@@ -29,5 +29,8 @@ describe("the milestone-monitor command", () => {
     const r = cli("--help");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: milestone-monitor <command> FILE\.\.\./);
+    // It names every kind of plan it reads, and --sheet's default is any sheet with one of them.
+    expect(r.stdout).toMatch(/milestone grids[\s\S]*action-plan tables with timing\s+in words[\s\S]*outlines of goals, strategies and steps/);
+    expect(r.stdout).toContain("(default: every sheet with a plan)");
   });
 });
