@@ -77,7 +77,10 @@ test("before the first refresh the figures are called a preview; a workbook with
   const notes = buildWorkbook({ sheets: [{ name: "Notes", rows: [["Minutes of the planning committee"], ["Next meeting in March"]] }] });
   await page.locator('input[type="file"]').setInputFiles({ name: "notes.xlsx", mimeType: XLSX, buffer: Buffer.from(await notes.xlsx.writeBuffer()) });
   await page.locator('[data-testid="sheet-grid"][data-sheet="Notes"]').waitFor();
-  await p.getByRole("heading", { name: 'No timeline found on "Notes"' }).waitFor();
+  await p.getByRole("heading", { name: 'No plan found on "Notes"' }).waitFor();
+  // What it reads, shown by example: a grid of X's and an action-plan table with its timing in words.
+  expect(await p.getByRole("table", { name: "Example of a milestone grid" }).count()).toBe(1);
+  expect(await p.getByRole("table", { name: "Example of an action-plan table" }).getByRole("cell", { name: "Monthly, Oct-May" }).count()).toBe(1);
   await ready(page);
   expect(await p.getByRole("heading", { name: /scheduled marks/ }).count()).toBe(0);
   expect(await p.getByText("the summary below is a preview").count()).toBe(0);

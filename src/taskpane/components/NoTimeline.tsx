@@ -8,13 +8,18 @@ const useStyles = makeStyles({
 
 const MONTHS = ["July", "August", "September", "October"];
 
-/** What to do when the sheet holds no timeline: what the add-in looks for, with an example. */
+const STEPS = [
+  ["Develop a PLC model", "PLC Coaches", "Aug-Sep 2025"],
+  ["Implement the PLC model", "Principals", "Monthly, Oct-May"],
+];
+
+/** What to do when the sheet holds no plan the add-in reads: what it looks for, with an example of a grid and of a table. */
 export function NoTimeline({ sheet, message }: { sheet: string | null; message: string }) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="no-timeline-title">
       <Subtitle2 as="h2" id="no-timeline-title">
-        No timeline found{sheet ? ` on "${sheet}"` : ""}
+        No plan found{sheet ? ` on "${sheet}"` : ""}
       </Subtitle2>
       <Body1>{message}</Body1>
       <Body1>For example, a grid like this one is read as two activities, each scheduled for the months marked X:</Body1>
@@ -44,7 +49,26 @@ export function NoTimeline({ sheet, message }: { sheet: string | null; message: 
           </tr>
         </tbody>
       </table>
-      <Body1>Put the school year in a title above the months (for example &quot;PL Plan 2025-26&quot;) or set it in Settings.</Body1>
+      <Body1>So is an action-plan table that says when in words:</Body1>
+      <table className={styles.example} aria-label="Example of an action-plan table">
+        <thead>
+          <tr>
+            {["Action Step", "Person Responsible", "Timeline"].map((h) => (
+              <th scope="col" key={h} className={styles.cell}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {STEPS.map((row) => (
+            <tr key={row[0]}>
+              {row.map((text) => (
+                <td key={text} className={styles.cell}>{text}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Body1>Put the school year in a title above the plan (for example &quot;PL Plan 2025-26&quot;) or set it in Settings.</Body1>
     </section>
   );
 }
