@@ -12,6 +12,8 @@
  * the work grows with the number of activities, not with its square, whatever their text.
  */
 
+import { countCommon } from "../sorted-lists";
+
 /** How alike two texts must be (0..1, letter pairs in common) to be one activity reworded. */
 export const MIN_LIKENESS = 0.72;
 /**
@@ -47,18 +49,7 @@ function letterPairs(loose: string): Int32Array {
 /** Sørensen–Dice likeness of two sorted pair lists: twice the pairs in common over all pairs, 0..1. */
 function likeness(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return (2 * common) / (a.length + b.length);
+  return (2 * countCommon(a, b)) / (a.length + b.length);
 }
 
 function firstWord(loose: string): string {

@@ -1,5 +1,6 @@
 import { asciiWordsAt, firstWord, isContentWord, words } from "../label-text";
 import type { Plan } from "../plan";
+import { countCommon } from "../sorted-lists";
 import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
 
 /**
@@ -76,15 +77,7 @@ const DIGITS = /^\d+$/;
 /** Jaccard similarity of two ascending lists of word numbers, 0..1 (two empty lists are the same), by one merge. */
 export function similarity(x: readonly number[], y: readonly number[]): number {
   if (x.length + y.length === 0) return 1;
-  let common = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
+  const common = countCommon(x, y);
   return common / (x.length + y.length - common);
 }
 
