@@ -51,6 +51,19 @@ describe("sync statistics", () => {
     expect(sim.stats.requestBytes[0]).toBeGreaterThan(100 * 100);
     expect(sim.stats.requestBytes[0]).toBeLessThan(100 * 100 + 2000);
   });
+
+  it("a range passed to a method goes as a reference to its object path, not as the values it has loaded", async () => {
+    const sim = Sim.fromSheets({ S: grid(1000, 2, (i, j) => (j === 0 ? `Activity ${i}`.padEnd(200, ".") : i)) });
+    await sim.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const data = ws.getRange("A1:B1000").load("values");
+      await ctx.sync();
+      ws.charts.add("ColumnClustered", data, "Columns");
+      await ctx.sync();
+    });
+    expect(sim.stats.responseBytes[0]).toBeGreaterThan(200_000);
+    expect(sim.stats.requestBytes[1]).toBeLessThan(1000);
+  });
 });
 
 describe("payload limits", () => {
