@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { refreshStatus } from "../../src/excel/workbook";
+import { syntheticRows } from "../../scripts/bench/synthetic";
 import { largeSheet } from "../support/large-sheet";
 import { FIVE_MB, Sim, installOfficeGlobals } from "../../src/office-sim";
 
@@ -27,6 +28,27 @@ describe("a 20,000-row sheet", () => {
       const bound = Math.ceil(payload / (4 * 1024 * 1024)) + 3;
       expect(stats.syncs).toBeLessThanOrEqual(bound);
       expect(result.syncs).toBe(stats.syncs);
+    } finally {
+      uninstall();
+    }
+  });
+});
+
+describe("a sheet whose activities are written in Japanese", () => {
+  it("refreshes with no request over 5 MB: the add-in's sheets are measured in UTF-8 bytes, three to a character here", async () => {
+    // 6,000 steps of about 190 characters: the summary and plan sheets repeat the labels, some 7 MB in UTF-8 but
+    // 2.4 million characters, which a count of characters would have sent in one request.
+    const words = "教員の専門的な学習共同体を計画し実施して学区全体で振り返る";
+    const rows = syntheticRows(6_000, 12).map((r, i) => (i > 2 && typeof r[0] === "string" && !r[0].startsWith("Goal") ? [`${words.repeat(6)} ${r[0]}`, ...r.slice(1)] : r));
+    const sim = Sim.fromSheets({ "PL Plan 2023-24": rows });
+    const uninstall = installOfficeGlobals(sim);
+    try {
+      sim.stats.reset();
+      const result = await refreshStatus({ sheet: "PL Plan 2023-24", asOf: "2024-06-15" });
+      expect(result.report.plan.activities.length).toBe(6_000);
+      expect(sim.stats.requestBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(FIVE_MB);
+      expect(Math.max(...sim.stats.requestBytes)).toBeLessThanOrEqual(FIVE_MB);
+      expect(sim.stats.failedSyncs).toBe(0);
     } finally {
       uninstall();
     }
