@@ -1,5 +1,7 @@
 /** @jest-environment node */
+import fc from "fast-check";
 import { refreshStatus } from "../../src/excel/workbook";
+import { jsonTextBytes } from "../../src/excel/write-sheet";
 import { syntheticRows } from "../../scripts/bench/synthetic";
 import { largeSheet } from "../support/large-sheet";
 import { FIVE_MB, Sim, installOfficeGlobals } from "../../src/office-sim";
@@ -52,5 +54,24 @@ describe("a sheet whose activities are written in Japanese", () => {
     } finally {
       uninstall();
     }
+  });
+});
+
+describe("a cell's text, measured for a request", () => {
+  it("counts the bytes of its JSON in UTF-8: exactly, but for control characters, counted at their longest escape", () => {
+    const utf8 = new TextEncoder();
+    const json = (t: string): number => utf8.encode(JSON.stringify(t)).length;
+    for (const t of ["", "Plan the PLC", 'a "quoted" word', "back\\slash", "\u007f", "caf\u00e9", "\u65e5\u672c", "\ud83d\ude00", "\ud83d"]) expect(jsonTextBytes(t)).toBe(json(t));
+    expect(jsonTextBytes("a\nb")).toBeGreaterThanOrEqual(json("a\nb"));
+    const unit = fc.oneof(fc.integer({ min: 0x20, max: 0x7f }), fc.integer({ min: 0x80, max: 0x7ff }), fc.integer({ min: 0x800, max: 0xffff }), fc.integer({ min: 0xd800, max: 0xdfff }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 0x1f }), { maxLength: 3 }), (units, controls) => {
+        const text = String.fromCharCode(...units);
+        expect(jsonTextBytes(text)).toBe(json(text));
+        const withControls = String.fromCharCode(...controls, ...units);
+        expect(jsonTextBytes(withControls)).toBeGreaterThanOrEqual(json(withControls));
+      }),
+      { numRuns: 2000, seed: 19 },
+    );
   });
 });
