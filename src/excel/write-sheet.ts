@@ -83,6 +83,40 @@ function scalarOf(cell: WriteCell): { value: Scalar; format: string } {
   }
 }
 
+/**
+ * What a row of values and their formats adds to a request: their JSON's bytes in UTF-8, counted without writing it.
+ * The formats are the adapter's own (`@`, `General`, `yyyy-mm-dd`): plain ASCII, their length and two quotes.
+ */
+function rowBytes(values: readonly Scalar[], formats: readonly string[]): number {
+  let bytes = 16;
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c]!;
+    bytes += (typeof v === "string" ? jsonTextBytes(v) : String(v).length) + formats[c]!.length + 4;
+  }
+  return bytes;
+}
+
+/** Printable ASCII but `"` and `\`: written in JSON as it is, a byte a character. */
+const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7f]*$/;
+
+/** A text's bytes in JSON: its quotes, each character in UTF-8, escapes (a control character at its longest, \u0000). */
+export function jsonTextBytes(text: string): number {
+  // Most cells are plain ASCII: one native test instead of a loop over every character.
+  if (PLAIN_JSON.test(text)) return text.length + 2;
+  let bytes = text.length + 2;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x20 && c < 0x80 && c !== 0x22 && c !== 0x5c) continue;
+    if (c < 0x20) bytes += 5;
+    else if (c < 0x800) bytes += 1; // '"' and '\\' escaped; two bytes of UTF-8
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair of surrogates: four bytes
+      k++;
+    } else bytes += c >= 0xd800 && c < 0xe000 ? 5 : 2; // a lone surrogate is escaped; else three bytes
+  }
+  return bytes;
+}
+
 function applyStyle(range: Excel.Range, style: CellStyle): void {
   const look = CELL_LOOKS[style];
   const font = range.format.font;
@@ -107,9 +141,9 @@ export async function writeSheetContent(ws: Excel.Worksheet, sheet: SheetWrite, 
     let bytes = 0;
     let end = start;
     while (end < values.length) {
-      const rowBytes = JSON.stringify(values[end]).length + JSON.stringify(formats[end]).length + 16;
-      if (end > start && bytes + rowBytes > chunkBudget) break;
-      bytes += rowBytes;
+      const size = rowBytes(values[end]!, formats[end]!);
+      if (end > start && bytes + size > chunkBudget) break;
+      bytes += size;
       end++;
     }
     await batch.reserve(bytes + 2 * OPERATION_BYTES);

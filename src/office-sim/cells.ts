@@ -179,24 +179,29 @@ export function expandInput(input: unknown, r: Rect, location: string): (Scalar 
   });
 }
 
-/** Write values or formulas (Excel treats both the same: "=..." becomes a formula). */
+/**
+ * Write values or formulas (Excel treats both the same: "=..." becomes a formula). Cells are records never changed
+ * in place (a backup taken for a sync shares them): each written cell gets a new one, built in one go.
+ */
 export function writeValues(sheet: SheetModel, r: Rect, input: unknown, location: string): void {
   if (isUnbounded(r)) throw simError("InvalidArgument", location, "Cell-level properties cannot be set on an unbounded range.");
   const entries = expandInput(input, r, location);
   assertCanEdit(sheet, "contents", [r], location);
-  entries.forEach((line, di) =>
-    line.forEach((v, dj) => {
-      if (v === null) return; // null leaves the cell unchanged
-      const row = r.row + di;
+  for (let di = 0; di < entries.length; di++) {
+    const line = entries[di]!;
+    const row = r.row + di;
+    for (let dj = 0; dj < line.length; dj++) {
+      const v = line[dj]!;
+      if (v === null) continue; // null leaves the cell unchanged
       const col = r.col + dj;
-      const cell = cellOrEmpty(sheet, row, col);
-      const parsed = parseInput(v, cell.style.numberFormat);
-      let style = cell.style;
+      const cell = sheet.getCell(row, col);
+      let style = cell?.style ?? sheet.baseStyle(row, col);
+      const parsed = parseInput(v, style.numberFormat);
       if (parsed.autoFormat !== null && style.numberFormat === "General") style = { ...style, numberFormat: parsed.autoFormat };
       const value = parsed.value === "" ? null : parsed.value;
-      sheet.setCell(row, col, { ...cell, value, isError: parsed.isError, formula: parsed.formula, style });
-    }),
-  );
+      sheet.setCell(row, col, { value, isError: parsed.isError, formula: parsed.formula, style, hyperlink: cell?.hyperlink ?? null });
+    }
+  }
 }
 
 export function writeNumberFormats(sheet: SheetModel, r: Rect, input: unknown, location: string): void {
@@ -218,15 +223,18 @@ export function writeNumberFormats(sheet: SheetModel, r: Rect, input: unknown, l
     if (out === undefined) byFormat.set(numberFormat, (out = style.numberFormat === numberFormat ? style : { ...style, numberFormat }));
     return out;
   };
-  entries.forEach((line, di) =>
-    line.forEach((v, dj) => {
-      if (v === null) return;
-      const row = r.row + di;
+  for (let di = 0; di < entries.length; di++) {
+    const line = entries[di]!;
+    const row = r.row + di;
+    for (let dj = 0; dj < line.length; dj++) {
+      const v = line[dj]!;
+      if (v === null) continue;
       const col = r.col + dj;
-      const cell = cellOrEmpty(sheet, row, col);
-      sheet.setCell(row, col, { ...cell, style: withFormat(cell.style, String(v)) });
-    }),
-  );
+      const cell = sheet.getCell(row, col);
+      const style = withFormat(cell?.style ?? sheet.baseStyle(row, col), String(v));
+      sheet.setCell(row, col, cell === undefined ? emptyCell(style) : { value: cell.value, isError: cell.isError, formula: cell.formula, style, hyperlink: cell.hyperlink });
+    }
+  }
 }
 
 // ---- styles ---------------------------------------------------------------------------

@@ -64,16 +64,33 @@ function int(v: unknown, location: string): number {
 
 type Reader = (key: string) => unknown;
 
-/** Build the object a *Properties load option asks for, e.g. { format: { fill: { color: true } } }. */
-function pick(options: unknown, prefix: string, read: Reader): Record<string, unknown> {
+/** One field a *Properties load option asks for: its name, its path ("format/fill/color") and, for an object, its fields. */
+interface Field {
+  name: string;
+  key: string;
+  fields: Field[] | null;
+}
+
+/** The fields of a load option such as { format: { fill: { color: true } } }, worked out once for every cell. */
+function fieldsOf(options: unknown, prefix = ""): Field[] {
+  if (typeof options !== "object" || options === null) return [];
+  const out: Field[] = [];
+  for (const [name, v] of Object.entries(options as Record<string, unknown>)) {
+    const key = prefix === "" ? name : `${prefix}/${name}`;
+    if (typeof v === "object" && v !== null) out.push({ name, key, fields: fieldsOf(v, key) });
+    else if (v === true) out.push({ name, key, fields: null });
+  }
+  return out;
+}
+
+/** Build the object the fields ask for, e.g. { format: { fill: { color: "#FFFFFF" } } }. */
+function pick(fields: readonly Field[], read: Reader): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (typeof options !== "object" || options === null) return out;
-  for (const [k, v] of Object.entries(options as Record<string, unknown>)) {
-    const key = prefix === "" ? k : `${prefix}/${k}`;
-    if (typeof v === "object" && v !== null) out[k] = pick(v, key, read);
-    else if (v === true) {
-      const value = read(key);
-      if (value !== undefined) out[k] = value;
+  for (const f of fields) {
+    if (f.fields !== null) out[f.name] = pick(f.fields, read);
+    else {
+      const value = read(f.key);
+      if (value !== undefined) out[f.name] = value;
     }
   }
   return out;
@@ -509,6 +526,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this._requireApi("Range.getCellProperties", "1.9");
     const opts: unknown = cellPropertiesLoadOptions;
     return this._result("getCellProperties", [opts], (t, x) => {
+      const fields = fieldsOf(opts);
       const r = t.rect;
       if (isUnbounded(r)) return null as unknown as Excel.CellProperties[][];
       x.checkResponse(cellCount(r) * 10);
@@ -519,7 +537,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         for (let j = r.col; j <= lastCol(r); j++) {
           const style = t.sheet.styleAt(i, j);
           line.push(
-            pick(opts, "", (key) => {
+            pick(fields, (key) => {
               switch (key) {
                 case "address":
                 case "addressLocal":
@@ -548,6 +566,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this._requireApi("Range.getRowProperties", "1.9");
     const opts: unknown = rowPropertiesLoadOptions;
     return this._result("getRowProperties", [opts], (t, x) => {
+      const fields = fieldsOf(opts);
       const r = t.rect;
       if (isEntireColumns(r)) return null as unknown as Excel.RowProperties[];
       x.checkResponse(r.rowCount * 10);
@@ -555,7 +574,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       for (let i = r.row; i <= lastRow(r); i++) {
         const row = rect(i, r.col, 1, r.colCount);
         out.push(
-          pick(opts, "", (key) => {
+          pick(fields, (key) => {
             switch (key) {
               case "rowIndex":
                 return i;
@@ -584,6 +603,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this._requireApi("Range.getColumnProperties", "1.9");
     const opts: unknown = columnPropertiesLoadOptions;
     return this._result("getColumnProperties", [opts], (t, x) => {
+      const fields = fieldsOf(opts);
       const r = t.rect;
       if (isEntireRows(r)) return null as unknown as Excel.ColumnProperties[];
       x.checkResponse(r.colCount * 10);
@@ -591,7 +611,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       for (let j = r.col; j <= lastCol(r); j++) {
         const col = rect(r.row, j, r.rowCount, 1);
         out.push(
-          pick(opts, "", (key) => {
+          pick(fields, (key) => {
             switch (key) {
               case "columnIndex":
                 return j;

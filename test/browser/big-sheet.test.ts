@@ -3,7 +3,8 @@
  * The task pane at 2,000 activities x 12 months in the playground (Chromium), by counts, never times: the overdue
  * list holds one item per activity with its months, a page of them at a time, every one reachable from the keyboard;
  * the page holds a bounded number of elements whatever the sheet's size (the grid draws the rows on screen, the Plan
- * tab folds its goals); going to a cell in row 1,900 scrolls the grid to it. The times are `npm run bench`'s.
+ * tab folds its goals, a rule's findings fold into one group paged like the lists); going to a cell in row 1,900
+ * scrolls the grid to it. The times are `npm run bench`'s.
  */
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { analyzeSheet } from "../../src/core/analyze";
 import { loadFile } from "../../src/cli/read-workbook";
 import { marksByActivity, periodList, shortLabel } from "../../src/taskpane/lists";
 import { PAGE_SIZE } from "../../src/taskpane/components/Pager";
+import { ruleName } from "../../src/taskpane/components/FindingsTab";
 import { BIG_PLAN_SHEET, writeBigPlan } from "../support/big-plan";
 import { removeTempFiles, tempPath } from "../support/workbook-builder";
 import { pane, ready, servePlayground, setAsOf, tab, type Served } from "./playground";
@@ -41,10 +43,15 @@ afterAll(async () => {
   removeTempFiles();
 });
 
+/** The engine's report on the big sheet on the day. */
+async function bigReport(): Promise<ReturnType<typeof analyzeSheet>> {
+  const grid = (await loadFile(file)).grids.find((g) => g.sheet === BIG_PLAN_SHEET)!;
+  return analyzeSheet(grid, { asOf: AS_OF });
+}
+
 /** What the engine says is overdue on the day, as the pane's list items name it: one per activity. */
 async function expectedOverdue(): Promise<string[]> {
-  const grid = (await loadFile(file)).grids.find((g) => g.sheet === BIG_PLAN_SHEET)!;
-  const report = analyzeSheet(grid, { asOf: AS_OF });
+  const report = await bigReport();
   return marksByActivity(report.summary.overdue, report.plan).map((a) => `${shortLabel(a.activity)}: overdue ${periodList(a.periods)}. Go to ${localCell(a.cell)}`);
 }
 
@@ -114,6 +121,68 @@ test("2,000 x 12: one overdue item per activity a page at a time, each reachable
   // The Plan tab folds its goals: the page stays bounded.
   await tab(page, "Plan").click();
   await pane(page).getByRole("tabpanel", { name: /^Plan/ }).waitFor();
+  expect(await elements(page)).toBeLessThan(MOST_ELEMENTS);
+  await served.close(opened);
+});
+
+test("2,000 x 12 findings: a rule's findings are one folded group with its count, opened from the keyboard a page at a time, every one reached", async () => {
+  const report = await bigReport();
+  const warnings = report.findings.filter((f) => f.severity === "warning");
+  // The generated sheet's steps out of order: one rule, many times (an error or note would be a group of its own).
+  expect(report.findings.length).toBe(warnings.length);
+  expect([...new Set(warnings.map((f) => f.rule))]).toEqual(["sequence"]);
+  const findings = warnings;
+  expect(findings.length).toBeGreaterThan(4 * PAGE_SIZE);
+
+  const opened = await served.open();
+  const { page } = opened;
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.locator(`[data-testid="sheet-grid"][data-sheet="${BIG_PLAN_SHEET}"]`).waitFor();
+  await pane(page).getByRole("heading", { name: /scheduled marks in 2000 activities/ }).waitFor({ timeout: 120_000 });
+  await ready(page);
+  await setAsOf(page, AS_OF);
+  await tab(page, "Findings").click();
+  const panel = pane(page).getByRole("tabpanel", { name: /^Findings/ });
+  await panel.waitFor();
+
+  // Warnings (open) holds one line for the rule, with its count, and not one finding drawn until it is opened.
+  const name = ruleName("sequence");
+  const warningsHeader = panel.locator("summary", { hasText: /^Warnings/ });
+  expect(await warningsHeader.innerText()).toContain(String(findings.length));
+  const groups = panel.locator("details details > summary");
+  expect(await groups.allInnerTexts()).toEqual([`${name}: ${findings.length} findings`]);
+  expect(await panel.locator("[data-finding]").count()).toBe(0);
+  expect(await elements(page)).toBeLessThan(MOST_ELEMENTS);
+
+  // Opened from the keyboard: a page of its findings, then Next to the last page, each page of PAGE_SIZE at most.
+  await groups.first().focus();
+  await page.keyboard.press("Enter");
+  const items = panel.locator("[data-finding]");
+  await items.first().waitFor();
+  const noun = `${name.toLowerCase()} findings`;
+  const next = panel.getByRole("button", { name: `Next ${noun}` });
+  const range = panel.getByRole("group", { name: `Pages of ${noun}` }).locator("[aria-live]");
+  const seen: string[] = [];
+  let most = 0;
+  let pages = 0;
+  await next.focus();
+  for (;;) {
+    const shown = await items.allTextContents();
+    pages++;
+    most = Math.max(most, shown.length);
+    seen.push(...shown);
+    if (seen.length >= findings.length) break;
+    const before = await range.textContent();
+    await page.keyboard.press("Enter");
+    await range.filter({ hasNotText: before ?? "" }).waitFor();
+    expect(await next.evaluate((e) => e === document.activeElement)).toBe(true);
+  }
+  expect(most).toBe(PAGE_SIZE);
+  expect(pages).toBe(Math.ceil(findings.length / PAGE_SIZE));
+  // Every finding, in the engine's order, each with its way to its cell.
+  expect(seen.length).toBe(findings.length);
+  expect(seen.filter((text, i) => !text.includes(findings[i]!.message) || !text.includes(`Go to ${localCell(findings[i]!.cell)}`))).toEqual([]);
+  expect(await next.getAttribute("aria-disabled")).toBe("true");
   expect(await elements(page)).toBeLessThan(MOST_ELEMENTS);
   await served.close(opened);
 });

@@ -1,5 +1,7 @@
 /** Sync accounting and Excel on the web's 5 MB request/response payload limits. */
+import fc from "fast-check";
 import { FIVE_MB, Sim, SimOfficeError, snapshotSheet } from "../../src/office-sim";
+import { byteLength } from "../../src/office-sim/client";
 
 async function rejection(p: Promise<unknown>): Promise<SimOfficeError> {
   try {
@@ -50,6 +52,45 @@ describe("sync statistics", () => {
     });
     expect(sim.stats.requestBytes[0]).toBeGreaterThan(100 * 100);
     expect(sim.stats.requestBytes[0]).toBeLessThan(100 * 100 + 2000);
+  });
+
+  it("bytes are counted in UTF-8, as TextEncoder writes any text (pairs of surrogates, lone ones, every plane)", () => {
+    const utf8 = new TextEncoder();
+    expect(byteLength("")).toBe(0);
+    expect(byteLength("a\u00e9\u65e5\ud83d\ude00")).toBe(1 + 2 + 3 + 4);
+    expect(byteLength("\ud83d")).toBe(3); // a lone surrogate is written as U+FFFD
+    expect(byteLength("\ude00\ud83d")).toBe(6);
+    const unit = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0x7ff }), fc.integer({ min: 0x800, max: 0xffff }), fc.integer({ min: 0xd800, max: 0xdfff }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = String.fromCharCode(...units);
+        expect(byteLength(text)).toBe(utf8.encode(text).length);
+      }),
+      { numRuns: 2000, seed: 19 },
+    );
+  });
+
+  it("text beyond ASCII counts its UTF-8 bytes in a request", async () => {
+    const sim = Sim.empty();
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:A100").values = grid(100, 1, () => "\u65e5".repeat(100));
+      await ctx.sync();
+    });
+    expect(sim.stats.requestBytes[0]).toBeGreaterThan(3 * 100 * 100);
+    expect(sim.stats.requestBytes[0]).toBeLessThan(3 * 100 * 100 + 2000);
+  });
+
+  it("a range passed to a method goes as a reference to its object path, not as the values it has loaded", async () => {
+    const sim = Sim.fromSheets({ S: grid(1000, 2, (i, j) => (j === 0 ? `Activity ${i}`.padEnd(200, ".") : i)) });
+    await sim.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const data = ws.getRange("A1:B1000").load("values");
+      await ctx.sync();
+      ws.charts.add("ColumnClustered", data, "Columns");
+      await ctx.sync();
+    });
+    expect(sim.stats.responseBytes[0]).toBeGreaterThan(200_000);
+    expect(sim.stats.requestBytes[1]).toBeLessThan(1000);
   });
 });
 

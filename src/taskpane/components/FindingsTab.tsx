@@ -63,7 +63,7 @@ const RULE_NAMES: Record<string, string> = {
   "standard-not-addressed": "Standards no activity addresses",
 };
 
-/** A rule with more findings than this shows them as one group, folded, a page at a time. */
+/** A rule with this many findings or more shows them as one group, folded, a page at a time. */
 const GROUP_FROM = 4;
 
 /**
@@ -141,7 +141,7 @@ export function FindingsTab({ state, actions, openSettings }: { state: MonitorSt
   );
 }
 
-function ruleName(rule: string): string {
+export function ruleName(rule: string): string {
   return RULE_NAMES[rule] ?? rule;
 }
 
