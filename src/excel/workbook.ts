@@ -1,5 +1,5 @@
 import { a1, localCell, parseCellAddress } from "../core/address";
-import { analyzeSheet, hasPlan, theoryOfSheets, type SheetReport } from "../core/analyze";
+import { hasPlan, theoryOfSheets, type SheetReport } from "../core/analyze";
 import { WHAT_IT_READS } from "../core/reading/read-plan";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
@@ -28,6 +28,7 @@ import { detectCapabilities, type Capabilities } from "./capabilities";
 import { isPayloadLimitError, UserFacingError } from "./errors";
 import { loadConditionalFormats, ownFlags, queueFlags } from "./flags";
 import { readSheetGrid, type UsedArea } from "./read-sheet";
+import { engineReport } from "./reuse-report";
 import { WriteBatch } from "./write-batch";
 import { writeSheetContent } from "./write-sheet";
 import { localToday } from "../core/dates";
@@ -215,7 +216,7 @@ async function readAndAnalyze(
   const theorySheets = await readTheorySheets(context, others);
   if (theorySheets.synced) syncs++;
   const theory = theoryOfSheets(theorySheets.grids, { settings, asOf: options.asOf });
-  const report = analyzeSheet(grid, { settings, asOf: options.asOf, ...(theory ? { theory } : {}) });
+  const report = engineReport({ grid, settings, asOf: options.asOf, theory });
   const right = used.columnIndex + used.columnCount - 1;
   return { report, stored: { ...stored, settings }, history: history.history, storeRows, storeExists: !meta.store.isNullObject, sheetName, sheet, meta, conditionalFormats, right, syncs };
 }
