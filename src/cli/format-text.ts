@@ -300,10 +300,12 @@ export function validateText(report: SheetCheck): string {
 function wrapLastColumn(header: string[], rows: string[][], widths: number[], lastWidth: number): string {
   const pad = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   const out = [pad(header.slice(0, -1)) + "  " + header[header.length - 1], widths.map((w) => "-".repeat(w)).join("  ") + "  " + "-".repeat(lastWidth)];
+  // Where a wrapped line of the last column starts: under it.
+  const indent = " ".repeat(widths.reduce((a, w) => a + w + 2, 0));
   for (const row of rows) {
     const lines = wrap(row[row.length - 1]!, lastWidth);
     out.push(pad(row.slice(0, -1).map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + "\u2026" : c))) + "  " + lines[0]);
-    for (const l of lines.slice(1)) out.push(" ".repeat(widths.reduce((a, w) => a + w + 2, 0)) + l);
+    for (let k = 1; k < lines.length; k++) out.push(indent + lines[k]);
   }
   return out.join("\n");
 }
