@@ -73,6 +73,21 @@ export function runsBy<T>(items: readonly T[], key: (item: T) => string): { key:
   return runs;
 }
 
+/**
+ * Items gathered by a key (a rule), every item of a key in one group whatever lies between them, the groups in the
+ * order their keys first appear and each group's items in their order.
+ */
+export function groupsBy<T>(items: readonly T[], key: (item: T) => string): { key: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups].map(([k, grouped]) => ({ key: k, items: grouped }));
+}
+
 /** An activity's first line without its closing full stop, to stand inside a sentence of the pane's own. */
 export function shortLabel(text: string): string {
   return (text.split("\n")[0] ?? text).trim().replace(/[.\s]+$/, "");

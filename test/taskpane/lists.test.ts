@@ -4,7 +4,7 @@
  */
 import { analyzeSheet } from "../../src/core/analyze";
 import { syntheticGrid } from "../../scripts/bench/synthetic";
-import { marksByActivity, periodList, runsBy, shortLabel } from "../../src/taskpane/lists";
+import { groupsBy, marksByActivity, periodList, runsBy, shortLabel } from "../../src/taskpane/lists";
 
 test.each([
   [["Jul 2023", "Aug 2023", "Sep 2023"], "Jul, Aug, Sep 2023"],
@@ -19,6 +19,18 @@ test.each([
 test("shortLabel keeps the first line, without its closing full stop", () => {
   expect(shortLabel("Hold monthly PLC meetings.\nAgendas on the shared drive")).toBe("Hold monthly PLC meetings");
   expect(shortLabel("Survey staff on PL needs ")).toBe("Survey staff on PL needs");
+});
+
+test("groupsBy gathers every item of a key wherever it stands, keys in the order they first appear (Findings: one group a rule)", () => {
+  const findings = [
+    { rule: "sequence", cell: "A9" },
+    { rule: "missing-owner", cell: "B4" },
+    { rule: "sequence", cell: "A3" },
+  ];
+  expect(groupsBy(findings, (f) => f.rule).map((g) => [g.key, g.items.map((f) => f.cell)])).toEqual([
+    ["sequence", ["A9", "A3"]],
+    ["missing-owner", ["B4"]],
+  ]);
 });
 
 test("runsBy groups neighbours only, in order", () => {

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
-import { runsBy } from "../lists";
+import { groupsBy } from "../lists";
 import { Disclosure } from "./Disclosure";
 import { Pager, usePaging } from "./Pager";
 
@@ -85,7 +85,8 @@ export function FindingsTab({ state, actions, openSettings }: { state: MonitorSt
     (item?.querySelector<HTMLElement>("button") ?? root.current)?.focus();
   }, [state.phase, state.report]);
   const findings = state.report?.findings;
-  const severities = useMemo(() => GROUPS.map((g) => ({ ...g, rules: runsBy((findings ?? []).filter((f) => f.severity === g.severity), (f) => f.rule) })).filter((g) => g.rules.length > 0), [findings]);
+  // A rule's findings are one group wherever they stand in the list (the engine sorts by rule, a host need not).
+  const severities = useMemo(() => GROUPS.map((g) => ({ ...g, rules: groupsBy((findings ?? []).filter((f) => f.severity === g.severity), (f) => f.rule) })).filter((g) => g.rules.length > 0), [findings]);
 
   if (!findings) return <Body1>Reading the plan&hellip;</Body1>;
   const busy = state.phase !== "ready";
