@@ -1,5 +1,5 @@
 import { localCell, parseCellAddress } from "../core/address";
-import type { SheetCheck, SheetReport } from "../core/analyze";
+import { holdsTheoryOnly, type SheetCheck, type SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
 import { coverageOf } from "../core/standards";
@@ -289,9 +289,8 @@ const MOST_CELL_WIDTH = 32;
  * what it is for (its statements' findings are the plan sheets', listed with them).
  */
 export function validateText(report: SheetCheck): string {
-  const theory = report.plan.theory;
-  if (report.findings.length === 0 && report.plan.blocks.length === 0 && theory !== undefined) {
-    return `No findings. This sheet holds the theory of action (${theory.statements.length} statements) the plan sheets are checked against; what the check finds is listed with those sheets.`;
+  if (report.findings.length === 0 && holdsTheoryOnly(report)) {
+    return `No findings. This sheet holds the theory of action (${report.plan.theory!.statements.length} statements) the plan sheets are checked against; what the check finds is listed with those sheets.`;
   }
   return findingsText(report.findings, report.sheet);
 }
