@@ -8,7 +8,7 @@
  */
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { localCell } from "../../src/core/address";
 import { analyzeSheet } from "../../src/core/analyze";
 import { loadFile } from "../../src/cli/read-workbook";
@@ -42,6 +42,30 @@ afterAll(async () => {
   await served?.stop();
   removeTempFiles();
 });
+
+/**
+ * Reads a paged list page by page, turning pages with Enter on Next (focused first) until `total` items are read; the
+ * keyboard must stay on Next as each page turns (the pane does not take it elsewhere).
+ */
+async function pageThrough(page: Page, next: Locator, range: Locator, total: number, read: () => Promise<string[]>): Promise<{ seen: string[]; most: number; pages: number; lastPage: string[] }> {
+  const seen: string[] = [];
+  let most = 0;
+  let pages = 0;
+  let lastPage: string[] = [];
+  await next.focus();
+  for (;;) {
+    lastPage = await read();
+    pages++;
+    most = Math.max(most, lastPage.length);
+    seen.push(...lastPage);
+    if (seen.length >= total) break;
+    const before = await range.textContent();
+    await page.keyboard.press("Enter");
+    await range.filter({ hasNotText: before ?? "" }).waitFor();
+    expect(await next.evaluate((e) => e === document.activeElement)).toBe(true);
+  }
+  return { seen, most, pages, lastPage };
+}
 
 /** The engine's report on the big sheet on the day. */
 async function bigReport(): Promise<ReturnType<typeof analyzeSheet>> {
@@ -83,22 +107,9 @@ test("2,000 x 12: one overdue item per activity a page at a time, each reachable
   const items = list.getByRole("button");
   const next = pane(page).getByRole("button", { name: "Next overdue activities" });
   const range = pane(page).getByRole("group", { name: "Pages of overdue activities" }).locator("[aria-live]");
-  const seen: string[] = [];
-  let most = 0;
-  let lastPage: string[] = [];
-  await next.focus();
-  for (;;) {
-    const labels = await items.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label") ?? ""));
-    most = Math.max(most, labels.length);
-    lastPage = labels;
-    seen.push(...labels);
-    if (seen.length >= expected.length) break;
-    const before = await range.textContent();
-    await page.keyboard.press("Enter");
-    await range.filter({ hasNotText: before ?? "" }).waitFor();
-    // The keyboard stays on Next: the pane does not take it elsewhere as the page turns.
-    expect(await next.evaluate((e) => e === document.activeElement)).toBe(true);
-  }
+  const { seen, most, lastPage } = await pageThrough(page, next, range, expected.length, () =>
+    items.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label") ?? "")),
+  );
   expect(most).toBe(PAGE_SIZE);
   expect(seen).toEqual(expected);
   // An activity overdue in several months is one item naming them: "Oct, Nov, Dec 2023".
@@ -162,21 +173,7 @@ test("2,000 x 12 findings: a rule's findings are one folded group with its count
   const noun = `${name.toLowerCase()} findings`;
   const next = panel.getByRole("button", { name: `Next ${noun}` });
   const range = panel.getByRole("group", { name: `Pages of ${noun}` }).locator("[aria-live]");
-  const seen: string[] = [];
-  let most = 0;
-  let pages = 0;
-  await next.focus();
-  for (;;) {
-    const shown = await items.allTextContents();
-    pages++;
-    most = Math.max(most, shown.length);
-    seen.push(...shown);
-    if (seen.length >= findings.length) break;
-    const before = await range.textContent();
-    await page.keyboard.press("Enter");
-    await range.filter({ hasNotText: before ?? "" }).waitFor();
-    expect(await next.evaluate((e) => e === document.activeElement)).toBe(true);
-  }
+  const { seen, most, pages } = await pageThrough(page, next, range, findings.length, () => items.allTextContents());
   expect(most).toBe(PAGE_SIZE);
   expect(pages).toBe(Math.ceil(findings.length / PAGE_SIZE));
   // Every finding, in the engine's order, each with its way to its cell.
