@@ -112,9 +112,14 @@ const SPANS = /(\sspans=")([^"]*)"/;
 function withSpans(tag: string, first: number, last: number): string {
   const spans = SPANS.exec(tag);
   if (!spans) return tag;
-  const bounds = spans[2]!.split(/[\s:]+/).filter((n) => n !== "").map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  const from = Math.min(first, ...bounds);
-  const to = Math.max(last, ...bounds);
+  // A loop, not Math.min(...bounds): a hostile row may list more ranges than a call takes arguments.
+  let from = first;
+  let to = last;
+  for (const n of spans[2]!.split(/[\s:]+/).map(Number)) {
+    if (!Number.isInteger(n) || n < 1) continue;
+    from = Math.min(from, n);
+    to = Math.max(to, n);
+  }
   return `${tag.slice(0, spans.index)}${spans[1]}${from}:${to}"${tag.slice(spans.index + spans[0].length)}`;
 }
 

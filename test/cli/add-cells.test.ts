@@ -37,3 +37,9 @@ test("a row of its own where the sheet has none; a part without a dimension or s
   expect(out.indexOf('<row r="1">')).toBeLessThan(out.indexOf('<row r="3">'));
   expect(withTextCells(sheet('<dimension ref="B2:D4"/>', ""), 0, MONTHS, 4)).toContain(`<dimension ref="B1:D4"/>`);
 });
+
+test("a row whose spans list more ranges than a call takes arguments (a hostile part) is widened all the same", () => {
+  const ranges = Array.from({ length: 300_000 }, (_, i) => `${i + 4}:${i + 4}`).join(" ");
+  const out = withTextCells(sheet('<dimension ref="A1"/>', `<row r="1" spans="${ranges}">${cell("A1", "Goal 1")}</row>`), 0, MONTHS, 4);
+  expect(out).toContain('<row r="1" spans="2:300003">');
+});
