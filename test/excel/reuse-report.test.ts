@@ -6,7 +6,9 @@
  */
 import { join } from "node:path";
 import { sameData } from "../../src/core/same-data";
+import { engineReport, REUSE_UP_TO_CELLS, type EngineInput } from "../../src/excel/reuse-report";
 import { analyzeWorkbook, refreshStatus, saveSettings } from "../../src/excel/workbook";
+import { resolveSettings } from "../../src/core/settings";
 import { installOfficeGlobals, type Sim } from "../../src/office-sim";
 import { simFromFile } from "../office-sim/files";
 
@@ -75,4 +77,17 @@ describe("the engine's report reused by Refresh status", () => {
     expect(wider.report.plan).not.toBe(again.report.plan);
     expect(wider.report.summary.dueSoonDays).toBe(60);
   });
+});
+
+test("a sheet of more than REUSE_UP_TO_CELLS cells is not kept: the engine runs again on it, the pane holds no second copy of its cells", () => {
+  const input = (rows: number): EngineInput => ({
+    grid: { sheet: "Notes", top: 0, left: 0, values: Array.from({ length: rows }, (_, r) => Array.from({ length: 1_000 }, (_, c) => (c === 0 && r === 0 ? "Committee notes" : null))) },
+    settings: resolveSettings(undefined),
+    asOf: AS_OF,
+    theory: undefined,
+  });
+  const small = input(REUSE_UP_TO_CELLS / 1_000);
+  expect(engineReport(small)).toBe(engineReport(input(REUSE_UP_TO_CELLS / 1_000)));
+  const large = input(REUSE_UP_TO_CELLS / 1_000 + 1);
+  expect(engineReport(large)).not.toBe(engineReport(large));
 });
