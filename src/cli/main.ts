@@ -519,9 +519,20 @@ export async function run(argv: string[], raw: Io = nodeIo): Promise<number> {
 }
 
 export function main(): void {
+  // A reader that stops early (`validate plan.xlsx | head`) closes the pipe: the rest of the text has nowhere to go,
+  // which is what the user asked for, not an error to print with a stack trace. Another write error is one line.
+  let writeFailed = false;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") return;
+      if (stream !== process.stderr) process.stderr.write(`milestone-monitor: cannot write the output: ${e.message}\n`);
+      writeFailed = true;
+      process.exitCode = 2;
+    });
+  }
   run(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = writeFailed ? 2 : code;
     },
     (e: unknown) => {
       process.stderr.write(`milestone-monitor: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
