@@ -94,12 +94,24 @@ function schoolYearOfMonth(month: number, startMonth: number): number {
  * or trimesters.
  */
 export function frequencyChecks(plan: Plan, out: Finding[]): void {
-  // Each block's timeline as month indexes, worked out for the first activity that needs it.
-  const timelines: (number[] | undefined)[] = [];
+  // Each block's timeline, and a table's school years of months, worked out for the first activity that needs it.
+  const timelines: (MonthTimeline | undefined)[] = [];
+  const schoolYears = new Map<number, MonthTimeline>();
   const marksProblem = (found: Said, a: Activity, kind: string): string | null => {
     const block = plan.blocks[a.block]!;
-    const timeline = (timelines[a.block] ??= block.periods.map((p) => monthIndexOfIso(p.start)));
-    return kind in PERIODS_PER_YEAR ? partOfYearProblem(found, a, block.periods, PERIODS_PER_YEAR[kind]!, plan.startMonth) : frequencyProblem(found, a, kind, plan.startMonth, timeline);
+    if (kind in PERIODS_PER_YEAR) return partOfYearProblem(found, a, block.periods, PERIODS_PER_YEAR[kind]!, plan.startMonth);
+    const timeline = (timelines[a.block] ??= monthTimeline(block.periods.map((p) => monthIndexOfIso(p.start)), plan.startMonth));
+    return frequencyProblem(found, a, kind, plan.startMonth, timeline);
+  };
+  const timingProblem = (found: Said, a: Activity, schoolYear: number): string | null => {
+    const problem = timingSaysProblem(found, a);
+    if (problem !== undefined) return problem;
+    let months = schoolYears.get(schoolYear);
+    if (months === undefined) {
+      const first = schoolYear * 12 + plan.startMonth - 1;
+      schoolYears.set(schoolYear, (months = monthTimeline(Array.from({ length: 12 }, (_, i) => first + i), plan.startMonth)));
+    }
+    return frequencyProblem(found, a, "month", plan.startMonth, months);
   };
   for (const a of plan.activities) {
     if (a.schedule.length === 0) continue;
@@ -107,7 +119,7 @@ export function frequencyChecks(plan: Plan, out: Finding[]): void {
     if (!found) continue;
     const { word } = found;
     const block = plan.blocks[a.block]!;
-    const problem = block.kind === null ? timingProblem(found, a, block.schoolYear, plan.startMonth) : marksProblem(found, a, block.kind);
+    const problem = block.kind === null ? timingProblem(found, a, block.schoolYear) : marksProblem(found, a, block.kind);
     if (!problem) continue;
     out.push({
       rule: "frequency-mismatch",
@@ -122,18 +134,16 @@ export function frequencyChecks(plan: Plan, out: Finding[]): void {
 /**
  * A frequency against timing written in words (an action-plan table). Timing that names how often ("Quarterly")
  * contradicts a text that says another frequency; timing of single months or days counts like marks in months of
- * the school year; timing of longer spans ("Aug-May", "Fall") says when, not how often, and is not checked.
+ * the school year (undefined: the caller checks those); timing of longer spans ("Aug-May", "Fall") says when, not how
+ * often, and is not checked.
  */
-function timingProblem(found: Said, a: Activity, schoolYear: number, startMonth: number): string | null {
+function timingSaysProblem(found: Said, a: Activity): string | null | undefined {
   for (const m of a.schedule) {
     const said = m.frequency === undefined ? null : frequencyOf(m.frequency);
     if (said && (said.frequency !== found.frequency || said.times !== found.times)) return `its timing says "${m.mark}"`;
     if (said) return null;
   }
-  if (!a.schedule.every((m) => monthIndexOfIso(m.start) === monthIndexOfIso(m.end))) return null;
-  const first = schoolYear * 12 + startMonth - 1;
-  const months = Array.from({ length: 12 }, (_, i) => first + i);
-  return frequencyProblem(found, a, "month", startMonth, months);
+  return a.schedule.every((m) => monthIndexOfIso(m.start) === monthIndexOfIso(m.end)) ? undefined : null;
 }
 
 /** Months of one school year on a timeline that make it a whole school year for the frequency checks. */
@@ -150,13 +160,26 @@ function runs(months: number[]): number[][] {
   return out;
 }
 
-function frequencyProblem(
-  { frequency, times }: Said,
-  a: Activity,
-  kind: string,
-  startMonth: number,
-  timelineMonths: number[],
-): string | null {
+/** A timeline of months as the checks below need it: how many months it has, and the school years it covers in full. */
+interface MonthTimeline {
+  months: number;
+  /**
+   * School years covered by ten of their months or more, as districts' timelines of the school year often leave out
+   * summer (Aug-Jun, Sep-Jun).
+   */
+  wholeYears: number[];
+}
+
+function monthTimeline(months: readonly number[], startMonth: number): MonthTimeline {
+  const perYear = new Map<number, number>();
+  for (const m of new Set(months)) {
+    const sy = schoolYearOfMonth(m, startMonth);
+    perYear.set(sy, (perYear.get(sy) ?? 0) + 1);
+  }
+  return { months: months.length, wholeYears: [...perYear].filter(([, n]) => n >= WHOLE_SCHOOL_YEAR).map(([sy]) => sy) };
+}
+
+function frequencyProblem({ frequency, times }: Said, a: Activity, kind: string, startMonth: number, timeline: MonthTimeline): string | null {
   const marks = a.schedule.filter((m) => m.state !== "cancelled");
   if (marks.length === 0) return null;
   if (kind === "school-year" || kind === "calendar-year") {
@@ -171,17 +194,10 @@ function frequencyProblem(
   const months = [...new Set(marks.map((m) => monthIndexOfIso(m.start)))].sort((x, y) => x - y);
   const occurrences = runs(months);
   const gaps = occurrences.slice(1).map((r, i) => r[0]! - occurrences[i]![occurrences[i]!.length - 1]!);
-  const schoolYear = (m: number): number => schoolYearOfMonth(m, startMonth);
-  /**
-   * School years the timeline covers, with the occurrences that start in each: a school year is covered by ten of
-   * its months or more, as districts' timelines of the school year often leave out summer (Aug-Jun, Sep-Jun).
-   */
-  const covered = new Map<number, number>();
-  const monthsPerYear = new Map<number, number>();
-  for (const m of new Set(timelineMonths)) monthsPerYear.set(schoolYear(m), (monthsPerYear.get(schoolYear(m)) ?? 0) + 1);
-  for (const [sy, n] of monthsPerYear) if (n >= WHOLE_SCHOOL_YEAR) covered.set(sy, 0);
+  // The school years the timeline covers in full, with the occurrences that start in each.
+  const covered = new Map<number, number>(timeline.wholeYears.map((sy) => [sy, 0]));
   for (const r of occurrences) {
-    const sy = schoolYear(r[0]!);
+    const sy = schoolYearOfMonth(r[0]!, startMonth);
     if (covered.has(sy)) covered.set(sy, covered.get(sy)! + 1);
   }
   const count = (expected: string, test: (n: number) => boolean): string | null => {
@@ -193,7 +209,7 @@ function frequencyProblem(
   switch (frequency) {
     case "weekly":
     case "monthly": {
-      if (months.length === 1 && timelineMonths.length >= 3) return "only one month is marked";
+      if (months.length === 1 && timeline.months >= 3) return "only one month is marked";
       const gap = gaps.find((g) => g > 1);
       return gap === undefined ? null : `the marks skip ${gap - 1} month${gap - 1 === 1 ? "" : "s"} between occurrences`;
     }
