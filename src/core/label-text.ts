@@ -111,7 +111,8 @@ export function isContentWord(word: string): boolean {
 
 /** Shortens a label for a message: the first words, with an ellipsis. */
 export function excerpt(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  // Most labels have single spaces only: nothing to collapse (hasUntidySpace is the same test, without a new string).
+  const oneLine = (hasUntidySpace(text) ? text.replace(/\s+/g, " ") : text).trim();
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, max);
   const space = cut.lastIndexOf(" ");
