@@ -3,6 +3,7 @@ import { holdsTheoryOnly, type SheetCheck, type SheetReport } from "../core/anal
 import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
 import { coverageOf } from "../core/standards";
+import { hasUntidySpace } from "../core/label-text";
 import { GROUP_KIND_NAMES } from "../core/writes";
 
 /**
@@ -41,8 +42,8 @@ export function table(header: string[], texts: string[][], maxWidths: number[]):
 }
 
 function oneLine(text: string): string {
-  // Most labels are one line with single spaces already.
-  if (!/\s\s|[^\S ]|^\s|\s$/.test(text)) return text;
+  // Most labels and messages are one line with single spaces already.
+  if (!hasUntidySpace(text) && !text.startsWith(" ") && !text.endsWith(" ")) return text;
   return text.replace(/\s*\n\s*/g, " ").replace(/\s+/g, " ").trim();
 }
 
@@ -302,24 +303,32 @@ function wrapLastColumn(header: string[], rows: string[][], widths: number[], la
   // Where a wrapped line of the last column starts: under it.
   const indent = " ".repeat(widths.reduce((a, w) => a + w + 2, 0));
   for (const row of rows) {
-    const lines = wrap(row[row.length - 1]!, lastWidth);
-    out.push(pad(row.slice(0, -1).map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + "\u2026" : c))) + "  " + lines[0]);
-    for (let k = 1; k < lines.length; k++) out.push(indent + lines[k]);
+    let line = "";
+    for (let i = 0; i < widths.length; i++) {
+      const c = row[i]!;
+      line += `${c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + "\u2026" : c.padEnd(widths[i]!)}  `;
+    }
+    wrap(row[row.length - 1]!, lastWidth, (text, first) => out.push(first ? line + text : indent + text));
   }
   return out.join("\n");
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
+/**
+ * Words of a text on lines of at most `width` characters (a longer word on a line of its own), each line given to
+ * `line` in turn: spaces and line breaks between words count as one space.
+ */
+function wrap(text: string, width: number, line: (text: string, first: boolean) => void): void {
+  const t = oneLine(text);
+  let start = 0;
+  let first = true;
+  while (t.length - start > width) {
+    // The last space that ends a line of at most `width`; none: the word is longer than a line, and fills one.
+    let end = t.lastIndexOf(" ", start + width);
+    if (end <= start) end = t.indexOf(" ", start + 1);
+    if (end < 0) break;
+    line(t.slice(start, end), first);
+    first = false;
+    start = end + 1;
   }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [""];
+  line(t.slice(start), first);
 }

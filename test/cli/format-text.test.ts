@@ -29,4 +29,22 @@ describe("findingsText", () => {
     expect(text).toMatch(/Nothing says which school year[\s\S]*--school-year 2024-25/);
     expect(text.match(/--school-year/g)).toHaveLength(1);
   });
+
+  test("a long message wraps at word ends onto lines of at most 100 characters under the Message column", () => {
+    const long = "x".repeat(120);
+    const message = `The marks of "Develop the PLC model" run  over\ntwo lines ${"and more words ".repeat(12)}then ${long} ends it.`;
+    const lines = findingsText([{ rule: "sequence", severity: "warning", message, cell: "'Plan'!A7" }], "Plan").split("\n");
+    const column = lines[0]!.indexOf("Message");
+    const wrapped = lines.slice(2).map((line, i) => (i === 0 ? line.slice(column) : line));
+    // Continuation lines start under the column; every line holds whole words, at most 100 characters, but a longer word.
+    for (const line of wrapped.slice(1)) expect(line.slice(0, column)).toBe(" ".repeat(column));
+    const texts = wrapped.map((line, i) => (i === 0 ? line : line.slice(column)));
+    for (const t of texts) expect(t.length <= 100 || t === long).toBe(true);
+    expect(texts).toContain(long);
+    // The words in order, spaces and the line break between them read as one space; each line as full as it can be.
+    expect(texts.join(" ")).toBe(message.replace(/\s+/g, " "));
+    texts.slice(0, -1).forEach((t, i) => expect(t.length + 1 + texts[i + 1]!.split(" ")[0]!.length).toBeGreaterThan(100));
+    expect(lines[2]!.startsWith("warning   A7      sequence")).toBe(true);
+  });
 });
+
