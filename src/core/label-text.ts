@@ -13,7 +13,10 @@ export function stripBullet(text: string): string {
 /** Starts with a lower-case letter: the rest of a line that wrapped. */
 export function startsLowerCase(text: string): boolean {
   const first = text.trim().charAt(0);
-  return first !== "" && first !== first.toUpperCase() && first === first.toLowerCase();
+  const code = first.charCodeAt(0);
+  // Plain ASCII, most labels' first letter, read by its code; other letters by their case.
+  if (code < 128) return code >= 97 && code <= 122;
+  return first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
 const DANGLING = new Set([
@@ -25,12 +28,20 @@ const DANGLING = new Set([
 
 /** A line that cannot end a sentence: it ends with a comma, a hyphen or a word like "the" or "and". */
 export function endsMidSentence(text: string): boolean {
-  const t = text.trim();
-  if (/[,;/\u2013-]$/.test(t)) return true;
+  const t = text.trimEnd();
+  if (ENDS_MID_SENTENCE.has(t.charCodeAt(t.length - 1))) return true;
   // The last word (letters and "&"), read back from the end: a pattern anchored at the end would try every start.
   let start = t.length;
-  while (start > 0 && /[A-Za-z&]/.test(t[start - 1]!)) start--;
+  while (start > 0 && isWordLetter(t.charCodeAt(start - 1))) start--;
   return start < t.length && DANGLING.has(t.slice(start).toLowerCase());
+}
+
+/** A comma, semicolon, slash, en dash or hyphen: a line ending in one goes on. */
+const ENDS_MID_SENTENCE = new Set([",", ";", "/", "\u2013", "-"].map((c) => c.charCodeAt(0)));
+
+/** A-Z, a-z or "&": the characters of a dangling word. */
+function isWordLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 38;
 }
 
 /** Joins a wrapped line to the text before it; a word broken with a hyphen is mended. */

@@ -32,6 +32,28 @@ test("the label checks on realistic lines", () => {
   expect(hasUntidySpace("Develop a survey")).toBe(false);
 });
 
+test("startsLowerCase and endsMidSentence read codes as their definitions read characters, on any text", () => {
+  // The definitions, character by character: a first letter that lower-casing keeps and upper-casing changes; a line
+  // ending in , ; / \u2013 - or in a dangling word (letters and "&").
+  const lowerFirst = (t: string): boolean => {
+    const first = t.trim().charAt(0);
+    return first !== "" && first !== first.toUpperCase() && first === first.toLowerCase();
+  };
+  const midSentence = (t: string): boolean => {
+    const end = t.trim();
+    if (/[,;/\u2013-]$/.test(end)) return true;
+    const last = /[A-Za-z&]*$/.exec(end)![0];
+    return last !== "" && ["a", "an", "the", "and", "or", "nor", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "as", "that", "which", "who", "whose", "including", "such", "than", "between", "among", "within", "through", "across", "per", "via", "their", "our", "its", "his", "her", "all", "each", "every", "both", "is", "are", "will", "be", "&"].includes(last.toLowerCase());
+  };
+  fc.assert(
+    fc.property(anyText, (t) => {
+      expect(startsLowerCase(t)).toBe(lowerFirst(t));
+      expect(endsMidSentence(t)).toBe(midSentence(t));
+    }),
+    { numRuns: 5_000 },
+  );
+});
+
 test("isErrorValue knows Excel's error values and nothing else", () => {
   fc.assert(fc.property(anyText, (t) => isErrorValue(t) === ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"].includes(t)), { numRuns: 2_000 });
   expect(isErrorValue("#N/A")).toBe(true);
