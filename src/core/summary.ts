@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { addMonths, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
+import { addMonths, dayNumberOfIso, monthEnd, monthIndexOfIso, monthShortName, monthStart, schoolYearLabel, schoolYearOf, type IsoDate } from "./dates";
 import { cellPlace, comparePlaces } from "./address";
 import type { Finding } from "./findings";
 import { PlanStandardsSchema, type Plan } from "./plan";
@@ -227,11 +227,7 @@ function untitledName(plan: Plan, index: number): string {
 /** Sorts items by a date, then by cell in reading order; each cell's place is read once, not at every comparison. */
 function byDateThenCell(items: MarkItem[], dateOf: (item: MarkItem) => IsoDate): MarkItem[] {
   return items
-    .map((item) => ({ item, date: dateOf(item), place: cellPlace(item.cell) }))
-    .sort((x, y) => compareDates(x.date, y.date) || comparePlaces(x.place, y.place))
+    .map((item) => ({ item, day: dayNumberOfIso(dateOf(item)), place: cellPlace(item.cell) }))
+    .sort((x, y) => x.day - y.day || comparePlaces(x.place, y.place))
     .map(({ item }) => item);
-}
-
-function compareDates(x: IsoDate, y: IsoDate): number {
-  return x < y ? -1 : x > y ? 1 : 0;
 }
