@@ -31,6 +31,8 @@ interface Staged {
   head: readonly number[];
   /** The words it is indexed and looked up by: those of its object and head. */
   keys: readonly number[];
+  /** The later step it was last compared with (its place in the plan): each pair is compared once. */
+  comparedWith: number;
 }
 
 /** An index key for a step with no words in its object: such steps are all alike (their similarity is 1). */
@@ -71,7 +73,7 @@ export function sequenceChecks(plan: Plan, { labels }: PlanWords, out: Finding[]
     let byStage = inBlock.get(path);
     if (!byStage) inBlock.set(path, (byStage = [[], [], []]));
     const steps = byStage[stage]!;
-    steps.push({ a, index, stage, order: steps.length, first, start: dayNumberOfIso(first.start), object, head, keys: keysOf(object, head) });
+    steps.push({ a, index, stage, order: steps.length, first, start: dayNumberOfIso(first.start), object, head, keys: keysOf(object, head), comparedWith: -1 });
   });
   const found: { later: Staged; best: Staged }[] = [];
   for (const byStage of [...scopes.values()].flatMap((inBlock) => [...inBlock.values()])) {
@@ -86,20 +88,22 @@ export function sequenceChecks(plan: Plan, { labels }: PlanWords, out: Finding[]
         }
       }
       for (const later of byStage[stage]!) {
-        const candidates = new Set<Staged>();
-        for (const key of later.keys) {
-          const list = byWord.get(key) ?? [];
-          for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) candidates.add(list[k]!);
-        }
         // The most similar step of an earlier stage; on a tie, the latest stage (implement before monitor), then the first listed.
         let best: Staged | null = null;
         let bestScore = 0;
-        for (const earlier of [...candidates].sort((x, y) => x.stage - y.stage || x.order - y.order)) {
-          const headScore = later.head.length > 0 && earlier.head.length > 0 ? similarity(earlier.head, later.head) : 0;
-          const score = Math.max(similarity(earlier.object, later.object), headScore);
-          if (score > bestScore || (score === bestScore && best !== null && earlier.stage > best.stage)) {
-            best = earlier;
-            bestScore = score;
+        for (const key of later.keys) {
+          const list = byWord.get(key) ?? [];
+          for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) {
+            const earlier = list[k]!;
+            if (earlier.comparedWith === later.index) continue;
+            earlier.comparedWith = later.index;
+            const headScore = later.head.length > 0 && earlier.head.length > 0 ? similarity(earlier.head, later.head) : 0;
+            const score = Math.max(similarity(earlier.object, later.object), headScore);
+            if (score === 0 || score < bestScore) continue;
+            if (score > bestScore || earlier.stage > best!.stage || (earlier.stage === best!.stage && earlier.order < best!.order)) {
+              best = earlier;
+              bestScore = score;
+            }
           }
         }
         if (best && bestScore >= SAME_WORK && later.start < best.start) found.push({ later, best });
