@@ -44,7 +44,8 @@ export function findDuplicates(texts: readonly string[], { labels, vocabulary }:
   // How many labels hold each word, by the word's number.
   const frequency = new Array<number>(vocabulary).fill(0);
   for (const { words } of labels) for (const w of words) frequency[w]!++;
-  const under = new Map<number, number[]>();
+  // The labels under each word so far, by the word's number.
+  const under: (number[] | undefined)[] = new Array<number[] | undefined>(vocabulary).fill(undefined);
   const seenFor = new Array<number>(texts.length).fill(-1);
   let comparisons = 0;
   texts.forEach((text, j) => {
@@ -59,9 +60,9 @@ export function findDuplicates(texts: readonly string[], { labels, vocabulary }:
     const prefix = rarest(label.words, size - Math.ceil(NEAR_DUPLICATE * size) + 1, frequency);
     // Each earlier label once, whatever the number of rare words it shares with this one.
     for (const w of prefix) {
-      const list = under.get(w);
+      const list = under[w];
       if (!list) {
-        under.set(w, [j]);
+        under[w] = [j];
         continue;
       }
       for (let k = list.length - 1; k >= Math.max(0, list.length - CANDIDATES_PER_WORD); k--) {
