@@ -137,6 +137,19 @@ describe("duplicate-activity", () => {
     expect(f.message).toContain(`is listed twice: also at A${Math.min(copy, original)}`);
   });
 
+  test("fires on a long activity (a pasted paragraph of thirty words) and a near-copy of it that lists the words in another order", async () => {
+    const words = ("coaches principals teachers literacy math science data walkthroughs feedback classrooms schools district curriculum " +
+      "assessments benchmarks families community students reading writing grade band equity audit calendar sessions meetings reports surveys rubrics").split(" ");
+    const sentence = (list: string[]): string => `${list[0]!.charAt(0).toUpperCase()}${list.join(" ").slice(1)}.`;
+    // The copy's words run backwards, one of them changed: its words are met out of the order they were numbered in.
+    const copy = [...words].reverse().map((w) => (w === "math" ? "numeracy" : w));
+    const lines = [...BASE_LINES, step(sentence(words), "Principals", ["October"]), step(sentence(copy), "Principals", ["November"])];
+    const report = await analyzePlan(lines);
+    const f = only(report, "duplicate-activity");
+    expect(f.cell).toBe(cell(`A${rowOf(lines, "Rubrics surveys")}`));
+    expect(f.message).toContain(`is nearly the same as "Coaches principals teachers`);
+  });
+
   test("silent once the copy is removed, or the second one says how it differs", async () => {
     expectClean(await analyzePlan(BASE_LINES));
     const reworded = await analyzePlan(
