@@ -1,4 +1,4 @@
-import { localCell, parseCellAddress } from "../core/address";
+import { localCell, parseCellAddress, quoteSheet } from "../core/address";
 import { holdsTheoryOnly, type SheetCheck, type SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
@@ -272,9 +272,13 @@ const SETTING_HINTS: Record<NonNullable<Finding["setting"]>, string> = {
  */
 export function findingsText(findings: Finding[], sheet: string | null = null): string {
   if (findings.length === 0) return "No findings: the plan reads cleanly.";
+  // A cell of the sheet is named on its own ("C5"), one of another sheet in full; the sheet's own cells (nearly all)
+  // are known by the start they share, without reading each address.
+  const own = sheet === null ? null : `${quoteSheet(sheet)}!`;
   const cellOf = (address: string): string => {
+    if (own === null || address.startsWith(own)) return localCell(address);
     const at = parseCellAddress(address);
-    return at && sheet !== null && at.sheet !== sheet ? address : localCell(address);
+    return at && at.sheet !== sheet ? address : localCell(address);
   };
   const rows = findings.map((f) => [f.severity, cellOf(f.cell), f.rule, f.message + (f.setting ? ` ${SETTING_HINTS[f.setting]}` : "") + (f.fix ? ` [Fix: ${f.fix.description}]` : "")]);
   let cellWidth = 6;

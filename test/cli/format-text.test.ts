@@ -30,6 +30,20 @@ describe("findingsText", () => {
     expect(text.match(/--school-year/g)).toHaveLength(1);
   });
 
+  test("a cell of the sheet is named on its own, a cell of another sheet in full (a quote in a sheet's name included)", () => {
+    const text = findingsText(
+      [
+        { rule: "missing-owner", severity: "warning", message: "No owner.", cell: "'Ann''s Plan'!B5" },
+        { rule: "statement-without-activity", severity: "warning", message: "No activity.", cell: "'Theory of Action'!A7" },
+        { rule: "missing-owner", severity: "warning", message: "No owner.", cell: "'Ann''s Plan 2'!B9" },
+      ],
+      "Ann's Plan",
+    );
+    const cells = text.split("\n").slice(2).map((line) => line.slice(10).split("  ")[0]);
+    expect(cells).toEqual(["B5", "'Theory of Action'!A7", "'Ann''s Plan 2'!B9"]);
+    expect(findingsText([{ rule: "missing-owner", severity: "warning", message: "No owner.", cell: "'Theory of Action'!A7" }])).toMatch(/^warning +A7 /m);
+  });
+
   test("a long message wraps at word ends onto lines of at most 100 characters under the Message column", () => {
     const long = "x".repeat(120);
     const message = `The marks of "Develop the PLC model" run  over\ntwo lines ${"and more words ".repeat(12)}then ${long} ends it.`;
