@@ -37,9 +37,9 @@ export type Finding = z.infer<typeof FindingSchema>;
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * The order every host lists findings in: errors, warnings, then notes; by rule; by cell in reading order. Rule names
- * are lower-case words joined by hyphens, so comparing them character by character is alphabetical, and no collator
- * is started for it (the first `localeCompare` of a process takes about 15 ms).
+ * The order every host lists findings in (docs/product.md, "Validation: findings"): errors, warnings, then notes; by
+ * rule; by cell in reading order. Rule names are lower-case words joined by hyphens, so comparing them character by
+ * character is alphabetical, and no collator is started for it (the first `localeCompare` of a process takes 15 ms).
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || compareCells(a.cell, b.cell);

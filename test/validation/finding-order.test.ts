@@ -1,8 +1,8 @@
 /** @jest-environment node */
 /**
- * README, "Validation": findings are listed errors first, then warnings, then notes; by rule; by cell in reading
- * order. On a district plan with findings of several rules (written as .xlsx and read back by the command line's
- * reader), a shuffled copy sorts back into the report's order, and sorting starts no collator.
+ * docs/product.md, "Validation: findings": findings are listed errors first, then warnings, then notes; by rule; by
+ * cell in reading order. On a district plan with findings of several rules (written as .xlsx and read back by the
+ * command line's reader), a shuffled copy sorts back into the report's order, and sorting starts no collator.
  */
 import { compareFindings, type Finding } from "../../src/core";
 import { analyzeRows } from "../support/read-back";
