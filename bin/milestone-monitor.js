@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // The command line is bundled from src/cli into one file by `npm run build:cli` (run by `npm install` through
-// "prepare"): exceljs and zod are inside it, so a run loads one file instead of several hundred modules.
+// "prepare"): zod is inside it (exceljs is not needed: src/cli reads and writes workbooks itself), so a run loads one
+// file instead of several hundred modules.
 try {
   require("../dist/cli/main.js").main();
 } catch (e) {
