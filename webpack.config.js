@@ -78,10 +78,19 @@ function commandLine() {
     // Keep Node's own __dirname and __filename.
     node: { __dirname: false, __filename: false },
     performance: { hints: false },
-    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), codeCache],
     stats: "errors-warnings",
   };
 }
+
+/** After the command line is built, its V8 code cache is made beside it (scripts/cli-code-cache.js). */
+const codeCache = {
+  apply(compiler) {
+    compiler.hooks.done.tap("code cache", (stats) => {
+      if (!stats.hasErrors()) require("./scripts/cli-code-cache").makeCodeCache();
+    });
+  },
+};
 
 module.exports = (env = {}, argv = {}) => {
   if (env.cli) return commandLine();

@@ -10,9 +10,23 @@ const { existsSync, readdirSync, statSync, utimesSync } = require("node:fs");
 const { join } = require("node:path");
 const { spawnSync } = require("node:child_process");
 
-/** What the bundle is made of: the command line, the engine, their build settings and the packages' versions. */
-const INPUTS = ["src/cli", "src/core", "webpack.config.js", "tsconfig.json", "tsconfig.cli.json", "package.json", "package-lock.json"];
+/**
+ * What the bundle and its code cache are made of: the command line, the engine, their build settings, the packages'
+ * versions, and the loader and the script that make the cache.
+ */
+const INPUTS = [
+  "src/cli",
+  "src/core",
+  "webpack.config.js",
+  "tsconfig.json",
+  "tsconfig.cli.json",
+  "package.json",
+  "package-lock.json",
+  "bin/load-bundle.js",
+  "scripts/cli-code-cache.js",
+];
 const OUTPUT = join("dist", "cli", "main.js");
+const CACHE = join("dist", "cli", "main.cache");
 
 /** The newest modification time (ms) of a file, or of every file under a folder; 0 when it is missing. */
 function newest(path) {
@@ -22,10 +36,10 @@ function newest(path) {
   return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
 }
 
-/** Whether the command line in `root` must be built: it is missing, or older than something it is built from. */
+/** Whether the command line in `root` must be built: it or its code cache is missing, or older than what it is made of. */
 function needsBuild(root) {
   const output = join(root, OUTPUT);
-  if (!existsSync(output)) return true;
+  if (!existsSync(output) || !existsSync(join(root, CACHE))) return true;
   const built = statSync(output).mtimeMs;
   return INPUTS.some((input) => newest(join(root, input)) > built);
 }
