@@ -4,6 +4,7 @@
  *    process of its own (engine.ts);
  *  - the command line end to end on a 10,000-row .xlsx beside exceljs reading the same file alone (and beside its
  *    own reader alone), warm in a process of its own (end-to-end.ts), and as new processes;
+ *  - validate on a small plan as a new process, with and without the command line's code cache;
  *  - validate as a new process beside SheetJS reading the same file, at 10,000 and 200,000 rows (district grids and
  *    templated labels), and a 200,000-row refresh --out (versus-sheetjs.ts);
  *  - the hostile and huge files of issue 17 at full size, each a new process: time and peak memory (hostile.ts);
@@ -85,11 +86,34 @@ async function asProcesses(file: string): Promise<void> {
   console.log(`  node loading exceljs and reading the file ${r.toFixed(0)} ms; milestone-monitor validate ${v.toFixed(0)} ms; ratio ${(v / r).toFixed(2)}x`);
 }
 
+/**
+ * The code cache made with the bundle (bin/load-bundle.js): `validate` on the MPS sample (a plan of a few hundred
+ * rows, where starting is most of the wait) through bin/, and the same bundle loaded by `require`, without the cache.
+ */
+async function codeCache(): Promise<void> {
+  const root = join(__dirname, "..", "..");
+  const sample = join(root, "assets", "samples", "mps-milestones.xlsx");
+  // With -e, Node puts the arguments right after its own path: a name in front makes them the command line's.
+  const withoutCache = `process.argv.splice(1, 0, "[eval]"); require(${JSON.stringify(join(root, "dist", "cli", "main.js"))}).main();`;
+  const cached: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    cached.push(await timeProcess([join(root, "bin", "milestone-monitor.js"), "validate", sample, "--as-of", "2024-01-15"]));
+    plain.push(await timeProcess(["-e", withoutCache, "validate", sample, "--as-of", "2024-01-15"]));
+  }
+  const median = (times: number[]): number => [...times].sort((a, b) => a - b)[times.length >> 1]!;
+  console.log(
+    `\nmilestone-monitor validate on the MPS sample, new processes, medians of 9: with the code cache ${median(cached).toFixed(0)} ms, ` +
+      `without it (the bundle loaded by require) ${median(plain).toFixed(0)} ms`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
   try {
     console.log(`Milestone Monitor bench on ${process.platform} ${process.arch}, Node ${process.version}\n`);
     await compiled(dir);
+    await codeCache();
     await benchVersusSheetjs(dir);
     await benchHostile(dir);
     await benchAdapter();
