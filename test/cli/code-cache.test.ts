@@ -66,6 +66,15 @@ describe("the command line's code cache", () => {
     expect(run.stderr).toBe("");
   });
 
+  test("a command line not built yet says so in one line and exits 2, with or without a cache left beside it", () => {
+    const notBuilt = { status: 2, stdout: "", stderr: "milestone-monitor: not built yet; run `npm run build:cli` (or `npm install`) first\n" };
+    const cli = copyOfCommandLine();
+    rmSync(cli.bundle);
+    expect(validate(cli.bin)).toMatchObject(notBuilt);
+    rmSync(cli.cache);
+    expect(validate(cli.bin)).toMatchObject(notBuilt);
+  });
+
   test("damaged or missing, it is not used, and the command prints what it prints with it", () => {
     const expected = validate(join(ROOT, "bin", "milestone-monitor.js"));
     expect(expected.stdout).toContain(CLEAN);
