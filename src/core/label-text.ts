@@ -77,32 +77,25 @@ export function words(text: string): string[] {
 
 const ASCII = /^\p{ASCII}*$/u;
 
-/** A text's words with where each starts in it. */
-export interface WordsAt {
-  words: string[];
-  starts: number[];
-}
-
 /**
- * The words `words` reads (runs of a-z and 0-9, lower case), each with where it starts, for plain ASCII text, whose
- * places lower-casing keeps; null for other text (taking accents off moves letters).
+ * Calls `visit` with each word `words` reads (runs of a-z and 0-9, lower case) and where it starts, for plain ASCII
+ * text, whose places lower-casing keeps, and returns true; returns false, visiting nothing, for other text (taking
+ * accents off moves letters).
  */
-export function asciiWordsAt(text: string): WordsAt | null {
-  if (!ASCII.test(text)) return null;
+export function eachAsciiWord(text: string, visit: (word: string, start: number) => void): boolean {
+  if (!ASCII.test(text)) return false;
   const lower = text.toLowerCase();
-  const found: WordsAt = { words: [], starts: [] };
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 0;
     const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
-      found.words.push(lower.slice(start, i));
-      found.starts.push(start);
+      visit(lower.slice(start, i), start);
       start = -1;
     }
   }
-  return found;
+  return true;
 }
 
 /** The first word, lower case: the verb of an action step. Letters, digits, and every character from À on (accents, other scripts). */

@@ -1,4 +1,4 @@
-import { asciiWordsAt, firstWord, isContentWord, words } from "../label-text";
+import { eachAsciiWord, firstWord, isContentWord, words } from "../label-text";
 import type { Plan } from "../plan";
 import { countCommon } from "../sorted-lists";
 import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
@@ -10,7 +10,8 @@ import { FIRST_ORDERED_STAGE, STAGE_OF_VERB } from "./stages";
  * label keeps its words as a list of numbers, ascending: the rules count, index and compare numbers, not texts, and a
  * label costs one small array instead of a Set of strings (bench, 1,000 x 12 grid: the duplicate search 1.07 -> 0.50 ms,
  * readLabelWords as before, 2.0 ms). Each word is looked up once, its object's and head's numbers taken from the
- * label's (1,000 x 12: 1.93 -> 1.65 ms best; 10,000 templated labels 37.8 -> 34.6 ms).
+ * label's (1,000 x 12: 1.93 -> 1.65 ms best; 10,000 templated labels 37.8 -> 34.6 ms), in one pass over the label
+ * that keeps only its content words, without lists of all its words (1.8-1.9 -> 1.5-1.65 ms; 28-30 -> 18.7 ms).
  */
 export interface LabelWords {
   verb: string;
@@ -47,29 +48,38 @@ export function readLabelWords(plan: Plan): PlanWords {
     return ascendingOnce(out);
   };
   const labels = plan.activities.map(({ text }): LabelWords => {
-    const at = asciiWordsAt(text);
-    const all = at?.words ?? words(text);
-    // Each word is looked up once: the label's numbers, and those of its object and head, which are among its words.
-    const numbered = all.map(numberFor);
-    const content = ascendingOnce(numbered.filter((n) => n !== NOT_CONTENT));
+    // The label's content words' numbers in the order met, with where each starts (plain ASCII), read in one pass.
+    const content: number[] = [];
+    const starts: number[] = [];
+    let first: string | null = null;
     let numbers = "";
-    for (const w of all) if (isNumber(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
+    const visit = (w: string, start: number): void => {
+      first ??= w;
+      if (isNumber(w)) numbers = numbers === "" ? w : `${numbers} ${w}`;
+      const n = numberFor(w);
+      if (n === NOT_CONTENT) return;
+      content.push(n);
+      starts.push(start);
+    };
+    const ascii = eachAsciiWord(text, visit);
+    if (!ascii) for (const w of words(text)) visit(w, -1);
     // In plain ASCII the first word is the verb as firstWord reads it (letters and digits, lower case).
-    const verb = at === null ? firstWord(text) : (all[0] ?? "");
-    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { verb, words: content, numbers, object: null, head: null };
+    const verb = ascii ? (first ?? "") : firstWord(text);
+    if ((STAGE_OF_VERB.get(verb) ?? -1) < FIRST_ORDERED_STAGE) return { verb, words: ascendingOnce(content), numbers, object: null, head: null };
     const object = objectOf(text);
     const head = headOf(object);
-    if (at === null) return { verb, words: content, numbers, object: contentNumbers(words(object)), head: contentNumbers(words(head)) };
+    if (!ascii) return { verb, words: ascendingOnce(content), numbers, object: contentNumbers(words(object)), head: contentNumbers(words(head)) };
     // Plain ASCII: the object ends the first line (after a space, before a newline) and its head begins it (ending at
     // a comma or before a word), so each holds whole words of the label: those that start within it.
     const newline = text.indexOf("\n");
     const objectStart = (newline < 0 ? text.length : newline) - object.length;
     const within = (end: number): number[] => {
       const out: number[] = [];
-      for (let i = 0; i < numbered.length; i++) if (at.starts[i]! >= objectStart && at.starts[i]! < end && numbered[i] !== NOT_CONTENT) out.push(numbered[i]!);
+      for (let i = 0; i < content.length; i++) if (starts[i]! >= objectStart && starts[i]! < end) out.push(content[i]!);
       return ascendingOnce(out);
     };
-    return { verb, words: content, numbers, object: within(objectStart + object.length), head: within(objectStart + head.length) };
+    const [objectWords, headWords] = [within(objectStart + object.length), within(objectStart + head.length)];
+    return { verb, words: ascendingOnce(content), numbers, object: objectWords, head: headWords };
   });
   return { labels, vocabulary };
 }
