@@ -83,11 +83,14 @@ function commandLine() {
   };
 }
 
-/** After the command line is built, its V8 code cache is made beside it (scripts/cli-code-cache.js). */
+/**
+ * After the command line is built, its V8 code cache is made beside it (scripts/cli-code-cache.js); if that fails, one
+ * line says so and the build stands.
+ */
 const codeCache = {
   apply(compiler) {
     compiler.hooks.done.tap("code cache", (stats) => {
-      if (!stats.hasErrors()) require("./scripts/cli-code-cache").makeCodeCache();
+      if (!stats.hasErrors()) require("./scripts/cli-code-cache").makeCodeCacheOrWarn();
     });
   },
 };

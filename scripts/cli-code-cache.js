@@ -26,22 +26,41 @@ function commands(dir) {
   ];
 }
 
-/** Makes the cache anew; throws with what the run printed when a command failed. */
-function makeCodeCache() {
-  rmSync(cachePath(BUNDLE), { force: true });
+/** Makes the cache of `bundle` anew; throws with the first line the run printed when a command failed. */
+function makeCodeCache(bundle = BUNDLE) {
+  rmSync(cachePath(bundle), { force: true });
   const dir = mkdtempSync(join(tmpdir(), "milestone-monitor-cache-"));
   try {
-    const run = spawnSync(process.execPath, [__filename, "--run", JSON.stringify(commands(dir))], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-    if (run.status !== 0) throw new Error(`the code cache of ${BUNDLE} was not made: ${run.stderr || `exit ${run.status}`}`);
+    const run = spawnSync(process.execPath, [__filename, "--run", bundle, JSON.stringify(commands(dir))], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    if (run.status !== 0) {
+      const said = (run.stderr ?? "").split("\n").find((line) => line.trim() !== "");
+      throw new Error(said ?? `exit ${run.status ?? run.signal}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * Makes the cache after a build; when that fails, one line that says so, and the build stands: the command line runs
+ * without a cache, only starts more slowly (and the next build tries again, build-cli.js seeing no cache).
+ */
+function makeCodeCacheOrWarn(bundle = BUNDLE) {
+  try {
+    makeCodeCache(bundle);
+    return null;
+  } catch (e) {
+    const warning = `milestone-monitor: no code cache was made for ${bundle} (the command line works without it, starting more slowly): ${e.message}`;
+    console.warn(warning);
+    return warning;
+  }
+}
+
 if (process.argv[2] === "--run") {
   // The process that runs the commands: each reads its arguments after the script's name, as the command line does.
-  const queue = JSON.parse(process.argv[3]);
-  const { exports, script, source } = loadBundle(BUNDLE);
+  const bundle = process.argv[3];
+  const queue = JSON.parse(process.argv[4]);
+  const { exports, script, source } = loadBundle(bundle);
   const next = () => {
     process.argv = [process.argv[0], process.argv[1], ...queue.shift()];
     exports.main();
@@ -51,11 +70,11 @@ if (process.argv[2] === "--run") {
     if (queue.length > 0 && !process.exitCode) next();
   });
   process.on("exit", (code) => {
-    if (code === 0 && queue.length === 0) writeFileSync(cachePath(BUNDLE), Buffer.concat([cacheHeader(source), script.createCachedData()]));
+    if (code === 0 && queue.length === 0) writeFileSync(cachePath(bundle), Buffer.concat([cacheHeader(source), script.createCachedData()]));
   });
   next();
 } else if (require.main === module) {
-  makeCodeCache();
+  if (makeCodeCacheOrWarn()) process.exitCode = 1;
 }
 
-module.exports = { makeCodeCache };
+module.exports = { makeCodeCache, makeCodeCacheOrWarn };

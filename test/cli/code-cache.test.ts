@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -86,5 +86,23 @@ describe("the command line's code cache", () => {
     rmSync(cli.cache);
     expect(cacheUsed(cli.bundle, join(cli.bin, "..", "load-bundle.js"))).toBe(false);
     expect(validate(cli.bin)).toMatchObject({ status: expected.status, stdout: expected.stdout, stderr: "" });
+  });
+
+  test("when it cannot be made, the build says so in one line and stands; made again, it is used", () => {
+    // What webpack's hook runs after the build (webpack.config.js), in a process of its own.
+    const makeCache = (bundle: string) =>
+      spawnSync(process.execPath, ["-e", `require(${JSON.stringify(join(ROOT, "scripts", "cli-code-cache.js"))}).makeCodeCacheOrWarn(${JSON.stringify(bundle)})`], { encoding: "utf8" });
+    const cli = copyOfCommandLine();
+    const source = readFileSync(cli.bundle, "utf8");
+    // A bundle whose commands fail as the command line fails: one line, a non-zero exit.
+    writeFileSync(cli.bundle, 'exports.main = () => { process.stderr.write("milestone-monitor: cannot read district-plan.xlsx\\n"); process.exitCode = 2; };\n');
+    const failed = makeCache(cli.bundle);
+    expect(failed.status).toBe(0);
+    expect(failed.stderr).toMatch(/^milestone-monitor: no code cache was made for .*: milestone-monitor: cannot read district-plan\.xlsx\n$/);
+    expect(existsSync(cli.cache)).toBe(false);
+    // The bundle as built: the cache is made, silently, and used.
+    writeFileSync(cli.bundle, source);
+    expect(makeCache(cli.bundle)).toMatchObject({ status: 0, stderr: "" });
+    expect(cacheUsed(cli.bundle, join(cli.bin, "..", "load-bundle.js"))).toBe(true);
   });
 });
