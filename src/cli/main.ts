@@ -260,10 +260,13 @@ function printText<R extends SheetCheck>(results: FileResult<R>[], body: (report
   io.stdout(parts.join("\n"));
 }
 
+/** Why no plan was read: the sheets skipped, by the reason stderr gives for each (a theory of action, no plan, unreadable). */
 function noPlanText(result: FileResult<SheetCheck>): string {
-  const names = result.skipped.map((s) => `"${s.name}"`);
-  if (names.length === 0) return "No plan read: the file has no sheets.";
-  return `No plan read: ${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(", ")}`}: ${NO_PLAN}.`;
+  if (result.skipped.length === 0) return "No plan read: the file has no sheets.";
+  const byReason = new Map<string, string[]>();
+  for (const { name, reason } of result.skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), `"${name}"`]);
+  const parts = [...byReason].map(([reason, names]) => `${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(", ")}`}: ${reason}`);
+  return `No plan read: ${parts.join("; ")}.`;
 }
 
 function heading(result: FileResult<SheetCheck>, report: SheetCheck, several: boolean): string {

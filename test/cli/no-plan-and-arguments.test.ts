@@ -5,6 +5,7 @@
  * `--school-year 2023` is refused with the form expected (a year alone is 2022-23 or 2023-24); `--out` into a folder
  * that does not exist names the folder.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
 import { captureIo } from "../support/read-back";
@@ -22,6 +23,27 @@ describe("a workbook with no plan", () => {
     expect(await run([command, path, "--as-of", "2024-01-15"], io)).toBe(1);
     expect(io.out).toContain(`== ${path} ==\nNo plan read: sheet "Notes": no plan found (no month grid, action-plan table or outline).\n`);
     expect(io.err).toBe(`${path}: sheet "Notes" skipped: no plan found (no month grid, action-plan table or outline)\n`);
+  });
+});
+
+describe("a file whose sheets hold no plan for another reason", () => {
+  const THEORY = "it holds the theory of action (no activities to monitor); its statements are related to the plan sheets' activities";
+  // A district's theory of action on its own (test/seeds/003): its statements, no activities.
+  const SEED = join(__dirname, "..", "seeds", "003_562eddd90fc05d64.txt");
+
+  test("a theory of action alone: stdout gives the reason stderr gives, not \"no plan found\"", async () => {
+    const io = captureIo();
+    expect(await run(["status", SEED, "--as-of", "2024-01-15"], io)).toBe(1);
+    expect(io.err).toBe(`${SEED}: sheet "003_562eddd90fc05d64" skipped: ${THEORY}\n`);
+    expect(io.out).toBe(`== ${SEED} ==\nNo plan read: sheet "003_562eddd90fc05d64": ${THEORY}.\n`);
+  });
+
+  test("sheets skipped for different reasons are each named with their own", async () => {
+    const theory = readFileSync(SEED, "utf8").split(/\r?\n/).map((line) => [line]);
+    const path = await writeTempWorkbook({ sheets: [NOTES.sheets[0]!, { name: "Theory of Action", rows: theory }, { name: "Minutes", rows: [["Met in March"]] }] }, "notes-and-theory.xlsx");
+    const io = captureIo();
+    expect(await run(["status", path, "--as-of", "2024-01-15"], io)).toBe(1);
+    expect(io.out).toBe(`== ${path} ==\nNo plan read: sheets "Notes", "Minutes": no plan found (no month grid, action-plan table or outline); sheet "Theory of Action": ${THEORY}.\n`);
   });
 });
 
