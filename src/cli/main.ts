@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { analyzeSheet, checkSheet, hasPlan, holdsTheoryOnly, theoryOfSheets, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
+import { analyzeSheet, checkSheet, hasPlan, holdsTheoryOnly, THEORY_ONLY, theoryOfSheets, type AnalyzeOptions, type SheetCheck, type SheetReport } from "../core/analyze";
 import { fileDocument, type FileDocument } from "../core/contract";
 import { localToday, parseIsoDate } from "../core/dates";
 import type { Grid } from "../core/grid";
@@ -228,7 +228,7 @@ function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, a
     const report = analyze(grid, { settings, asOf: options.asOf, ...(theory ? { theory } : {}) });
     if (holdsTheoryOnly(report)) {
       if (listsTheory) reports.push(report);
-      else skipped.push({ name: grid.sheet, reason: "it holds the theory of action (no activities to monitor); its statements are related to the plan sheets' activities" });
+      else skipped.push({ name: grid.sheet, reason: `it ${THEORY_ONLY}` });
     } else if (hasPlan(report)) reports.push(report);
     else skipped.push({ name: grid.sheet, reason: NO_PLAN });
   }

@@ -58,6 +58,12 @@ export function hasPlan(report: SheetCheck): boolean {
   return report.plan.blocks.length > 0;
 }
 
+/**
+ * Why the theory's own sheet is not monitored, in one wording for every host, after the sheet's name or "it": the
+ * command line's skipped sheet, the task pane's view of that sheet, a refresh asked of it.
+ */
+export const THEORY_ONLY = "holds the theory of action (no activities to monitor); its statements are related to the plan sheets' activities";
+
 /** Whether the sheet holds a theory of action and no plan: the theory's own sheet, which serves the workbook's plans. */
 export function holdsTheoryOnly(report: SheetCheck): boolean {
   return report.plan.blocks.length === 0 && report.plan.theory !== undefined;

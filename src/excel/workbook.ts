@@ -1,5 +1,5 @@
 import { a1, localCell, parseCellAddress } from "../core/address";
-import { hasPlan, theoryOfSheets, type SheetReport } from "../core/analyze";
+import { hasPlan, holdsTheoryOnly, THEORY_ONLY, theoryOfSheets, type SheetReport } from "../core/analyze";
 import { WHAT_IT_READS } from "../core/reading/read-plan";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
@@ -326,6 +326,7 @@ export async function refreshStatus(options: { sheet?: string; asOf: string; set
   return Excel.run(async (context) => {
     const session = await readAndAnalyze(context, { ...options, forWriting: true, theory: true }, caps);
     const { report, sheet, sheetName, meta } = session;
+    if (holdsTheoryOnly(report)) throw new UserFacingError(`"${sheetName}" ${THEORY_ONLY}. Choose a plan sheet to refresh.`, "no-timeline");
     if (!hasPlan(report)) throw new UserFacingError(`No plan found on "${sheetName}". ${WHAT_IT_READS}`, "no-timeline");
     let syncs = session.syncs;
     const sync = async (): Promise<void> => {

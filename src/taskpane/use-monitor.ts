@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { hasPlan, type SheetReport } from "../core/analyze";
+import { hasPlan, holdsTheoryOnly, THEORY_ONLY, type SheetReport } from "../core/analyze";
 import type { Fix } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { LastRefresh } from "../core/settings-store";
 import { changesSince, EMPTY_HISTORY, sheetHistory, type History } from "../core/history/store";
 import type { Changes } from "../core/history/changes";
+import type { TheoryOfAction } from "../core/plan";
 import { trendOf, type TrendPoint } from "../core/history/trend";
 import { describeError, UserFacingError, type ProblemKind } from "../excel/errors";
 import { localToday } from "../core/dates";
@@ -30,8 +31,11 @@ export interface MonitorState {
   since: string | null;
   /** What changed since that review (null without one), and the trend of the plan sheet. */
   monitoring: HistoryView;
-  /** A problem that stops the pane from showing a plan (no timeline, protected sheet ...). */
-  problem: { kind: ProblemKind; message: string } | null;
+  /**
+   * A problem that stops the pane from showing a plan (no timeline, protected sheet ...); on the theory of action's own
+   * sheet, the theory it holds.
+   */
+  problem: { kind: ProblemKind; message: string; theory?: TheoryOfAction } | null;
   /** The outcome of the last action, for the status line. */
   notice: { intent: "success" | "error" | "info"; text: string } | null;
 }
@@ -68,8 +72,10 @@ type Action =
   | { type: "set-sheet"; sheet: string }
   | { type: "set-as-of"; asOf: string };
 
-function noPlanMessage(report: SheetReport): string {
-  return report.findings.find((f) => f.rule === "no-plan")?.message ?? `No plan found on "${report.sheet}".`;
+/** What the pane shows of a sheet with no plan: why, and on the theory of action's own sheet, its statements. */
+function noPlanProblem(report: SheetReport): NonNullable<MonitorState["problem"]> {
+  if (holdsTheoryOnly(report)) return { kind: "no-timeline", message: `"${report.sheet}" ${THEORY_ONLY}.`, theory: report.plan.theory! };
+  return { kind: "no-timeline", message: report.findings.find((f) => f.rule === "no-plan")?.message ?? `No plan found on "${report.sheet}".` };
 }
 
 function reducer(state: MonitorState, action: Action): MonitorState {
@@ -80,7 +86,7 @@ function reducer(state: MonitorState, action: Action): MonitorState {
       return { ...state, phase: "working", activity: action.activity, notice: null };
     case "analyzed": {
       // A sheet without a plan says so as soon as it is read, rather than showing a summary of nothing.
-      const problem = hasPlan(action.report) ? null : { kind: "no-timeline" as const, message: noPlanMessage(action.report) };
+      const problem = hasPlan(action.report) ? null : noPlanProblem(action.report);
       return {
         ...state,
         phase: "ready",
@@ -102,7 +108,8 @@ function reducer(state: MonitorState, action: Action): MonitorState {
         ...state,
         phase: "ready",
         activity: null,
-        problem: blocking ? { kind, message } : state.problem,
+        // A refresh asked of the theory's own sheet keeps its statements in view.
+        problem: blocking ? { kind, message, ...(kind === "no-timeline" && state.problem?.theory ? { theory: state.problem.theory } : {}) } : state.problem,
         report: blocking ? null : state.report,
         notice: { intent: "error", text: message },
       };

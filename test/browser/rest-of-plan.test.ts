@@ -8,7 +8,8 @@
 import { join } from "node:path";
 import { loadFile } from "../../src/cli/read-workbook";
 import { analyzeSheet, theoryOfSheets } from "../../src/core";
-import { axe, openSample, pane, servePlayground, setAsOf, tab, type Served } from "./playground";
+import { THEORY_ONLY } from "../../src/core/analyze";
+import { axe, openSample, pane, ready, servePlayground, setAsOf, tab, type Served } from "./playground";
 
 jest.setTimeout(180_000);
 
@@ -82,3 +83,38 @@ test("standards coverage on the Summary tab, the theory of action with its activ
   expect(await edition.evaluate((e) => e === document.activeElement)).toBe(true);
   await served.close(opened);
 });
+
+test("the theory of action's own sheet, chosen as the plan sheet, shows its statements and why it is not monitored, never \"No plan found\"", async () => {
+  const file = await loadFile(SAMPLE);
+  const theory = theoryOfSheets(file.grids, { asOf: AS_OF })!;
+  const opened = await served.open();
+  const { page } = opened;
+  await openSample(page, "action-plan.xlsx", PLAN);
+  const p = pane(page);
+  await p.getByRole("combobox", { name: "Plan sheet" }).selectOption("Theory of Action");
+  await p.getByRole("heading", { name: '"Theory of Action" holds the theory of action' }).waitFor();
+  await ready(page);
+  await p.getByText(`"Theory of Action" ${THEORY_ONLY}.`).waitFor();
+  expect(await p.getByText(/No plan found/).count()).toBe(0);
+  expect(await p.getByRole("table", { name: "Example of a milestone grid" }).count()).toBe(0);
+  // Every statement under its theme, each a go-to; the activities that carry them out are the plan sheets' to show.
+  await p.getByRole("heading", { name: `Theory of action (${theory.statements.length} statements)` }).waitFor();
+  const statements = await p.getByRole("button", { name: /\. Go to A\d+$/ }).allTextContents();
+  expect(statements).toEqual(theory.statements.map((s) => s.text));
+  expect(await p.getByText("No activity shares a key word with it.").count()).toBe(0);
+  await page.screenshot({ path: join(__dirname, "..", "..", "test-results", "screenshots", "theory-of-action-sheet.png"), animations: "disabled" });
+  const violations = await axe(page, "Theory of action's own sheet");
+  // The keyboard reaches a statement, and Enter selects its cell.
+  const last = theory.statements[theory.statements.length - 1]!;
+  await p.getByRole("button", { name: `${last.label}: ${last.text}. Go to ${last.cell.slice(last.cell.lastIndexOf("!") + 1)}` }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator(`td[data-cell="${last.cell.slice(last.cell.lastIndexOf("!") + 1)}"][data-selected="true"]`).waitFor();
+  // Refresh status asked of it says why in the same words, and the statements stay in view.
+  await p.getByRole("button", { name: "Refresh status" }).click();
+  await p.getByRole("status").filter({ hasText: `"Theory of Action" ${THEORY_ONLY}. Choose a plan sheet to refresh.` }).waitFor();
+  await p.getByRole("heading", { name: '"Theory of Action" holds the theory of action' }).waitFor();
+  expect(await p.getByRole("button", { name: /\. Go to A\d+$/ }).count()).toBe(theory.statements.length);
+  expect(violations).toEqual([]);
+  await served.close(opened);
+});
+

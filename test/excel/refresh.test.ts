@@ -1,5 +1,7 @@
 /** @jest-environment node */
+import { join } from "node:path";
 import { run } from "../../src/cli/main";
+import { THEORY_ONLY } from "../../src/core/analyze";
 import { sheetDocument } from "../../src/core/contract";
 import { STORE_SHEET } from "../../src/core/settings-store";
 import { CHART_NAME, PLAN_SHEET, SUMMARY_SHEET, TREND_CHART_NAME, flagKindOfFormula } from "../../src/core/writes";
@@ -191,6 +193,20 @@ describe("when the adapter must stop, it says why and writes nothing", () => {
     try {
       await expect(refreshStatus({ sheet: "Notes", asOf: AS_OF })).rejects.toThrow(/No plan found on "Notes".*three or more periods/);
       expect(sheetNames(sim)).toEqual([SHEET, "Notes"]);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it("on the theory of action's own sheet: why, in the words the command line and the pane use", async () => {
+    const sim = await simFromFile(join(__dirname, "..", "..", "assets", "samples", "action-plan.xlsx"));
+    const uninstall = installOfficeGlobals(sim);
+    try {
+      const sheets = sheetNames(sim);
+      const refused = refreshStatus({ sheet: "Theory of Action", asOf: AS_OF });
+      await expect(refused).rejects.toThrow(`"Theory of Action" ${THEORY_ONLY}. Choose a plan sheet to refresh.`);
+      await expect(refused).rejects.toMatchObject({ kind: "no-timeline" });
+      expect(sheetNames(sim)).toEqual(sheets);
     } finally {
       uninstall();
     }

@@ -4,6 +4,7 @@ import { useMonitor, type MonitorState } from "../use-monitor";
 import { FindingsTab } from "./FindingsTab";
 import { Header } from "./Header";
 import { NoTimeline } from "./NoTimeline";
+import { TheoryOnly } from "./TheoryOnly";
 import { PlanTab } from "./PlanTab";
 import { SettingsTab } from "./SettingsTab";
 import { SummaryTab } from "./SummaryTab";
@@ -55,6 +56,8 @@ export function Pane({ initial }: { initial?: MonitorState }) {
       <div className={styles.panel} role="tabpanel" id={panelId} aria-labelledby={`tab-${tab}`}>
         {tab === "settings" ? (
           <SettingsTab state={state} actions={actions} />
+        ) : state.problem?.kind === "no-timeline" && state.problem.theory ? (
+          <TheoryOnly sheet={state.sheet} message={state.problem.message} theory={state.problem.theory} actions={actions} />
         ) : state.problem?.kind === "no-timeline" ? (
           <NoTimeline sheet={state.sheet} message={state.problem.message} />
         ) : tab === "summary" ? (

@@ -203,10 +203,13 @@ function LevelSaid({ level }: { level: PlanLevel | undefined }) {
   );
 }
 
-/** The theory of action: each statement under its theme, a way to its cell, and the activities that carry it out. */
-function TheorySection({ theory, activities, actions }: { theory: TheoryOfAction; activities: Activity[]; actions: MonitorActions }) {
+/**
+ * The theory of action: each statement under its theme, a way to its cell, and the activities that carry it out (on
+ * a plan sheet; on the theory's own sheet, `activities` is null: the statements are related to the plan sheets').
+ */
+export function TheorySection({ theory, activities, actions }: { theory: TheoryOfAction; activities: Activity[] | null; actions: MonitorActions }) {
   const styles = useStyles();
-  const byId = new Map(activities.map((a) => [a.id, a]));
+  const byId = new Map((activities ?? []).map((a) => [a.id, a]));
   const themes = [...new Set(theory.statements.map((s) => s.theme))];
   return (
     <section aria-labelledby="theory-title" className={styles.root}>
@@ -224,7 +227,7 @@ function TheorySection({ theory, activities, actions }: { theory: TheoryOfAction
                   <Link as="button" onClick={() => void actions.goTo(s.cell)} aria-label={`${s.label}: ${s.text}. Go to ${cellLabel(s.cell)}`}>
                     {s.text}
                   </Link>
-                  {s.activities.length === 0 ? (
+                  {activities === null ? null : s.activities.length === 0 ? (
                     <Caption1>No activity shares a key word with it.</Caption1>
                   ) : (
                     <>
