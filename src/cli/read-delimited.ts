@@ -5,7 +5,9 @@
  *
  * Fields follow RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes); \r\n, \n and \r end a line.
  * The encoding is found as Excel finds it: a byte-order mark (UTF-8, UTF-16 as Excel's "Unicode Text" is saved),
- * else UTF-8 when the bytes are UTF-8, else Windows-1252 (a CSV saved by Excel on Windows).
+ * else UTF-8 when the bytes are UTF-8, else Windows-1252 (a CSV saved by Excel on Windows). A CSV's separator is the
+ * comma, or what its first line names as Excel writes it (`sep=;`), or the semicolon when most of its first lines
+ * hold more semicolons than commas (Excel saves CSV so where the comma is the decimal mark).
  */
 import type { FileHandle } from "node:fs/promises";
 import type { CellValue, Grid } from "../core/grid";
@@ -13,7 +15,7 @@ import { count, LIMITS } from "./limits";
 import { FileProblem } from "./read-file";
 import { textDecoder } from "./text-decoder";
 
-export type Delimiter = "," | "\t";
+export type Delimiter = "," | ";" | "\t";
 
 /** What a text file gave: its rows of fields, and what the reader had to do that the user should know. */
 export interface DelimitedText {
@@ -54,7 +56,7 @@ class DelimitedParser {
 
   constructor(delimiter: Delimiter, literalQuotes: ReadonlySet<number>) {
     this.literalQuotes = literalQuotes;
-    this.special = delimiter === "\t" ? /[\t"\r\n]/g : /[,"\r\n]/g;
+    this.special = delimiter === "\t" ? /[\t"\r\n]/g : delimiter === ";" ? /[;"\r\n]/g : /[,"\r\n]/g;
   }
 
   /** Adds text to the field, up to the characters a cell holds; what is past that is counted as cut, not kept. */
@@ -195,11 +197,51 @@ class DelimitedParser {
 const REREADS = 8;
 
 /**
- * Parses a text file into rows of fields. A quote that opens a field and never closes would make the rest of the
+ * Parses a text file into rows of fields. A CSV read with commas is read again with the separator its first line
+ * names (`sep=;`, a line Excel does not show: it is dropped), or with semicolons when its first lines are separated by
+ * them, and a note says so.
+ */
+export async function parseDelimitedText(file: TextFile, delimiter: Delimiter): Promise<DelimitedText> {
+  const read = await parseWith(file, delimiter);
+  if (delimiter !== ",") return read;
+  const named = SEPARATOR_LINE.exec(read.rows[0]?.join(",") ?? "")?.[1] as Delimiter | undefined;
+  if (named !== undefined) {
+    const again = named === "," ? read : await parseWith(file, named);
+    again.rows.shift();
+    return again;
+  }
+  if (!separatedBySemicolons(read.rows)) return read;
+  const again = await parseWith(file, ";");
+  return { rows: again.rows, notes: ["read as separated by semicolons, as Excel saves CSV where the comma is the decimal mark", ...again.notes] };
+}
+
+/** Excel's first line naming a CSV's separator, as the comma reading leaves it. */
+const SEPARATOR_LINE = /^sep=([,;\t])$/i;
+
+/** How many of a CSV's first lines (read with commas) say what separates its fields. */
+const SAMPLED_LINES = 20;
+
+/** Whether most of the first lines with content hold more semicolons than the commas that separated them. */
+function separatedBySemicolons(rows: readonly string[][]): boolean {
+  let sampled = 0;
+  let semicolons = 0;
+  for (const row of rows) {
+    if (sampled === SAMPLED_LINES) break;
+    if (row.every((f) => f.trim() === "")) continue;
+    sampled++;
+    let n = 0;
+    for (const field of row) for (let i = field.indexOf(";"); i >= 0; i = field.indexOf(";", i + 1)) n++;
+    if (n > row.length - 1) semicolons++;
+  }
+  return semicolons * 2 > sampled;
+}
+
+/**
+ * Parses a text file with one separator. A quote that opens a field and never closes would make the rest of the
  * file one cell: the file is read again with that quote read as a quote mark, and a note says so. A file that is
  * not UTF-8 after all is read again as Windows-1252.
  */
-export async function parseDelimitedText(file: TextFile, delimiter: Delimiter): Promise<DelimitedText> {
+async function parseWith(file: TextFile, delimiter: Delimiter): Promise<DelimitedText> {
   const literal = new Set<number>();
   const notes: string[] = [];
   let encoding = file.encoding;
