@@ -1,3 +1,4 @@
+import { counted } from "../core/counted";
 import { localCell, parseCellAddress, quoteSheet } from "../core/address";
 import { holdsTheoryOnly, type SheetCheck, type SheetReport } from "../core/analyze";
 import type { Finding } from "../core/findings";
@@ -117,7 +118,7 @@ export function planText(report: SheetCheck): string {
   if (plan.blocks.length === 0) return out.join("\n").trimStart();
   if (plan.standards) out.push("", standardsText(plan.standards, coverageOf(plan)));
   out.push("");
-  out.push(`${plan.activities.length} activities, ${plan.activities.reduce((n, a) => n + a.schedule.length, 0)} scheduled marks.`);
+  out.push(`${counted(plan.activities.length, "activity", "activities")}, ${counted(plan.activities.reduce((n, a) => n + a.schedule.length, 0), "scheduled mark")}.`);
   return out.join("\n");
 }
 
@@ -188,7 +189,7 @@ function indent(text: string): string {
 export function totalsLine(report: SheetReport): string {
   const t = report.summary.totals;
   return (
-    `${t.activities} activities, ${t.scheduled} scheduled marks: ${t.done} done, ${t.overdue} overdue, ${t.current} current, ` +
+    `${counted(t.activities, "activity", "activities")}, ${counted(t.scheduled, "scheduled mark")}: ${t.done} done, ${t.overdue} overdue, ${t.current} current, ` +
     `${t.upcoming} upcoming (${t.dueSoon} due in the next ${report.summary.dueSoonDays} days), ${t.cancelled} cancelled; ` +
     `${t.unscheduled} with no period marked.`
   );

@@ -86,3 +86,20 @@ test("before the first refresh the figures are called a preview; a workbook with
   expect(await p.getByText("the summary below is a preview").count()).toBe(0);
   await served.close(opened);
 });
+
+test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked", async () => {
+  const opened = await served.open();
+  const { page } = opened;
+  const p = pane(page);
+  const start = buildWorkbook({
+    sheets: [{ name: "New plan", rows: [["PL Plan 2023-24"], ["Action Step", "Owner", "Jul", "Aug", "Sep"], ["Develop the PLC model", "Director of PL", "X", null, null], ["Implement the PLC model", "Principals", null, null, null]] }],
+  });
+  await page.locator('input[type="file"]').setInputFiles({ name: "new-plan.xlsx", mimeType: XLSX, buffer: Buffer.from(await start.xlsx.writeBuffer()) });
+  await page.locator('[data-testid="sheet-grid"][data-sheet="New plan"]').waitFor();
+  await p.getByRole("heading", { name: /^As of \d{4}-\d{2}-\d{2}: 1 scheduled mark in 2 activities$/ }).waitFor();
+  await p.getByText("1 activity has no period marked (see Findings).").waitFor();
+  await ready(page);
+  await p.getByRole("tab", { name: /^Plan/ }).click();
+  await p.getByText("2 activities in 1 timeline. Choose an activity to go to its row.").waitFor();
+  await served.close(opened);
+});

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 /** The command line's plain-text tables. */
-import { findingsText, table } from "../../src/cli/format-text";
+import { findingsText, planText, statusText, table } from "../../src/cli/format-text";
+import { analyzeSheet } from "../../src/core/analyze";
 
 describe("table", () => {
   test("pads columns to the widest cell, cut at the column's limit with an ellipsis", () => {
@@ -62,3 +63,20 @@ describe("findingsText", () => {
   });
 });
 
+
+describe("counts in words", () => {
+  // A plan of one activity with one mark, as a planner starting a plan writes it, and one of two.
+  const plan = (rows: (string | null)[][]) => analyzeSheet({ sheet: "Plan", top: 0, left: 0, values: [["PL Plan 2023-24"], ["Action Step", "Owner", "Jul", "Aug", "Sep"], ...rows] }, { asOf: "2023-08-15" });
+
+  test("one activity and one mark are said in the singular, in the plan's and the status's text", () => {
+    const one = plan([["Develop the PLC model", "Director", "X", null, null]]);
+    expect(planText(one)).toContain("\n1 activity, 1 scheduled mark.");
+    expect(statusText(one)).toMatch(/^As of 2023-08-15: 1 activity, 1 scheduled mark: /);
+    const two = plan([
+      ["Develop the PLC model", "Director", "X", null, null],
+      ["Implement the PLC model", "Principals", null, "X", "X"],
+    ]);
+    expect(planText(two)).toContain("\n2 activities, 3 scheduled marks.");
+    expect(statusText(two)).toMatch(/^As of 2023-08-15: 2 activities, 3 scheduled marks: /);
+  });
+});

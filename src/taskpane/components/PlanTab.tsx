@@ -1,3 +1,4 @@
+import { counted } from "../../core/counted";
 import { Badge, Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
@@ -103,7 +104,7 @@ export function PlanTab({ state, actions }: { state: MonitorState; actions: Moni
         </Button>
       </div>
       <Caption1>
-        {report.plan.activities.length} activities in {report.plan.blocks.length} timeline{report.plan.blocks.length === 1 ? "" : "s"}. Choose an activity to go to its row.
+        {counted(report.plan.activities.length, "activity", "activities")} in {counted(report.plan.blocks.length, "timeline")}. Choose an activity to go to its row.
       </Caption1>
       <BranchList branch={tree.root} depth={0} openFirst={small} standings={tree.standings} levels={levels} actions={actions} label="Structured plan" />
       {report.plan.theory ? <TheorySection theory={report.plan.theory} activities={report.plan.activities} actions={actions} /> : null}

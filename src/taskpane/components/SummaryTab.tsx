@@ -1,3 +1,4 @@
+import { counted } from "../../core/counted";
 import { useMemo, type ReactNode } from "react";
 import {
   Button,
@@ -104,7 +105,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
       ) : null}
       <section className={styles.section} aria-labelledby="totals-title">
         <Subtitle2 as="h2" id="totals-title">
-          As of {s.asOf}: {t.scheduled} scheduled marks in {t.activities} activities
+          As of {s.asOf}: {counted(t.scheduled, "scheduled mark")} in {counted(t.activities, "activity", "activities")}
         </Subtitle2>
         {preview ? <Caption1 className={styles.preview}>{preview}</Caption1> : null}
         <dl className={styles.figures}>
@@ -130,7 +131,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
             </div>
           ))}
         </div>
-        {t.unscheduled > 0 ? <Body1>{t.unscheduled} activities have no period marked (see Findings).</Body1> : null}
+        {t.unscheduled > 0 ? <Body1>{t.unscheduled === 1 ? "1 activity has" : `${t.unscheduled} activities have`} no period marked (see Findings).</Body1> : null}
       </section>
 
       <SinceSection state={state} actions={actions} />
