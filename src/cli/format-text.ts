@@ -130,7 +130,7 @@ function theoryText(report: SheetCheck): string[] {
   const { plan } = report;
   const theory = plan.theory!;
   const own = plan.blocks.length === 0;
-  const out = [`Theory of action (${theory.statements.length} statements${own ? "; related to the activities of the workbook's plan sheets" : ""})`];
+  const out = [`Theory of action (${counted(theory.statements.length, "statement")}${own ? "; related to the activities of the workbook's plan sheets" : ""})`];
   const byId = new Map(plan.activities.map((a) => [a.id, a]));
   let theme: string | null | undefined;
   for (const s of theory.statements) {
@@ -296,7 +296,7 @@ const MOST_CELL_WIDTH = 32;
  */
 export function validateText(report: SheetCheck): string {
   if (report.findings.length === 0 && holdsTheoryOnly(report)) {
-    return `No findings. This sheet holds the theory of action (${report.plan.theory!.statements.length} statements) the plan sheets are checked against; what the check finds is listed with those sheets.`;
+    return `No findings. This sheet holds the theory of action (${counted(report.plan.theory!.statements.length, "statement")}) the plan sheets are checked against; what the check finds is listed with those sheets.`;
   }
   return findingsText(report.findings, report.sheet);
 }

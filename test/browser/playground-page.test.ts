@@ -87,7 +87,7 @@ test("before the first refresh the figures are called a preview; a workbook with
   await served.close(opened);
 });
 
-test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked", async () => {
+test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked, 1 finding", async () => {
   const opened = await served.open();
   const { page } = opened;
   const p = pane(page);
@@ -101,5 +101,9 @@ test("a plan's first steps are counted in words a planner writes: 1 scheduled ma
   await ready(page);
   await p.getByRole("tab", { name: /^Plan/ }).click();
   await p.getByText("2 activities in 1 timeline. Choose an activity to go to its row.").waitFor();
+  // Its one finding (the step with no period marked), on the Findings tab's badge.
+  const findingsTab = p.getByRole("tab", { name: /^Findings/ });
+  expect(await findingsTab.locator('[aria-label="1 finding"]').count()).toBeGreaterThan(0);
+  expect(await findingsTab.locator('[aria-label="1 findings"]').count()).toBe(0);
   await served.close(opened);
 });

@@ -79,4 +79,13 @@ describe("counts in words", () => {
     expect(planText(two)).toContain("\n2 activities, 3 scheduled marks.");
     expect(statusText(two)).toMatch(/^As of 2023-08-15: 2 activities, 3 scheduled marks: /);
   });
+
+  test("a theory of action of one statement says \"1 statement\"", () => {
+    const report = analyzeSheet(
+      { sheet: "Plan", top: 0, left: 0, values: [["PL Plan 2023-24"], ["Action Step", "Owner", "Jul", "Aug", "Sep"], ["Develop the PLC model", "Director", "X", null, null], [], ["Theory of Action"], ["IF we build a PLC model, THEN teachers will plan lessons together."]] },
+      { asOf: "2023-08-15" },
+    );
+    expect(report.plan.theory?.statements).toHaveLength(1);
+    expect(planText(report)).toContain("Theory of action (1 statement)");
+  });
 });

@@ -1,3 +1,4 @@
+import { counted } from "../../core/counted";
 import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular, DocumentTextRegular, EraserRegular } from "@fluentui/react-icons";
 import { useState } from "react";
@@ -80,5 +81,5 @@ function lastRefreshText(state: MonitorState): string {
   const last = state.lastRefresh;
   if (!last) return state.report ? "Not refreshed yet in this workbook: the summary below is a preview." : "Not refreshed yet in this workbook.";
   const when = new Date(last.at);
-  return `Last refreshed as of ${last.asOf} (${isNaN(when.getTime()) ? last.at : when.toLocaleString()}): ${last.totals.overdue} overdue, ${last.flagged} cells flagged.`;
+  return `Last refreshed as of ${last.asOf} (${isNaN(when.getTime()) ? last.at : when.toLocaleString()}): ${last.totals.overdue} overdue, ${counted(last.flagged, "cell")} flagged.`;
 }

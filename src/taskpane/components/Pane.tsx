@@ -1,3 +1,4 @@
+import { counted } from "../../core/counted";
 import { Badge, Tab, TabList, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { useState } from "react";
 import { useMonitor, type MonitorState } from "../use-monitor";
@@ -41,7 +42,7 @@ export function Pane({ initial }: { initial?: MonitorState }) {
         <Tab value="findings" id="tab-findings" aria-controls="panel-findings">
           Findings{" "}
           {findings.length > 0 && (
-            <Badge size="small" appearance={errors > 0 ? "filled" : "tint"} color={errors > 0 ? "danger" : "informative"} aria-label={`${findings.length} findings`}>
+            <Badge size="small" appearance={errors > 0 ? "filled" : "tint"} color={errors > 0 ? "danger" : "informative"} aria-label={counted(findings.length, "finding")}>
               {findings.length}
             </Badge>
           )}

@@ -215,7 +215,7 @@ export function TheorySection({ theory, activities, actions }: { theory: TheoryO
   return (
     <section aria-labelledby="theory-title" className={styles.root}>
       <Subtitle2 as="h2" id="theory-title">
-        Theory of action ({theory.statements.length} statements)
+        Theory of action ({counted(theory.statements.length, "statement")})
       </Subtitle2>
       {themes.map((theme) => (
         <div key={theme ?? ""}>
