@@ -78,6 +78,7 @@ export function readLabelWords(plan: Plan): PlanWords {
       for (let i = 0; i < content.length; i++) if (starts[i]! >= objectStart && starts[i]! < end) out.push(content[i]!);
       return ascendingOnce(out);
     };
+    // Read before ascendingOnce sorts the label's list in place: `within` pairs each number with where it starts.
     const [objectWords, headWords] = [within(objectStart + object.length), within(objectStart + head.length)];
     return { verb, words: ascendingOnce(content), numbers, object: objectWords, head: headWords };
   });
