@@ -1,7 +1,7 @@
-import { counted } from "../../core/counted";
 import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular, DocumentTextRegular, EraserRegular } from "@fluentui/react-icons";
 import { useState } from "react";
+import { counted } from "../../core/counted";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 
 const useStyles = makeStyles({

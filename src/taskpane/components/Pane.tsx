@@ -1,6 +1,6 @@
-import { counted } from "../../core/counted";
 import { Badge, Tab, TabList, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { useState } from "react";
+import { counted } from "../../core/counted";
 import { useMonitor, type MonitorState } from "../use-monitor";
 import { FindingsTab } from "./FindingsTab";
 import { Header } from "./Header";

@@ -1,7 +1,7 @@
-import { counted } from "../../core/counted";
 import { Badge, Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
+import { counted } from "../../core/counted";
 import { sheetDocument } from "../../core/contract";
 import { planCsv } from "../../core/export";
 import type { Activity, PlanLevel, TheoryOfAction } from "../../core/plan";

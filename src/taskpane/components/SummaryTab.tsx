@@ -1,4 +1,3 @@
-import { counted } from "../../core/counted";
 import { useMemo, type ReactNode } from "react";
 import {
   Button,
@@ -11,6 +10,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { counted } from "../../core/counted";
 import type { MonitorActions, MonitorState } from "../use-monitor";
 import { localCell as cellLabel } from "../../core/address";
 import { marksByActivity, periodList, runsBy, shortLabel, type ActivityMarks } from "../lists";
