@@ -264,7 +264,11 @@ function printText<R extends SheetCheck>(results: FileResult<R>[], body: (report
 function noPlanText(result: FileResult<SheetCheck>): string {
   if (result.skipped.length === 0) return "No plan read: the file has no sheets.";
   const byReason = new Map<string, string[]>();
-  for (const { name, reason } of result.skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), `"${name}"`]);
+  for (const { name, reason } of result.skipped) {
+    const names = byReason.get(reason);
+    if (names) names.push(`"${name}"`);
+    else byReason.set(reason, [`"${name}"`]);
+  }
   const parts = [...byReason].map(([reason, names]) => `${names.length === 1 ? `sheet ${names[0]}` : `sheets ${names.join(", ")}`}: ${reason}`);
   return `No plan read: ${parts.join("; ")}.`;
 }

@@ -197,22 +197,41 @@ class DelimitedParser {
 const REREADS = 8;
 
 /**
- * Parses a text file into rows of fields. A CSV read with commas is read again with the separator its first line
- * names (`sep=;`, a line Excel does not show: it is dropped), or with semicolons when its first lines are separated by
- * them, and a note says so.
+ * Parses a text file into rows of fields. A CSV's separator is found from its first lines, read with commas: the one
+ * its first line names (`sep=;`, a line Excel does not show: it is dropped), or semicolons when its first lines are
+ * separated by them (a note says so); then the file is read once with it.
  */
 export async function parseDelimitedText(file: TextFile, delimiter: Delimiter): Promise<DelimitedText> {
-  const read = await parseWith(file, delimiter);
-  if (delimiter !== ",") return read;
-  const named = SEPARATOR_LINE.exec(read.rows[0]?.join(",") ?? "")?.[1] as Delimiter | undefined;
+  if (delimiter !== ",") return parseWith(file, delimiter);
+  const first = await firstRows(file);
+  const named = SEPARATOR_LINE.exec(first[0]?.join(",") ?? "")?.[1] as Delimiter | undefined;
   if (named !== undefined) {
-    const again = named === "," ? read : await parseWith(file, named);
-    again.rows.shift();
-    return again;
+    const read = await parseWith(file, named);
+    read.rows.shift();
+    return read;
   }
-  if (!separatedBySemicolons(read.rows)) return read;
-  const again = await parseWith(file, ";");
-  return { rows: again.rows, notes: ["read as separated by semicolons, as Excel saves CSV where the comma is the decimal mark", ...again.notes] };
+  if (!separatedBySemicolons(first)) return parseWith(file, ",");
+  const read = await parseWith(file, ";");
+  return { rows: read.rows, notes: ["read as separated by semicolons, as Excel saves CSV where the comma is the decimal mark", ...read.notes] };
+}
+
+/** A CSV's first lines read with commas (more than it samples), from as few of its pieces as hold them. */
+async function firstRows(file: TextFile): Promise<string[][]> {
+  for (const encoding of [file.encoding, "windows-1252"]) {
+    const parser = new DelimitedParser(",", new Set());
+    try {
+      for await (const piece of file.read(encoding)) {
+        parser.push(piece);
+        if (parser.rows.length > SAMPLED_LINES) break;
+      }
+    } catch (e) {
+      if (e instanceof NotInEncoding) continue;
+      throw e;
+    }
+    parser.finish();
+    return parser.rows;
+  }
+  return [];
 }
 
 /** Excel's first line naming a CSV's separator, as the comma reading leaves it. */

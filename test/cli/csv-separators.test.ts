@@ -7,6 +7,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
+import { parseDelimitedText, type TextFile } from "../../src/cli/read-delimited";
 import { runCli } from "../support/cli-process";
 import { MONTHS_JUL_JUN } from "../support/district";
 import { removeTempFiles, tempPath } from "../support/workbook-builder";
@@ -78,3 +79,31 @@ test("a comma CSV whose labels hold semicolons stays a comma file", async () => 
   expect(read.stderr).toBe("");
   expect(JSON.stringify(read.document)).toContain("Survey staff on PL needs; phase 1; phase 2");
 });
+
+test("the separator is found from the first lines: a long semicolon file is read in full once, not with commas first", async () => {
+  const rows = [ROWS[2]!, ...Array.from({ length: 2_000 }, (_, i) => [`Step ${i + 1}, with coaches`, "Principals", ...MONTHS_JUL_JUN.map((_, m) => (m === i % 12 ? "X" : ""))])];
+  /** The text in pieces of 40 lines, as a file is read in pieces, counting the pieces read. */
+  const inPieces = (text: string): TextFile & { piecesRead: number } => {
+    const lines = text.split("\r\n");
+    const file = {
+      encoding: "utf-8",
+      piecesRead: 0,
+      async *read() {
+        for (let i = 0; i < lines.length; i += 40) {
+          file.piecesRead++;
+          // Each piece comes from a read of the file.
+          await Promise.resolve();
+          yield lines.slice(i, i + 40).join("\r\n") + (i + 40 < lines.length ? "\r\n" : "");
+        }
+      },
+    };
+    return file;
+  };
+  const semicolons = inPieces(csv(";", rows));
+  const read = await parseDelimitedText(semicolons, ",");
+  expect(read.rows).toEqual((await parseDelimitedText(inPieces(csv(",", rows)), ",")).rows);
+  expect(read.notes).toEqual(["read as separated by semicolons, as Excel saves CSV where the comma is the decimal mark"]);
+  // The first piece to find the separator, then the whole file (51 pieces) once.
+  expect(semicolons.piecesRead).toBe(1 + Math.ceil(rows.length / 40));
+});
+
