@@ -6,14 +6,16 @@
 const { join } = require("node:path");
 const { loadBundle } = require("./load-bundle");
 
+const BUNDLE = join(__dirname, "..", "dist", "cli", "main.js");
 let bundle;
 try {
-  bundle = loadBundle(join(__dirname, "..", "dist", "cli", "main.js"));
+  bundle = loadBundle(BUNDLE);
 } catch (e) {
-  if (e && e.code === "ENOENT") {
-    process.stderr.write("milestone-monitor: not built yet; run `npm run build:cli` (or `npm install`) first\n");
-    process.exit(2);
-  }
-  throw e;
+  // The bundle itself missing is a command line not built yet; anything else that stops it loading (a file the
+  // bundle reads as it starts, a bundle cut short) is said as it is, in one line too.
+  const notBuilt = e && e.code === "ENOENT" && e.path === BUNDLE;
+  const why = notBuilt ? "not built yet" : `cannot start (${String((e && e.message) || e).split("\n")[0]})`;
+  process.stderr.write(`milestone-monitor: ${why}; run \`npm run build:cli\` (or \`npm install\`) ${notBuilt ? "first" : "again"}\n`);
+  process.exit(2);
 }
 bundle.exports.main();

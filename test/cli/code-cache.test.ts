@@ -75,6 +75,21 @@ describe("the command line's code cache", () => {
     expect(validate(cli.bin)).toMatchObject(notBuilt);
   });
 
+  test("a bundle that is there but cannot start is not called unbuilt: one line says what stopped it, exit 2", () => {
+    const cli = copyOfCommandLine();
+    rmSync(cli.cache);
+    // A file the bundle reads as it starts, missing: the same error code as a missing bundle, another file.
+    writeFileSync(cli.bundle, 'require("node:fs").readFileSync(require("node:path").join(__dirname, "gone.json"));\n');
+    const missingFile = validate(cli.bin);
+    expect(missingFile).toMatchObject({ status: 2, stdout: "" });
+    expect(missingFile.stderr).toMatch(/^milestone-monitor: cannot start \(ENOENT: no such file or directory, open '.*gone\.json'\); run `npm run build:cli` \(or `npm install`\) again\n$/);
+    // A bundle cut short as a build stopped halfway leaves it.
+    writeFileSync(cli.bundle, readFileSync(BUNDLE, "utf8").slice(0, 5_000));
+    const cutShort = validate(cli.bin);
+    expect(cutShort).toMatchObject({ status: 2, stdout: "" });
+    expect(cutShort.stderr).toMatch(/^milestone-monitor: cannot start \(.+\); run `npm run build:cli` \(or `npm install`\) again\n$/);
+  });
+
   test("damaged or missing, it is not used, and the command prints what it prints with it", () => {
     const expected = validate(join(ROOT, "bin", "milestone-monitor.js"));
     expect(expected.stdout).toContain(CLEAN);
