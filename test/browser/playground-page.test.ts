@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import { buildWorkbook } from "../support/workbook-builder";
-import { axe, pane, ready, refresh, servePlayground, type Served } from "./playground";
+import { axe, pane, ready, refresh, servePlayground, setAsOf, type Served } from "./playground";
 
 jest.setTimeout(180_000);
 
@@ -87,7 +87,7 @@ test("before the first refresh the figures are called a preview; a workbook with
   await served.close(opened);
 });
 
-test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked, 1 finding", async () => {
+test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked, 1 finding, 1 cell flagged", async () => {
   const opened = await served.open();
   const { page } = opened;
   const p = pane(page);
@@ -105,5 +105,13 @@ test("a plan's first steps are counted in words a planner writes: 1 scheduled ma
   const findingsTab = p.getByRole("tab", { name: /^Findings/ });
   expect(await findingsTab.locator('[aria-label="1 finding"]').count()).toBeGreaterThan(0);
   expect(await findingsTab.locator('[aria-label="1 findings"]').count()).toBe(0);
+  // Refreshed when the one mark (July 2023) is past: one cell flagged, said so.
+  await p.getByRole("tab", { name: /^Summary/ }).click();
+  await setAsOf(page, "2023-09-15");
+  await refresh(page, "2023-09-15");
+  // The last refresh is what the header says once its notice has gone (another date chosen to look at).
+  await setAsOf(page, "2023-10-15");
+  await p.getByText(/^Last refreshed as of 2023-09-15 \(.+\): 1 overdue, 1 cell flagged\.$/).waitFor();
+  expect(await page.getByTestId("sheet-grid").locator('td[data-flag="overdue"]').count()).toBe(1);
   await served.close(opened);
 });
