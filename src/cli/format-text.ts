@@ -190,7 +190,7 @@ export function totalsLine(report: SheetReport): string {
   const t = report.summary.totals;
   return (
     `${counted(t.activities, "activity", "activities")}, ${counted(t.scheduled, "scheduled mark")}: ${t.done} done, ${t.overdue} overdue, ${t.current} current, ` +
-    `${t.upcoming} upcoming (${t.dueSoon} due in the next ${report.summary.dueSoonDays} days), ${t.cancelled} cancelled; ` +
+    `${t.upcoming} upcoming (${t.dueSoon} due in the next ${counted(report.summary.dueSoonDays, "day")}), ${t.cancelled} cancelled; ` +
     `${t.unscheduled} with no period marked.`
   );
 }
@@ -219,7 +219,7 @@ export function statusText(report: SheetReport): string {
       return { period: m.mark.period, activity: a.text, owner: a.owner, cell: m.mark.cell };
     }),
   );
-  list(`Due in the next ${s.dueSoonDays} days`, s.dueSoon);
+  list(`Due in the next ${counted(s.dueSoonDays, "day")}`, s.dueSoon);
   for (const [title, first, periods] of [
     ["By school year (marks longer than a quarter, and what became of them)", "School year", s.schoolYears],
     ["By quarter (marks due in the quarter, and what became of them)", "Quarter", s.quarters],
@@ -256,7 +256,7 @@ export function statusText(report: SheetReport): string {
   if (plan.standards && s.standards) out.push("", standardsText(plan.standards, s.standards.coverage));
   const f = s.findings;
   out.push("");
-  out.push(`Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} notes (run "milestone-monitor validate" to list them).`);
+  out.push(`Findings: ${counted(f.error, "error")}, ${counted(f.warning, "warning")}, ${counted(f.info, "note")} (run "milestone-monitor validate" to list them).`);
   return out.join("\n");
 }
 

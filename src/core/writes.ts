@@ -10,6 +10,7 @@ import type { DueInPeriod, GroupSummary } from "./summary";
 import { monitoringSection, type Monitoring } from "./history/sheet-section";
 import { outcomeLines, planContext, type PlanContext } from "./plan-context";
 import type { Activity } from "./plan";
+import { counted } from "./counted";
 
 /**
  * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
@@ -210,7 +211,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
   rows.push([text("Scheduled marks in all", "label"), num(totals.scheduled)]);
   rows.push([text("Activities", "label"), num(totals.activities)]);
   rows.push([text("Activities with no period marked", "label"), num(totals.unscheduled)]);
-  rows.push([text(`Due in the next ${dueSoonDays} days`, "label"), num(totals.dueSoon)]);
+  rows.push([text(`Due in the next ${counted(dueSoonDays, "day")}`, "label"), num(totals.dueSoon)]);
   rows.push([text("Findings: errors", "label"), num(severities.error)]);
   rows.push([text("Findings: warnings", "label"), num(severities.warning)]);
   rows.push([text("Findings: notes", "label"), num(severities.info)]);
@@ -254,7 +255,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
     }
     if (s.overdue.length === 0) rows.push([text("Nothing is overdue.", "muted")]);
     rows.push([]);
-    rows.push([text(`Due in the next ${s.dueSoonDays} days (${s.dueSoon.length})`, "heading")]);
+    rows.push([text(`Due in the next ${counted(s.dueSoonDays, "day")} (${s.dueSoon.length})`, "heading")]);
     rows.push([text("Activity", "header"), text("Period", "header"), text("Starts", "number-header"), text("Owner", "header"), text("Cell", "header")]);
     for (const d of s.dueSoon) rows.push([text(d.activity), text(d.period), date(d.start), text(d.owner ?? ""), link(shortCell(d.cell, several), d.cell)]);
     if (s.dueSoon.length === 0) rows.push([text("Nothing starts in that time.", "muted")]);

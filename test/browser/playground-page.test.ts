@@ -87,7 +87,7 @@ test("before the first refresh the figures are called a preview; a workbook with
   await served.close(opened);
 });
 
-test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked, 1 finding, 1 cell flagged", async () => {
+test("a plan's first steps are counted in words a planner writes: 1 scheduled mark, 1 activity has no period marked, 1 finding, 1 cell flagged, 1 day ahead, 1 step read", async () => {
   const opened = await served.open();
   const { page } = opened;
   const p = pane(page);
@@ -113,5 +113,22 @@ test("a plan's first steps are counted in words a planner writes: 1 scheduled ma
   await setAsOf(page, "2023-10-15");
   await p.getByText(/^Last refreshed as of 2023-09-15 \(.+\): 1 overdue, 1 cell flagged\.$/).waitFor();
   expect(await page.getByTestId("sheet-grid").locator('td[data-flag="overdue"]').count()).toBe(1);
+
+  // One day ahead counted as due soon, saved in the workbook.
+  await p.getByRole("tab", { name: /^Settings/ }).click();
+  await p.getByRole("spinbutton", { name: "Days ahead that count as due soon" }).fill("1");
+  await p.getByRole("button", { name: "Save settings in the workbook" }).click();
+  await p.getByRole("status").filter({ hasText: "Settings saved in the workbook; the plan was read again with them." }).waitFor();
+  await ready(page);
+  await p.getByRole("tab", { name: /^Summary/ }).click();
+  await p.locator("dt", { hasText: /^Due in 1 day$/ }).waitFor();
+  await p.getByText(/^Due in the next 1 day/).first().waitFor();
+  expect(await p.getByText(/1 days/).count()).toBe(0);
+
+  // A plan of one step with no timing yet.
+  const oneStep = buildWorkbook({ sheets: [{ name: "One step", rows: [["PL Plan 2023-24"], ["Action Step", "Owner"], ["Develop the PLC model", "Director of PL"]] }] });
+  await page.locator('input[type="file"]').setInputFiles({ name: "one-step.xlsx", mimeType: XLSX, buffer: Buffer.from(await oneStep.xlsx.writeBuffer()) });
+  await p.getByRole("heading", { name: "This plan does not say when its steps happen" }).waitFor();
+  await p.getByText(/^1 step read, none scheduled\. /).waitFor();
   await served.close(opened);
 });

@@ -1,7 +1,8 @@
 /** @jest-environment node */
-/** The command line's plain-text tables. */
+/** The command line's plain-text tables (and, for counts in words, the summary sheet both hosts write). */
 import { findingsText, planText, statusText, table } from "../../src/cli/format-text";
 import { analyzeSheet } from "../../src/core/analyze";
+import { describeSummarySheet } from "../../src/core/writes";
 
 describe("table", () => {
   test("pads columns to the widest cell, cut at the column's limit with an ellipsis", () => {
@@ -78,6 +79,23 @@ describe("counts in words", () => {
     ]);
     expect(planText(two)).toContain("\n2 activities, 3 scheduled marks.");
     expect(statusText(two)).toMatch(/^As of 2023-08-15: 2 activities, 3 scheduled marks: /);
+  });
+
+  test("one finding of a kind and a day of warning are said in the singular, in the status's text and on the summary sheet", () => {
+    const rows = [
+      ["Develop the PLC model", "Director", "X", null, null],
+      ["Implement the PLC model", "Principals", null, null, null],
+    ];
+    const report = analyzeSheet({ sheet: "Plan", top: 0, left: 0, values: [["PL Plan 2023-24"], ["Action Step", "Owner", "Jul", "Aug", "Sep"], ...rows] }, { asOf: "2023-08-15", settings: { dueSoonDays: 1 } });
+    expect(report.summary.findings).toEqual({ error: 0, warning: 1, info: 0 });
+    const text = statusText(report);
+    expect(text).toContain("\nFindings: 0 errors, 1 warning, 0 notes (run");
+    expect(text).toContain("(0 due in the next 1 day)");
+    expect(text).toContain("\nDue in the next 1 day (0)");
+    expect(statusText(plan(rows))).toContain("(0 due in the next 30 days)");
+    const labels = describeSummarySheet([report]).rows.flatMap((row) => row.map((c) => (c?.value.kind === "text" ? c.value.text : null)));
+    expect(labels).toEqual(expect.arrayContaining(["Due in the next 1 day", "Due in the next 1 day (0)"]));
+    expect(labels.filter((l) => l?.includes("1 days"))).toEqual([]);
   });
 
   test("a theory of action of one statement says \"1 statement\"", () => {

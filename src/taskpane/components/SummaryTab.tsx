@@ -73,7 +73,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
     ["Overdue", t.overdue, styles.overdue],
     ["Current", t.current, styles.current],
     ["Upcoming", t.upcoming, undefined],
-    [`Due in ${s.dueSoonDays} days`, t.dueSoon, undefined],
+    [`Due in ${counted(s.dueSoonDays, "day")}`, t.dueSoon, undefined],
   ];
   const bars: [string, number][] = [
     ["Done", t.done],
@@ -93,7 +93,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
             This plan does not say when its steps happen
           </Subtitle2>
           <Body1>
-            {t.activities} steps read, none scheduled. Add month columns for the school year to the right of the plan and mark an X under each month a step is
+            {counted(t.activities, "step")} read, none scheduled. Add month columns for the school year to the right of the plan and mark an X under each month a step is
             planned for; nothing you typed moves or changes.
           </Body1>
           <div>
@@ -138,7 +138,7 @@ export function SummaryTab({ state, actions }: { state: MonitorState; actions: M
       <TrendChart trend={state.monitoring.trend} />
 
       <ActivityList id="overdue" title="Overdue" marks={t.overdue} state="overdue" empty="Nothing is overdue." activities={overdue} actions={actions} />
-      <ActivityList id="due-soon" title={`Due in the next ${s.dueSoonDays} days`} marks={t.dueSoon} state="due" empty="Nothing starts in that time." activities={dueSoon} actions={actions} />
+      <ActivityList id="due-soon" title={`Due in the next ${counted(s.dueSoonDays, "day")}`} marks={t.dueSoon} state="due" empty="Nothing starts in that time." activities={dueSoon} actions={actions} />
 
       {groups.length > 0 ? (
         <FigureTable
