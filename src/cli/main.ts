@@ -205,14 +205,26 @@ interface FileResult<R extends SheetCheck = SheetReport> {
 /** How a sheet is read: in full (status and summary as of the day) or only as far as the plan and its findings. */
 type Analyze<R extends SheetCheck> = (grid: Grid, options: AnalyzeOptions) => R;
 
+/**
+ * The sheet `--sheet` names: the name as typed, else the one name equal to it but for case, as Excel compares sheet
+ * names ("theory of action" is the sheet "Theory of Action"; Excel lets no workbook hold both).
+ */
+function sheetNamed(wanted: string, names: readonly string[]): string | null {
+  if (names.includes(wanted)) return wanted;
+  const folded = wanted.toUpperCase();
+  const alike = names.filter((name) => name.toUpperCase() === folded);
+  return alike.length === 1 ? alike[0]! : null;
+}
+
 function analyzeFile<R extends SheetCheck>(file: LoadedFile, options: Options, analyze: Analyze<R>): FileResult<R> {
   const settings = SettingsSchema.parse({ ...(file.stored?.settings ?? {}), ...options.settings });
   let grids = file.grids;
   const skipped: { name: string; reason: string }[] = file.unreadable.map((s) => ({ name: s.name, reason: `cannot be read: it ${s.reason}` }));
   if (options.sheet !== null) {
-    const unreadable = file.unreadable.find((s) => s.name === options.sheet);
+    const named = sheetNamed(options.sheet, [...file.grids.map((g) => g.sheet), ...file.unreadable.map((s) => s.name)]);
+    const unreadable = file.unreadable.find((s) => s.name === named);
     if (unreadable) throw new UnreadableFileError(`${file.path}: sheet "${unreadable.name}" cannot be read: it ${unreadable.reason}`);
-    grids = grids.filter((g) => g.sheet === options.sheet);
+    grids = grids.filter((g) => g.sheet === named);
     skipped.length = 0;
     if (grids.length === 0) {
       const names = file.grids.map((g) => `"${g.sheet}"`).join(", ");

@@ -57,6 +57,18 @@ describe("arguments", () => {
     expect(await run(["status", SAMPLE, "--school-year", "2023-24", "--as-of", "2024-01-15"], ok)).toBe(0);
   });
 
+  test("--sheet finds a sheet as Excel names it, whatever the case typed; a name that is not there lists the sheets", async () => {
+    const asNamed = captureIo();
+    expect(await run(["status", SAMPLE, "--sheet", "Action Plan 2025-26", "--as-of", "2026-01-15"], asNamed)).toBe(0);
+    const lowerCase = captureIo();
+    expect(await run(["status", SAMPLE, "--sheet", "action plan 2025-26", "--as-of", "2026-01-15"], lowerCase)).toBe(0);
+    expect(lowerCase.out).toBe(asNamed.out);
+    expect(lowerCase.out.startsWith(`== ${SAMPLE}, sheet "Action Plan 2025-26" ==\n`)).toBe(true);
+    const missing = captureIo();
+    expect(await run(["status", SAMPLE, "--sheet", "action plan"], missing)).toBe(2);
+    expect(missing.err).toBe(`milestone-monitor: ${SAMPLE} has no sheet named "action plan" (its sheets: "Action Plan 2025-26", "Theory of Action")\n`);
+  });
+
   test("--out into a folder that does not exist names the folder, and nothing is written", async () => {
     const folder = join(tempPath("missing"), "copies");
     const io = captureIo();
