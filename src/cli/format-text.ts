@@ -5,7 +5,7 @@ import type { Finding } from "../core/findings";
 import type { Block, PlanStandards, ScheduledMark } from "../core/plan";
 import { coverageOf } from "../core/standards";
 import { hasUntidySpace } from "../core/label-text";
-import { GROUP_KIND_NAMES } from "../core/writes";
+import { groupKindName } from "../core/writes";
 
 /**
  * Control characters, and the marks that reorder text on screen, that a cell may hold (a label with `_x001B_[31m`,
@@ -246,8 +246,8 @@ export function statusText(report: SheetReport): string {
       indent(
         table(
           ["Kind", "Name", "Activities", "Marks", "Done", "Overdue", "Current", "Upcoming"],
-          groups.map((g) => [GROUP_KIND_NAMES[g.kind], oneLine(g.name), ...[g.activities, g.scheduled, g.done, g.overdue, g.current, g.upcoming].map(String)]),
-          [8, 52, 10, 5, 5, 8, 8, 9],
+          groups.map((g) => [groupKindName(g), oneLine(g.name), ...[g.activities, g.scheduled, g.done, g.overdue, g.current, g.upcoming].map(String)]),
+          [18, 52, 10, 5, 5, 8, 8, 9],
         ),
       ),
     );

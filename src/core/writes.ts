@@ -11,6 +11,7 @@ import { monitoringSection, type Monitoring } from "./history/sheet-section";
 import { outcomeLines, planContext, type PlanContext } from "./plan-context";
 import type { Activity } from "./plan";
 import { counted } from "./counted";
+import { hierarchyOf } from "./reading/levels";
 
 /**
  * Host-neutral descriptions of everything the add-in writes into a workbook: its summary sheet, its plan
@@ -176,8 +177,18 @@ export const STATUS_NAMES: Record<MarkStatus, string> = {
 
 const STATUS_STYLE: Partial<Record<MarkStatus, CellStyle>> = { overdue: "overdue", current: "current", done: "done" };
 
-/** The kinds of groups, as the summary sheet and the command line name them. */
-export const GROUP_KIND_NAMES: Record<GroupSummary["kind"], string> = { goal: "Goal", strategy: "Strategy", block: "Timeline" };
+/** The kinds of groups by their place in the plan: the first level, the second, a timeline or table. */
+const GROUP_KIND_NAMES: Record<GroupSummary["kind"], string> = { goal: "Goal", strategy: "Strategy", block: "Timeline" };
+
+/**
+ * A group's kind as the summary sheet and the command line name it: as the plan names its level when the group's
+ * title does ("Objective 1: ..." is an objective, "Strategy 1: ..." a strategy even as the plan's first level), else
+ * by its place (a goal, a strategy, a timeline).
+ */
+export function groupKindName(group: Pick<GroupSummary, "kind" | "name">): string {
+  const named = group.kind === "block" ? null : hierarchyOf(group.name);
+  return named && !named.leaf ? named.level[0]!.toUpperCase() + named.level.slice(1) : GROUP_KIND_NAMES[group.kind];
+}
 
 /** The cell a link shows: `C5` on the sheet, or `Sheet!C5` when several sheets are summarized. */
 function shortCell(cell: string, withSheet: boolean): string {
@@ -234,7 +245,7 @@ export function describeSummarySheet(reports: SheetReport[], monitoring: readonl
     rows.push([text("By goal, strategy and timeline", "heading")]);
     rows.push([text("Kind", "header"), text("Name", "header"), text("Activities", "number-header"), ...countHeader.map((h) => text(h, "number-header"))]);
     for (const g of s.groups) {
-      rows.push([text(GROUP_KIND_NAMES[g.kind]), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
+      rows.push([text(groupKindName(g)), text(g.name), num(g.activities), num(g.scheduled), num(g.done), num(g.overdue), num(g.current), num(g.upcoming), num(g.cancelled)]);
     }
     if (s.standards) rows.push(...standardsSection(s.standards));
     const dueTable = (heading: string, first: string, periods: DueInPeriod[]): void => {

@@ -8,7 +8,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { plainValue } from "../support/exceljs-grid";
-import { SUMMARY_SHEET } from "../../src/core/writes";
+import { describeSummarySheet, SUMMARY_SHEET } from "../../src/core/writes";
+import { analyzeSheet } from "../../src/core/analyze";
+import { loadFile } from "../../src/cli/read-workbook";
 import { captureIo } from "../support/read-back";
 import { buildWorkbook, removeTempFiles, tempPath } from "../support/workbook-builder";
 import { MONTHS_JUL_JUN, timelineRow, marked } from "../support/district";
@@ -108,5 +110,30 @@ describe("the command line's status speaks the summary sheet's words", () => {
       ["Timeline", "GOAL 2"],
     ]);
     expect(text).toMatch(/^ {2}Aug 2025 \u2013 May 2026 {2}Summer institute/m);
+  });
+
+  it("names a level as the plan names it: a first level of strategies is Strategy, goals' objectives are Objective (the seeds)", async () => {
+    const kinds = async (seed: string): Promise<string[][]> => {
+      const io = captureIo();
+      await run(["status", join(__dirname, "..", "seeds", seed), "--as-of", "2026-12-07"], io);
+      const table = io.out.slice(io.out.indexOf("By goal, strategy and timeline")).split("\n\n")[0]!.split("\n").slice(3);
+      return table.map((l) => l.trim().split(/\s{2,}/).slice(0, 2));
+    };
+    expect(await kinds("004_769b76f9574a1826.txt")).toEqual([["Strategy", "Strategy 1: Develop a CJUSD Comprehensive Professio\u2026"]]);
+    const seed001 = await kinds("001_c1858eda16892229.txt");
+    expect(seed001.slice(0, 5)).toEqual([
+      ["Goal", "Goal #1: Maintain our professional learning focus o\u2026"],
+      ["Goal", "Goal #2: Continue to revise, revamp, and implement \u2026"],
+      ["Goal", "Goal #3: Create and implement an ongoing districtwi\u2026"],
+      ["Goal", "Goal #4: Ensure all professional learning connects \u2026"],
+      ["Objective", "Objective 1: Identify and ensure assured experience\u2026"],
+    ]);
+    expect(seed001.slice(4).every(([kind]) => kind === "Objective")).toBe(true);
+    // The summary sheet (both hosts write it from the same description) says the same: kind, then name.
+    const [grid] = (await loadFile(join(__dirname, "..", "seeds", "004_769b76f9574a1826.txt"))).grids;
+    const sheet = describeSummarySheet([analyzeSheet(grid!, { asOf: "2026-12-07" })]);
+    const rows = sheet.rows.map((row) => row.slice(0, 2).map((c) => (c?.value.kind === "text" ? c.value.text : null)));
+    expect(rows).toContainEqual(["Strategy", "Strategy 1: Develop a CJUSD Comprehensive Professional Learning Plan"]);
+    expect(rows.filter(([kind]) => kind === "Goal")).toEqual([]);
   });
 });
